@@ -1,0 +1,228 @@
+"""Entities: people, organisations, cities, countries, dates and counts of people.
+
+natasha's NER proposes PER/LOC/ORG spans; the gazetteer tells cities from countries;
+rules add Latin-script and acronym organisations, places the model missed, dates with
+ISO values and counts of people. Entities of different types may nest ("США" inside
+"Национальной футбольной лиги США"); within one type they never overlap.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Iterable, Iterator, Sequence
+
+from ..doc import CITY, COUNTRY, DATE, ORGANIZATION, PERSON, Document, Entity, Token
+from .counts import tag_counts
+from .dates import find_dates
+from .names import is_acronym, latin_names, org_nominative, person_nominative, quoted_names
+from .ner import TokenSpan
+
+LOCATION = "LOCATION"
+CYRILLIC_CAPITAL = re.compile(r"^[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*$")
+CITY_MIN_POPULATION_UNTAGGED = 100_000  # a city the NER missed needs this many people
+
+__all__ = ["tag_entities", "tag_entities_batch", "LOCATION"]
+
+
+def tag_entities(doc: Document, resources) -> Document:
+    """Stage: find the entities of one document."""
+    return next(tag_entities_batch([doc], resources))
+
+
+def tag_entities_batch(docs: Iterable[Document], resources) -> Iterator[Document]:
+    """Stage, batch form: one NER call over the sentences of many documents."""
+    docs = list(docs)
+    sentences = [[t.norm for t in doc.tokens[s.first_token:s.last_token]]
+                 for doc in docs for s in doc.sentences]
+    spans = resources.ner.tag_sentences(sentences) if sentences else []
+    k = 0
+    for doc in docs:
+        per_sentence = spans[k:k + len(doc.sentences)]
+        k += len(doc.sentences)
+        doc.entities = find_entities(doc, per_sentence, resources)
+        yield doc
+
+
+def find_entities(doc: Document, ner_spans: Sequence[Sequence[TokenSpan]], resources) -> list[Entity]:
+    """All entities of a segmented, tagged document, given the NER's spans per sentence."""
+    found: list[Entity] = []
+    covered: set[int] = set()  # token indices inside a name entity
+    for sent, spans in zip(doc.sentences, ner_spans):
+        base = sent.first_token
+        for span in spans:
+            ent = _from_ner(doc, doc.tokens[base + span.start:base + span.end], span.type, resources)
+            if ent is not None:
+                found.append(ent)
+                covered.update(range(base + span.start, base + span.end))
+    for sent in doc.sentences:
+        tokens = doc.tokens[sent.first_token:sent.last_token]
+        found += _rule_organisations(doc, tokens, sent.first_token, covered, resources)
+        found += _gazetteer_places(doc, tokens, sent.first_token, covered, resources)
+    found += _dates(doc, resources)
+    doc.entities = _flatten_same_type(found)
+    doc.entities += tag_counts(doc, resources)
+    doc.entities = _flatten_same_type(doc.entities)
+    return doc.entities
+
+
+def _entity(doc: Document, tokens: Sequence[Token], type_: str, value, source: str) -> Entity:
+    start, end = tokens[0].start, tokens[-1].end
+    return Entity(type_, start, end, doc.text[start:end], value, source)
+
+
+def _from_ner(doc: Document, tokens: Sequence[Token], kind: str, resources) -> Entity | None:
+    tokens = _strip_punctuation(tokens)
+    if not tokens:
+        return None
+    words = [t.norm for t in tokens]
+    morph = resources.morph
+    if kind == "PER":
+        return _entity(doc, tokens, PERSON, {"name": person_nominative(words, morph)}, "ner")
+    if kind == "ORG":
+        place = resources.geo.lookup(words) if len(words) == 1 and words[0].isupper() else None
+        if place is not None and place.type == COUNTRY:
+            return _place_entity(doc, tokens, place)
+        return _entity(doc, tokens, ORGANIZATION, {"name": org_nominative(words, morph)}, "ner")
+    place = resources.geo.lookup(words)
+    if place is not None:
+        return _place_entity(doc, tokens, place)
+    return _entity(doc, tokens, LOCATION, {"name": morph.to_nominative(words)}, "ner")
+
+
+def _place_entity(doc: Document, tokens: Sequence[Token], place) -> Entity:
+    value = {"name": place.name}
+    if place.country:
+        value["country"] = place.country
+    if place.geonameid:
+        value["geonameid"] = place.geonameid
+    return _entity(doc, tokens, place.type, value, "gazetteer")
+
+
+def _strip_punctuation(tokens: Sequence[Token]) -> Sequence[Token]:
+    """Drop leading/trailing punctuation the model sometimes includes, but keep
+    quotes that enclose a name ("«Газпром»")."""
+    s, e = 0, len(tokens)
+    while s < e and not any(c.isalnum() for c in tokens[s].norm) and tokens[s].norm not in ("«", '"'):
+        s += 1
+    while e > s and not any(c.isalnum() for c in tokens[e - 1].norm) and tokens[e - 1].norm not in ("»", '"'):
+        e -= 1
+    tokens = tokens[s:e]
+    # an unbalanced quote at either end is not part of the name
+    if tokens and tokens[0].norm in ("«", '"') and not any(t.norm in ("»", '"') for t in tokens[1:]):
+        tokens = tokens[1:]
+    if tokens and tokens[-1].norm in ("»", '"') and not any(t.norm in ("«", '"') for t in tokens[:-1]):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _rule_organisations(doc: Document, tokens: Sequence[Token], base: int, covered: set[int],
+                        resources) -> Iterator[Entity]:
+    """Latin-script names, acronyms and quoted names that the NER left untagged."""
+    morph = resources.morph
+    taken = set(covered)
+    for d, q, end in quoted_names(tokens):
+        idx = range(base + d, base + end)
+        if taken.intersection(idx):
+            continue
+        words = [t.norm for t in tokens[d:end]]
+        taken.update(idx)
+        covered.update(idx)
+        yield _entity(doc, tokens[d:end], ORGANIZATION, {"name": org_nominative(words, morph)}, "rule:quoted")
+    for s, e in latin_names(tokens):
+        idx = range(base + s, base + e)
+        if taken.intersection(idx):
+            continue
+        words = [t.norm for t in tokens[s:e]]
+        if len(words) == 1 and not is_acronym(words[0]) and len(words[0]) < 3:
+            continue
+        taken.update(idx)
+        covered.update(idx)
+        yield _entity(doc, tokens[s:e], ORGANIZATION, {"name": " ".join(words)}, "rule:latin")
+    for i, t in enumerate(tokens):
+        if base + i in taken or not is_acronym(t.norm):
+            continue
+        place = resources.geo.lookup([t.norm])
+        if place is not None:
+            continue  # "СНГ", "США": places, found by the gazetteer
+        taken.add(base + i)
+        covered.add(base + i)
+        yield _entity(doc, [t], ORGANIZATION, {"name": t.norm}, "rule:acronym")
+
+
+def _gazetteer_places(doc: Document, tokens: Sequence[Token], base: int, covered: set[int],
+                      resources) -> Iterator[Entity]:
+    """Countries and large cities the NER missed: capitalised words in the gazetteer."""
+    geo, morph = resources.geo, resources.morph
+    i, n = 0, len(tokens)
+    while i < n:
+        if base + i in covered:
+            i += 1
+            continue
+        hit = None
+        for size in (3, 2, 1):
+            window = tokens[i:i + size]
+            if len(window) < size or any(base + k in covered for k in range(i, i + size)):
+                continue
+            if not all(_capitalised_or_link(t.norm, k) for k, t in enumerate(window)):
+                continue
+            if not (CYRILLIC_CAPITAL.match(window[0].norm) or window[0].norm.isupper()):
+                continue
+            place = geo.lookup([t.norm for t in window])
+            if place is None or place.type not in (CITY, COUNTRY):
+                continue
+            if place.type == CITY and place.population < CITY_MIN_POPULATION_UNTAGGED \
+                    and not morph.has_tag(window[-1].norm, "Geox"):
+                continue
+            if i == 0 and size == 1 and place.type == CITY and not morph.has_tag(window[0].norm, "Geox"):
+                continue  # a capital at the sentence start may be any word
+            hit = (size, place)
+            break
+        if hit is None:
+            i += 1
+            continue
+        size, place = hit
+        yield _place_entity(doc, tokens[i:i + size], place)
+        covered.update(range(base + i, base + i + size))
+        i += size
+
+
+def _capitalised_or_link(word: str, position: int) -> bool:
+    if word[:1].isupper():
+        return True
+    return position > 0 and word in ("-", "на", "де")
+
+
+def _dates(doc: Document, resources) -> Iterator[Entity]:
+    """DATE entities from the cleaned text, offsets mapped back to the original."""
+    norm = doc.norm
+    reference = _reference_date(doc, resources)
+    for m in find_dates(norm.text, reference):
+        start, end = norm.to_original(m.start, m.end)
+        # a trailing sentence period is not part of the date ("2024 г." keeps its dot)
+        yield Entity(DATE, start, end, doc.text[start:end], m.value, "rule:" + m.rule)
+
+
+def _reference_date(doc: Document, resources) -> dt.date | None:
+    """The document's own date (from the file's metadata) or the run's reference date."""
+    value = doc.meta.get("date")
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            pass
+    return resources.reference_date
+
+
+def _flatten_same_type(entities: list[Entity]) -> list[Entity]:
+    """Within a type keep the longest of overlapping spans; order by position."""
+    out: list[Entity] = []
+    by_type: dict[str, list[Entity]] = {}
+    for e in sorted(entities, key=lambda e: (-(e.end - e.start), e.start)):
+        kept = by_type.setdefault(e.type, [])
+        if any(e.start < k.end and k.start < e.end for k in kept):
+            continue
+        kept.append(e)
+        out.append(e)
+    out.sort(key=lambda e: (e.start, -e.end, e.type))
+    return out

