@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from .doc import (CITY, COUNT, COUNTRY, DATE, ORGANIZATION, PERSON, Argument, Document,
+from .doc import (CITY, COUNT, COUNTRY, DATE, ORGANIZATION, Argument, Document,
                   Entity, Event, Token)
 from .entities.numbers import ordinal_value, read_number
 from .entities.dates import weekday_mismatch
@@ -43,12 +43,6 @@ END_VERBS = {"завершиться", "закончиться", "закрыть
 HAPPEN_VERBS = {"пройти", "состояться", "провести", "проходить", "проводиться", "завершиться",
                 "открыться", "начаться", "стартовать", "продлиться", "идти", "закончиться",
                 "собрать", "принять", "организовать", "запланировать", "планироваться"}
-
-ORGANISER_CUES = re.compile(
-    r"(организован\w*|организатор\w*|организовал\w*|организуем\w*|организуют|организует|"
-    r"при\s+организации|проводим\w*\s+\w+|устроител\w*|инициатор\w*)", re.I)
-PARTNER_CUES = re.compile(r"(при\s+поддержке|при\s+содействии|при\s+участии|партнер\w*|партнёр\w*|"
-                          r"спонсор\w*|при\s+партнерстве|при\s+партнёрстве)", re.I)
 
 # "за три дня", "в течение пяти дней", "трехдневный"
 DURATION = re.compile(
@@ -88,18 +82,44 @@ class Cluster:
 
 
 def find_mentions(doc: Document, morph) -> list[Mention]:
-    """Event noun phrases of the non-duplicate paragraphs, in text order."""
+    """Event noun phrases of the non-duplicate paragraphs, in text order.
+
+    A mention inside another one's name is not a mention: "Кубок" in
+    "турнир «Кубок Алатау»", "Экспо" in "форум «Казань Экспо»" stay names.
+    """
     out: list[Mention] = []
     for s_index, sent in enumerate(doc.sentences):
         if doc.paragraphs and doc.paragraphs[sent.paragraph].duplicate_of is not None:
             continue
         toks = doc.tokens
+        quoted = _quoted_tokens(doc, sent)
         for i in range(sent.first_token, sent.last_token):
+            if i in quoted:
+                continue
             lemma = _lemma(toks[i], morph)
             if lemma not in EVENT_NOUNS or lemma in SKIP_AS_EVENT:
                 continue
-            out.append(_mention(doc, i, lemma, s_index, morph))
+            m = _mention(doc, i, lemma, s_index, morph)
+            if out and out[-1].sentence == s_index and out[-1].start <= i < out[-1].end:
+                continue
+            out.append(m)
     return out
+
+
+def _quoted_tokens(doc: Document, sent) -> set[int]:
+    """Token indices inside quotes in a sentence."""
+    inside, depth = set(), 0
+    for i in range(sent.first_token, sent.last_token):
+        w = doc.tokens[i].norm
+        if w == "«":
+            depth += 1
+        elif w == "»":
+            depth = max(0, depth - 1)
+        elif w == '"':
+            depth = 0 if depth else 1
+        elif depth:
+            inside.add(i)
+    return inside
 
 
 def _lemma(token: Token, morph) -> str:
@@ -109,24 +129,26 @@ def _lemma(token: Token, morph) -> str:
 
 
 def _mention(doc: Document, head: int, kind: str, s_index: int, morph) -> Mention:
-    """Extend an event noun to its phrase: ordinal and adjectives before, name after."""
+    """Extend an event noun to its phrase: ordinal and adjectives before, complements
+    and a name after ("X Международный форум технологического предпринимательства
+    «ТехноВектор»", "официальный визит делегации Новосибирской области в Республику Беларусь")."""
     sent = doc.sentences[s_index]
     toks = doc.tokens
-    head_parse = morph.best(toks[head].norm)
+    head_word = toks[head].norm
     start = head
     edition = None
     edition_span = None
     k = head - 1
     while k >= sent.first_token:
         w = toks[k].norm
-        value = ordinal_value(w, morph) if (w[:1].isdigit() or w.isupper() or w[:1].isalpha()) else None
-        p = morph.best(w)
-        if value is not None and (not w[:1].isalpha() or w.isupper() or "Anum" in p.tag):
+        value = ordinal_value(w, morph) if w[:1].isalnum() else None
+        if value is not None and edition is None and _ordinal_form(w, morph):
             edition, edition_span = value, (toks[k].start, toks[k].end)
             start = k
             k -= 1
             continue
-        if p.tag.POS in ("ADJF", "PRTF") and _agrees(p, head_parse) and w[:1].isalpha():
+        p = morph.best(w)
+        if w[:1].isalpha() and _can_agree(w, head_word, morph) and edition is None:
             start = k
             k -= 1
             continue
@@ -135,100 +157,202 @@ def _mention(doc: Document, head: int, kind: str, s_index: int, morph) -> Mentio
             k -= 1
             continue
         break
-    end = head + 1
-    name = None
-    # "форум «Армия-2024»", "встреча Creative Central Asia", "турнир по дзюдо среди юниоров «Кубок Алатау»"
-    j = head + 1
-    limit = min(sent.last_token, head + 9)
-    while j < limit:
-        w = toks[j].norm
-        if w in QUOTE_OPEN:
-            close = next((x for x in range(j + 1, min(sent.last_token, j + 12)) if toks[x].norm in QUOTE_CLOSE), None)
-            if close is not None:
-                name = doc.text[toks[j + 1].start:toks[close - 1].end]
-                end = close + 1
-            break
-        if LATIN.match(w) and w[:1].isupper():
-            x = j
-            while x < sent.last_token and (LATIN.match(toks[x].norm) or toks[x].norm in ("&",)):
-                x += 1
-            name = doc.text[toks[j].start:toks[x - 1].end]
-            end = x
-            break
-        p = morph.best(w)
-        # only prepositional complements may stand between the head and a name
-        if p.tag.POS in ("PREP", "NOUN", "ADJF", "CONJ") and w.islower() and j - head <= 6:
-            j += 1
-            continue
-        break
+    end, name = _extend_right(doc, head, sent, kind, morph)
     return Mention(start, end, head, kind, s_index, name, edition, edition_span)
 
 
-def _agrees(p, head) -> bool:
-    return p.tag.case == head.tag.case or p.tag.case is None or head.tag.case is None
+def _ordinal_form(word: str, morph) -> bool:
+    """"5-я", "XV", "пятый" are ordinals; "пять" or a year is not."""
+    if word[:1].isdigit():
+        return "-" in word
+    if word.isupper():
+        return True
+    return any("Anum" in p.tag for p in morph.parse(word.lower()))
+
+
+def _can_agree(word: str, head: str, morph) -> bool:
+    """An adjective that can agree with the head noun in case, number and gender."""
+    adj = [p for p in morph.parse(word.lower()) if p.tag.POS in ("ADJF", "PRTF") and "Anum" not in p.tag
+           and "Apro" not in p.tag]
+    if not adj:
+        return False
+    nouns = [p for p in morph.parse(head.lower()) if p.tag.POS == "NOUN"]
+    for a in adj:
+        for n in nouns:
+            if a.tag.case == n.tag.case and a.tag.number == n.tag.number and \
+                    (a.tag.number == "plur" or a.tag.gender == n.tag.gender):
+                return True
+    return False
+
+
+def _extend_right(doc: Document, head: int, sent, kind: str, morph) -> tuple[int, str | None]:
+    """The end of the phrase after its head, and the name if one stands there."""
+    toks = doc.tokens
+    end = head + 1
+    j = head + 1
+    limit = min(sent.last_token, head + 10)
+    while j < limit:
+        w = toks[j].norm
+        if w in QUOTE_OPEN:
+            close = next((x for x in range(j + 1, min(sent.last_token, j + 14)) if toks[x].norm in QUOTE_CLOSE), None)
+            if close is not None and close > j + 1:
+                return close + 1, doc.text[toks[j + 1].start:toks[close - 1].end]
+            break
+        if LATIN.match(w) and w[:1].isupper():
+            x = j
+            while x < sent.last_token and (LATIN.match(toks[x].norm) or toks[x].norm == "&"):
+                x += 1
+            return x, doc.text[toks[j].start:toks[x - 1].end]
+        p = morph.best(w)
+        if len(w) > 1 and w[:1].isalpha() and p.tag.POS in ("NOUN", "ADJF", "PRTF") and \
+                any(x.tag.case == "gent" for x in morph.parse(w.lower()) if x.tag.POS == p.tag.POS):
+            j += 1
+            end = j  # "форум технологического предпринимательства", "визит делегации"
+            continue
+        if p.tag.POS == "PREP" and w.lower() in ("по", "среди", "для") and j + 1 < limit:
+            j += 1  # "турнир по дзюдо среди юниоров" only counts if a name follows
+            continue
+        if p.tag.POS in ("NOUN", "ADJF") and w.islower() and toks[j - 1].norm.lower() in ("по", "среди", "для"):
+            j += 1
+            continue
+        if kind == "визит" and w.lower() in ("в", "во") and j + 1 < sent.last_token:
+            place_end = _place_after(doc, j + 1)
+            if place_end is not None:
+                return place_end, None
+        break
+    return end, None
+
+
+def _place_after(doc: Document, i: int) -> int | None:
+    """Token index after a CITY/COUNTRY entity that starts at token ``i``."""
+    tok = doc.tokens[i]
+    for e in doc.entities:
+        if e.type in (CITY, COUNTRY) and e.start == tok.start:
+            k = i
+            while k < len(doc.tokens) and doc.tokens[k].end <= e.end:
+                k += 1
+            return k
+    return None
 
 
 def _is_guessed(p) -> bool:
     return any(type(m[0]).__name__ != "DictionaryAnalyzer" for m in p.methods_stack)
 
 
-def cluster_mentions(mentions: Sequence[Mention]) -> list[Cluster]:
-    """Group mentions of one event: same kind and no conflicting name or edition."""
-    clusters: list[Cluster] = []
+# "следующая встреча пройдет в Алматы": the same kind, another occurrence
+OTHER_OCCURRENCE = {"следующий", "очередной", "будущий", "предыдущий", "прошлый", "прошлогодний",
+                    "предстоящий", "первый", "новый"}
+HAPPEN_FORMS = re.compile(
+    r"^(?:прош(?:ел|ёл|ла|ло|ли)|состоял(?:ся|ась|ось|ись)|пройд(?:ет|ёт|ут)|состо(?:ится|ятся)|"
+    r"проходил[аио]?|проводил(?:ся|ась|ось|ись)|стартовал[аио]?|стартует|открыл(?:ся|ась|ось|ись)|"
+    r"откро(?:ется|ются)|завершил(?:ся|ась|ось|ись)|начал(?:ся|ась|ось|ись)|"
+    r"отмен[её]н[аоы]?|перенес[её]н[аоы]?|запланирован[аоы]?|организован[аоы]?|проведен[аоы]?)$", re.I)
+
+
+def cluster_mentions(doc: Document, mentions: Sequence[Mention], morph) -> list[Cluster]:
+    """Group the mentions into events; the first cluster is the main event.
+
+    The main event is the first mention of the lead (or, failing that, the first
+    named one). A later mention joins it when it is of the same kind and names no
+    other name or edition; a mention with another name, or of another kind that a
+    verb of occurrence makes an event of its own ("в рамках форума прошла встреча"),
+    or marked as another occurrence ("следующая встреча"), starts a new event.
+    Other mentions of other kinds (program items: "лекций", "мастер-классов") are
+    not events of their own.
+    """
+    if not mentions:
+        return []
+    main = _choose_main(doc, mentions)
+    clusters = [Cluster([main])]
     for m in mentions:
-        target = None
-        for c in clusters:
-            same_kind = any(x.kind == m.kind for x in c.mentions)
-            if not same_kind:
-                continue
-            names = {x.name for x in c.mentions if x.name}
-            editions = {x.edition for x in c.mentions if x.edition is not None}
-            if m.name and names and m.name not in names:
-                continue
-            if m.edition is not None and editions and m.edition not in editions:
-                continue
-            target = c
-            break
-        if target is None:
-            clusters.append(Cluster([m]))
-        else:
+        if m is main:
+            continue
+        target = _find_cluster(clusters, m)
+        if target is not None and not _other_occurrence(doc, m, morph):
             target.mentions.append(m)
-    # a bare mention ("встречи") sits with the named one before it; clusters of bare
-    # mentions that repeat an earlier kind were merged above
+            continue
+        if m.name or m.edition is not None or _other_occurrence(doc, m, morph) or \
+                _has_own_predicate(doc, m, morph):
+            clusters.append(Cluster([m]))
     return clusters
+
+
+def _choose_main(doc: Document, mentions: Sequence[Mention]) -> Mention:
+    first_par = doc.sentences[mentions[0].sentence].paragraph
+    lead = [m for m in mentions if doc.sentences[m.sentence].paragraph == first_par]
+    strong = [m for m in lead if m.name or m.edition is not None or m.end - m.start > 1]
+    if strong:
+        return strong[0]
+    named = [m for m in mentions if m.name or m.edition is not None]
+    return named[0] if named else mentions[0]
+
+
+def _find_cluster(clusters: list[Cluster], m: Mention) -> Cluster | None:
+    for c in clusters:
+        kinds = {x.kind for x in c.mentions}
+        names = {x.name for x in c.mentions if x.name}
+        editions = {x.edition for x in c.mentions if x.edition is not None}
+        if m.name and names:
+            if m.name in names and (m.edition is None or not editions or m.edition in editions):
+                return c
+            continue
+        if m.kind not in kinds and m.kind not in ANAPHORIC_EVENT_NOUNS:
+            continue
+        if m.edition is not None and editions and m.edition not in editions:
+            continue
+        if m.name and not names and c is not clusters[0]:
+            continue
+        return c
+    return None
+
+
+def _other_occurrence(doc: Document, m: Mention, morph) -> bool:
+    for i in range(m.start, m.head):
+        if morph.lemma(doc.tokens[i].norm) in OTHER_OCCURRENCE:
+            return True
+    return False
+
+
+def _has_own_predicate(doc: Document, m: Mention, morph) -> bool:
+    """A verb of occurrence right next to a singular event noun: "прошла встреча"."""
+    head = morph.best(doc.tokens[m.head].norm)
+    if head.tag.number != "sing" or "Pltm" in head.tag:
+        return False
+    sent = doc.sentences[m.sentence]
+    lo, hi = max(sent.first_token, m.start - 3), min(sent.last_token, m.end + 3)
+    for i in range(lo, hi):
+        if m.start <= i < m.end or not HAPPEN_FORMS.match(doc.tokens[i].norm):
+            continue
+        # "прошли пленарное заседание, пять дискуссий и ...": a plural verb lists program items
+        verb = morph.best(doc.tokens[i].norm)
+        if verb.tag.number and verb.tag.number != head.tag.number:
+            continue
+        if verb.tag.gender and head.tag.gender and verb.tag.gender != head.tag.gender:
+            continue
+        return True
+    return False
 
 
 def assemble_events(doc: Document, resources) -> Document:
     """Stage: build the event records of a document."""
     morph = resources.morph
     mentions = find_mentions(doc, morph)
-    clusters = cluster_mentions(mentions)
-    # keep events that are named, numbered, or that the lead paragraph or a predicate states
-    clusters = [c for c in clusters if _is_reportable(doc, c, morph)]
+    clusters = cluster_mentions(doc, mentions, morph)
     events: list[Event] = []
-    used_args: dict[str, set[tuple[int, int]]] = {"dates": set(), "places": set()}
     for n, cluster in enumerate(clusters, 1):
-        events.append(_record(doc, cluster, n, n == 1, morph, clusters))
+        events.append(_record(doc, cluster, n, n == 1, morph, clusters, events[0] if events else None))
     doc.events = events
     return doc
 
 
-def _is_reportable(doc: Document, c: Cluster, morph) -> bool:
-    m = c.first
-    if m.name or m.edition is not None or len(c.mentions) > 1:
-        return True
-    sent = doc.sentences[m.sentence]
-    return _status(doc, sent, m, morph)[0] is not None
-
-
-def _record(doc: Document, c: Cluster, n: int, main: bool, morph, clusters: list[Cluster]) -> Event:
+def _record(doc: Document, c: Cluster, n: int, main: bool, morph, clusters: list[Cluster],
+            main_event: Event | None) -> Event:
     first = c.first
     toks = doc.tokens
     t_start, t_end = toks[first.start].start, toks[first.end - 1].end
     trigger = Argument(t_start, t_end, doc.text[t_start:t_end])
     edition = next((m.edition for m in c.mentions if m.edition is not None), None)
-    sentences = sorted({m.sentence for m in c.mentions})
-    own = set(sentences)
+    own = {m.sentence for m in c.mentions}
     # sentences with no other event belong to the main event: releases are about it
     if main:
         others = {m.sentence for other in clusters if other is not c for m in other.mentions}
@@ -240,7 +364,6 @@ def _record(doc: Document, c: Cluster, n: int, main: bool, morph, clusters: list
     if edition is not None:
         span = next(m.edition_span for m in c.mentions if m.edition is not None)
         evidence["edition"] = list(span)
-    # status from the mention's own sentence first
     for m in c.mentions:
         status, span = _status(doc, doc.sentences[m.sentence], m, morph)
         if status:
@@ -248,7 +371,7 @@ def _record(doc: Document, c: Cluster, n: int, main: bool, morph, clusters: list
             evidence["status"] = list(span)
             break
     _attach_dates(doc, ev, c, own, main, evidence)
-    _attach_places(doc, ev, c, own, main, evidence)
+    _attach_places(doc, ev, c, own, main, evidence, main_event)
     _attach_organisations(doc, ev, own)
     _attach_participants(doc, ev, own)
     ev.warnings += _warnings(doc, ev, own, morph)
@@ -329,6 +452,29 @@ def _attach_dates(doc: Document, ev: Event, c: Cluster, own: set[int], main: boo
     ev.dates = [Argument(e.start, e.end, e.text, {"value": e.value}) for e in dates]
     ev.start_date, ev.end_date = best.value.get("start"), best.value.get("end")
     evidence["start_date"] = evidence["end_date"] = [best.start, best.end]
+    # "откроется 20 мая ... продлится до 31 августа": an open-ended end stated apart
+    if main and ev.start_date == ev.end_date:
+        for e in _entities_in(doc, own, DATE):
+            v = e.value or {}
+            if _usable_date(e) and UNTIL.match(e.text) and (v.get("end") or "") > (ev.start_date or "") \
+                    and UNTIL_VERB.search(_sentence_text(doc, e.start)):
+                ev.end_date = v.get("end")
+                evidence["end_date"] = [e.start, e.end]
+                ev.dates.append(Argument(e.start, e.end, e.text, {"value": v}))
+                break
+
+
+UNTIL = re.compile(r"^(?:до|по)\s", re.I)
+UNTIL_VERB = re.compile(r"(продлится|продолжится|будет\s+(?:работать|открыт\w*|идти|проходить)|"
+                        r"работает|открыта|открыт|проходит|продлятся|завершится)", re.I)
+
+
+def _sentence_text(doc: Document, offset: int) -> str:
+    s = doc.sentence_of(offset)
+    if s is None:
+        return ""
+    sent = doc.sentences[s]
+    return doc.text[sent.start:sent.end]
 
 
 def _usable_date(e: Entity) -> bool:
@@ -343,13 +489,35 @@ def _date_rank(e: Entity) -> tuple[int, int]:
     return spec, int(is_range)
 
 
-def _attach_places(doc: Document, ev: Event, c: Cluster, own: set[int], main: bool, evidence) -> None:
+# a place of an event stands after "в", "во", "на" or "г.", or in brackets after a city:
+# "В Алматы (Казахстан)", "в Республику Беларусь"; "из России" is where people came from
+LOCATIVE_BEFORE = re.compile(r"(?:^|[\s(])(?:в|во|на|г\.|город[еа]?|столиц[еау])\s*$", re.I)
+BRACKETED_AFTER_PLACE = re.compile(r"^\s*\(\s*$")
+
+
+def _locative_places(doc: Document, sentences: set[int]) -> list[Entity]:
+    places = _entities_in(doc, sentences, CITY, COUNTRY)
+    out = []
+    for e in places:
+        before = doc.text[max(0, e.start - 12):e.start]
+        if LOCATIVE_BEFORE.search(before):
+            out.append(e)
+            continue
+        # "Алматы (Казахстан)": a country in brackets right after a place taken
+        if out and BRACKETED_AFTER_PLACE.match(doc.text[out[-1].end:e.start]):
+            out.append(e)
+    return out
+
+
+def _attach_places(doc: Document, ev: Event, c: Cluster, own: set[int], main: bool, evidence,
+                   main_event: Event | None) -> None:
     mention_sents = {m.sentence for m in c.mentions}
-    places = _entities_in(doc, mention_sents, CITY, COUNTRY)
-    if not places and main:
-        lead = [e for e in _entities_in(doc, own, CITY)]
-        places = lead[:1]
+    places = _locative_places(doc, mention_sents)
+    if main and not any(e.type == CITY for e in places):
+        cities = [e for e in _locative_places(doc, own) if e.type == CITY]
+        places = cities[:1] + places
     seen = set()
+    args = []
     for e in places:
         key = (e.type, (e.value or {}).get("name"))
         if key in seen:
@@ -359,22 +527,52 @@ def _attach_places(doc: Document, ev: Event, c: Cluster, own: set[int], main: bo
                  "country": (e.value or {}).get("country")}
         if (e.value or {}).get("geonameid"):
             attrs["geonameid"] = e.value["geonameid"]
-        ev.places.append(Argument(e.start, e.end, e.text, attrs))
+        args.append(Argument(e.start, e.end, e.text, attrs))
+    # cities before countries: "Алматы, Казахстан"
+    ev.places = sorted(args, key=lambda a: a.attrs["type"] != CITY)
+    if not ev.places and main_event is not None and _within_main(doc, c):
+        # "в рамках ярмарки": a part of the main event takes place where it does
+        ev.places = [Argument(a.start, a.end, a.text, dict(a.attrs)) for a in main_event.places]
     if ev.places:
         evidence["places"] = [ev.places[0].start, ev.places[0].end]
 
 
+def _within_main(doc: Document, c: Cluster) -> bool:
+    """The mention says it is part of another event: "в рамках ярмарки", "в ходе форума"."""
+    for m in c.mentions:
+        text = _sentence_text(doc, doc.tokens[m.head].start)
+        if re.search(r"в\s+(?:рамках|ходе|программе|дни)\s", text, re.I):
+            return True
+    return False
+
+
+ORG_COORDINATION = re.compile(r"^\s*(?:,|и|а\s+также|совместно\s+с|вместе\s+с|,\s*и)?\s*$", re.I)
+
+
 def _attach_organisations(doc: Document, ev: Event, own: set[int]) -> None:
-    """Organisers follow an organiser cue in their sentence; the rest are organisations."""
+    """Organisers follow an organiser cue in their sentence; the rest are organisations.
+
+    A name coordinated with an organiser ("X и Y", "X совместно с Y") is one too.
+    """
     orgs = _entities_in(doc, own, ORGANIZATION)
     seen_names: set[str] = set()
+    prev: tuple[Entity, str | None] | None = None
     for e in orgs:
         name = (e.value or {}).get("name", e.text)
+        role = _org_role(doc, e)
+        if role is None and prev is not None and prev[1] is not None \
+                and doc.sentence_of(prev[0].start) == doc.sentence_of(e.start) \
+                and ORG_COORDINATION.match(doc.text[prev[0].end:e.start]):
+            role = prev[1]
+        if prev is not None and prev[0].start <= e.start < prev[0].end:
+            continue  # nested in the previous name
+        if prev is not None and re.match(r"^\s*\(\s*$", doc.text[prev[0].end:e.start]):
+            continue  # "Ассоциация ... (АИРС)": the same organisation, abbreviated
+        prev = (e, role)
         key = name.lower()
         if key in seen_names:
             continue
         seen_names.add(key)
-        role = _org_role(doc, e)
         arg = Argument(e.start, e.end, e.text, {"name": name})
         if role == "organiser":
             ev.organisers.append(arg)
@@ -384,30 +582,34 @@ def _attach_organisations(doc: Document, ev: Event, own: set[int]) -> None:
             ev.organisations.append(arg)
 
 
+FILLER = r"(?:\s+[а-яё]+){0,2}?"  # "Организатором [форума] выступила"
+ORGANISER_BEFORE = re.compile(
+    r"(?:организован\w*|при\s+организации|подготовлен\w*|проводим\w*|"
+    r"(?:организатор|устроител|инициатор|учредител)\w*" + FILLER +
+    r"\s*(?:выступил\w*|стал\w*|является|являются|был\w*|—|-|:)?)\s*$", re.I)
+PARTNER_BEFORE = re.compile(
+    r"(?:при\s+(?:поддержке|содействии|участии|партн[её]рстве)|"
+    r"(?:партн[её]р|спонсор)\w*" + FILLER + r"\s*(?:выступил\w*|стал\w*|является|являются|—|-|:)?|"
+    r"поддержал\w*)\s*$", re.I)
+
+
 def _org_role(doc: Document, e: Entity) -> str | None:
     """"organiser", "partner" or None, from the words just before the name."""
     s = doc.sentence_of(e.start)
     sent_start = doc.sentences[s].start if s is not None else 0
-    before = doc.text[max(sent_start, e.start - 60):e.start]
-    clause = re.split(r"[,;:.!?]|\sи\s", before)[-1] if before else ""
-    if ORGANISER_CUES.search(clause) or ORGANISER_CUES.search(before[-40:]):
-        # "при поддержке X и при организации Y": the nearest cue decides
-        last_org = _last_match_end(ORGANISER_CUES, before)
-        last_partner = _last_match_end(PARTNER_CUES, before)
-        if last_partner > last_org:
+    before = doc.text[max(sent_start, e.start - 80):e.start]
+    before = re.sub(r"[«\"]\s*$", "", before)
+    # a descriptor may stand between the cue and the name: "при поддержке фонда «...»"
+    candidates = [before, re.sub(r"[а-яё]+\s*$", "", before, flags=re.I)]
+    for text in candidates:
+        if ORGANISER_BEFORE.search(text):
+            return "organiser"
+        if PARTNER_BEFORE.search(text):
             return "partner"
-        return "organiser"
-    if PARTNER_CUES.search(clause) or PARTNER_CUES.search(before[-40:]):
-        return "partner"
     after = doc.text[e.end:e.end + 40]
     if re.match(r"\s*(?:—|-|–)?\s*(?:организатор|организовал|выступил\w*\s+организатор)", after, re.I):
         return "organiser"
     return None
-
-
-def _last_match_end(rx: re.Pattern, text: str) -> int:
-    ends = [m.end() for m in rx.finditer(text)]
-    return ends[-1] if ends else -1
 
 
 def _attach_participants(doc: Document, ev: Event, own: set[int]) -> None:
@@ -440,7 +642,10 @@ def _warnings(doc: Document, ev: Event, own: set[int], morph) -> list[str]:
         if p.attrs.get("affiliation") is None and p.attrs.get("noun"):
             by_noun.setdefault(p.attrs["noun"], []).append(p)
     for noun, group in by_noun.items():
-        for a, b in zip(group, group[1:]):
+        # a much smaller count is a part of the group ("пятерых спортсменов" of 300), not a rival
+        top = max(p.attrs["count"] for p in group)
+        totals = [p for p in group if p.attrs["count"] >= 0.5 * top]
+        for a, b in zip(totals, totals[1:]):
             if _counts_conflict(a.attrs, b.attrs):
                 out.append(f"two different counts for {noun}: "
                            f"\"{a.text}\" and \"{b.text}\"")

@@ -74,7 +74,6 @@ class Resources:
 
     def preload(self) -> "Resources":
         """Load everything now (batch workers call this once at start-up)."""
-        self.morph
-        self.ner
-        self.geo
+        for name in ("morph", "ner", "geo"):
+            getattr(self, name)
         return self

@@ -48,22 +48,122 @@ def find_entities(doc: Document, ner_spans: Sequence[Sequence[TokenSpan]], resou
     """All entities of a segmented, tagged document, given the NER's spans per sentence."""
     found: list[Entity] = []
     covered: set[int] = set()  # token indices inside a name entity
+    places: set[int] = set()   # token indices inside a place the NER found
     for sent, spans in zip(doc.sentences, ner_spans):
         base = sent.first_token
-        for span in spans:
+        for span in refine_ner_spans(doc, sent, spans, resources.morph):
             ent = _from_ner(doc, doc.tokens[base + span.start:base + span.end], span.type, resources)
             if ent is not None:
                 found.append(ent)
                 covered.update(range(base + span.start, base + span.end))
+                if ent.type in (CITY, COUNTRY, LOCATION):
+                    places.update(range(base + span.start, base + span.end))
     for sent in doc.sentences:
         tokens = doc.tokens[sent.first_token:sent.last_token]
-        found += _rule_organisations(doc, tokens, sent.first_token, covered, resources)
+        found += _rule_organisations(doc, tokens, sent.first_token, covered, places, resources)
         found += _gazetteer_places(doc, tokens, sent.first_token, covered, resources)
     found += _dates(doc, resources)
     doc.entities = _flatten_same_type(found)
     doc.entities += tag_counts(doc, resources)
     doc.entities = _flatten_same_type(doc.entities)
     return doc.entities
+
+
+# Titles natasha sometimes keeps in a person's span: "господин Сагитов" -> "Сагитов".
+PERSON_TITLES = set("""
+господин госпожа г-н г-жа мистер миссис мисс сэр леди месье мадам фрау герр сеньор сеньора
+синьор синьора пан пани император императрица король королева принц принцесса папа
+патриарх митрополит архиепископ епископ святой шейх султан эмир шах царь царица князь
+княгиня граф графиня барон баронесса герцог герцогиня лорд
+""".split())
+# Words between an organisation and the place it belongs to: "Федерация дзюдо города Алматы".
+ORG_PLACE_LINKS = {"города", "г.", "области", "края", "республики", "района", "округа", "штата",
+                   "провинции"}
+
+
+def refine_ner_spans(doc: Document, sent, spans: Sequence[TokenSpan], morph) -> list[TokenSpan]:
+    """Fix the NER's spans where its conventions differ from careful annotation.
+
+    A span never crosses a line break (a headline glued to the next line); a name in
+    brackets is a name of its own ("Майкл Мэйсон (Michael Mason)", "... (ООН)"); an
+    organisation takes the place it belongs to ("Ассоциация молодежных советов"
+    + "Татарстана"); a person's span drops titles ("господин").
+    """
+    toks = doc.tokens
+    base = sent.first_token
+    out: list[TokenSpan] = []
+    for span in spans:
+        pieces = _split_span(doc, base, span)
+        out.extend(pieces)
+    out = _attach_places_to_orgs(doc, base, out, sent.last_token - base)
+    refined = []
+    for span in out:
+        if span.type == "ORG":
+            span = _unquote_org(toks, base, span)
+        if span.type == "PER":
+            start = span.start
+            while start < span.end - 1 and toks[base + start].norm.lower() in PERSON_TITLES:
+                start += 1
+            span = TokenSpan(start, span.end, span.type)
+        refined.append(span)
+    return refined
+
+
+def _unquote_org(toks: Sequence[Token], base: int, span: TokenSpan) -> TokenSpan:
+    """"компании «Интелком»" -> "Интелком": descriptors and quotes stay outside the name."""
+    words = [toks[base + i].norm for i in range(span.start, span.end)]
+    if "«" in words and words[-1] == "»":
+        q = words.index("«")
+        if q > 0 and all(w.islower() for w in words[:q]) and q + 1 < len(words) - 1:
+            return TokenSpan(span.start + q + 1, span.end - 1, span.type)
+    return span
+
+
+def _split_span(doc: Document, base: int, span: TokenSpan) -> list[TokenSpan]:
+    toks = doc.tokens
+    pieces: list[TokenSpan] = []
+    start = span.start
+    k = span.start + 1
+    while k < span.end:
+        gap = doc.text[toks[base + k - 1].end:toks[base + k].start]
+        if "\n" in gap:
+            pieces.append(TokenSpan(start, k, span.type))
+            start = k
+        k += 1
+    pieces.append(TokenSpan(start, span.end, span.type))
+    out = []
+    for p in pieces:
+        words = [toks[base + i].norm for i in range(p.start, p.end)]
+        if "(" in words[1:] and p.type in ("PER", "ORG", "LOC"):
+            i = words.index("(", 1)
+            out.append(TokenSpan(p.start, p.start + i, p.type))
+            close = words.index(")", i) if ")" in words[i:] else len(words)
+            if close > i + 1:
+                out.append(TokenSpan(p.start + i + 1, p.start + close, p.type))
+        else:
+            out.append(p)
+    return [p for p in out if p.end > p.start]
+
+
+def _attach_places_to_orgs(doc: Document, base: int, spans: list[TokenSpan], n: int) -> list[TokenSpan]:
+    """ORG directly followed by a LOC (or "города"/"области" + LOC): the ORG takes it in;
+    the LOC stays too, as the place nested in the name."""
+    toks = doc.tokens
+    spans = sorted(spans, key=lambda s: s.start)
+    out = []
+    for i, s in enumerate(spans):
+        if s.type == "ORG" and i + 1 < len(spans):
+            nxt = spans[i + 1]
+            gap = range(s.end, nxt.start)
+            words = [toks[base + k].norm.lower() for k in gap]
+            if nxt.type == "LOC" and (not words or (len(words) == 1 and words[0] in ORG_PLACE_LINKS)):
+                out.append(TokenSpan(s.start, nxt.end, "ORG"))
+                out.append(nxt)
+                spans[i + 1] = TokenSpan(nxt.start, nxt.start, "SKIP")
+                continue
+        if s.type != "SKIP":
+            out.append(s)
+    return out
 
 
 def _entity(doc: Document, tokens: Sequence[Token], type_: str, value, source: str) -> Entity:
@@ -117,18 +217,20 @@ def _strip_punctuation(tokens: Sequence[Token]) -> Sequence[Token]:
 
 
 def _rule_organisations(doc: Document, tokens: Sequence[Token], base: int, covered: set[int],
-                        resources) -> Iterator[Entity]:
+                        places: set[int], resources) -> Iterator[Entity]:
     """Latin-script names, acronyms and quoted names that the NER left untagged."""
-    morph = resources.morph
     taken = set(covered)
-    for d, q, end in quoted_names(tokens):
-        idx = range(base + d, base + end)
+    for _, q, end in quoted_names(tokens):
+        # the name is what the quotes hold: "фонд «Молодежные инициативы»" -> "Молодежные инициативы"
+        idx = range(base + q + 1, base + end - 1)
         if taken.intersection(idx):
             continue
-        words = [t.norm for t in tokens[d:end]]
+        inner = tokens[q + 1:end - 1]
         taken.update(idx)
         covered.update(idx)
-        yield _entity(doc, tokens[d:end], ORGANIZATION, {"name": org_nominative(words, morph)}, "rule:quoted")
+        start, stop = inner[0].start, inner[-1].end
+        yield _entity(doc, inner, ORGANIZATION, {"name": doc.text[start:stop]}, "rule:quoted")
+    yield from _generic_organisations(doc, tokens, base, taken, covered, places, resources)
     for s, e in latin_names(tokens):
         idx = range(base + s, base + e)
         if taken.intersection(idx):
@@ -150,6 +252,56 @@ def _rule_organisations(doc: Document, tokens: Sequence[Token], base: int, cover
         yield _entity(doc, [t], ORGANIZATION, {"name": t.norm}, "rule:acronym")
 
 
+# Common nouns that name one organisation in context: "правительство Новосибирской
+# области", "полиция", "мэрия Казани". Alone they are organisations too (as news
+# annotate them), except those in GENERIC_NEEDS_OWNER: "министерство" alone names none.
+GENERIC_ORG_HEADS = set("""
+правительство администрация мэрия полиция парламент сенат кабмин госдума прокуратура
+министерство минобороны минздрав минфин минюст минэкономразвития мид мвд фсб следком
+генпрокуратура госдеп пентагон конгресс бундестаг кнессет рада меджлис сейм дума
+посольство консульство генконсульство
+""".split())
+GENERIC_NEEDS_OWNER = {"министерство", "посольство", "консульство", "генконсульство", "администрация",
+                       "дума", "рада", "конгресс", "сенат", "парламент"}
+
+
+def _generic_organisations(doc: Document, tokens: Sequence[Token], base: int, taken: set[int],
+                           covered: set[int], places: set[int], resources) -> Iterator[Entity]:
+    """"правительство Новосибирской области": a generic head and the place it governs."""
+    n = len(tokens)
+    for i, t in enumerate(tokens):
+        if base + i in taken:
+            continue
+        lemma = t.lemma or t.norm.lower()
+        if lemma not in GENERIC_ORG_HEADS:
+            continue
+        j = i + 1
+        # the owner: capitalised words in the genitive ("Новосибирской области", "России")
+        while j < n and (base + j not in taken or base + j in places) \
+                and _owner_word(tokens[j], resources.morph, j == i + 1):
+            j += 1
+        if j == i + 1 and lemma in GENERIC_NEEDS_OWNER:
+            continue
+        idx = [k for k in range(base + i, base + j) if k not in places]
+        taken.update(idx)
+        covered.update(idx)
+        words = [tok.norm for tok in tokens[i:j]]
+        yield _entity(doc, tokens[i:j], ORGANIZATION, {"name": org_nominative(words, resources.morph)},
+                      "rule:generic")
+
+
+OWNER_LINKS = {"области", "края", "района", "округа", "республики", "города", "федерации", "штата"}
+
+
+def _owner_word(token: Token, morph, first: bool) -> bool:
+    w = token.norm
+    if w.lower() in OWNER_LINKS and not first:
+        return True
+    if not (w[:1].isupper() and w[:1].isalpha()):
+        return False
+    return any(p.tag.case == "gent" for p in morph.parse(w.lower()))
+
+
 def _gazetteer_places(doc: Document, tokens: Sequence[Token], base: int, covered: set[int],
                       resources) -> Iterator[Entity]:
     """Countries and large cities the NER missed: capitalised words in the gazetteer."""
@@ -168,6 +320,8 @@ def _gazetteer_places(doc: Document, tokens: Sequence[Token], base: int, covered
                 continue
             if not (CYRILLIC_CAPITAL.match(window[0].norm) or window[0].norm.isupper()):
                 continue
+            if size == 1 and morph.best(window[0].norm).tag.POS in ("ADJF", "ADJS"):
+                continue  # "Волжская книжная ярмарка" is not the city Volzhsky
             place = geo.lookup([t.norm for t in window])
             if place is None or place.type not in (CITY, COUNTRY):
                 continue

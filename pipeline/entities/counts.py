@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from ..doc import COUNT, ORGANIZATION, Document, Entity, Token
+from ..doc import COUNT, DATE, ORGANIZATION, Document, Entity, Token
 from .numbers import DIGITS, read_number
 
 # Qualifiers, longest first; the words as they stand in the text.
@@ -69,6 +69,7 @@ PEOPLE_SUBSTANTIVES = set("""
 RANGE_TOKEN = re.compile(r"^(\d+)[—–-](\d+)$")  # "30–40" is one razdel token
 RANGE_DASHES = {"—", "-", "–"}
 AFFILIATION_PREPS = {"от", "из"}
+AFFILIATION_GAP = re.compile(r"\s*(?:[а-яё]+\s*)?[«\"]?\s*$")
 
 
 @dataclass
@@ -92,11 +93,14 @@ def is_people_word(token: Token | str, morph, next_word: str | None = None) -> s
     if not any(c.isalpha() for c in w) or not re.search("[а-яё]", w):
         return None
     parses = morph.parse(w)
-    for p in parses[:3]:
-        lemma = p.normal_form.replace("ё", "е")
-        if p.tag.POS == "NOUN" and ("anim" in p.tag or lemma in PEOPLE_EXTRA) \
-                and lemma not in ANIMALS and "Name" not in p.tag and "Surn" not in p.tag \
-                and "Patr" not in p.tag:
+    nouns = [p for p in parses if p.tag.POS == "NOUN"]
+    if nouns and parses[0].tag.POS == "NOUN":  # "по", "и" have rare noun readings
+        # most of the noun readings must be animate: "прототипа" is mostly inanimate
+        animate = sum(p.score for p in nouns if "anim" in p.tag or
+                      p.normal_form.replace("ё", "е") in PEOPLE_EXTRA)
+        lemma = nouns[0].normal_form.replace("ё", "е")
+        if animate >= 0.5 * sum(p.score for p in nouns) and lemma not in ANIMALS \
+                and not {"Name", "Surn", "Patr"} & nouns[0].tag.grammemes:
             return lemma
     nxt_is_noun = bool(next_word) and morph.best(next_word).tag.POS == "NOUN"
     if not nxt_is_noun:
@@ -194,18 +198,23 @@ def tag_counts(doc: Document, resources) -> list[Entity]:
     """COUNT entities of a document, with affiliations linked to organisations."""
     morph = resources.morph
     orgs = sorted((e for e in doc.entities if e.type == ORGANIZATION), key=lambda e: e.start)
+    dates = [(e.start, e.end) for e in doc.entities if e.type == DATE]
     out: list[Entity] = []
     for sent in doc.sentences:
         tokens = doc.tokens[sent.first_token:sent.last_token]
         for m in find_counts(tokens, morph):
             start = tokens[m.start].start
             end = tokens[m.number_end - 1].end
+            if any(s <= start < e for s, e in dates):
+                continue  # "с 10 по 14 июля": a day, not a count
             noun_tok = tokens[m.noun]
             phrase_end = noun_tok.end
             affiliation = None
             if m.end < len(tokens) and tokens[m.end].norm.lower() in AFFILIATION_PREPS:
                 after = tokens[m.end].end
-                org = next((o for o in orgs if after <= o.start <= after + 1), None)
+                # "от CIAQ", "из компании «Интелком»": a descriptor word may stand between
+                org = next((o for o in orgs if after <= o.start <= after + 30
+                            and AFFILIATION_GAP.match(doc.text, after, o.start)), None)
                 if org is not None:
                     affiliation = org
                     phrase_end = org.end

@@ -133,7 +133,7 @@ def month_number(word: str) -> int | None:
 def find_date_expressions(text: str) -> list[DateMatch]:
     """All non-overlapping date expressions of ``text``, longest first, in text order."""
     found: list[DateMatch] = []
-    for order, (name, rx) in enumerate(RULES):
+    for name, rx in RULES:
         for m in rx.finditer(text):
             found.append(DateMatch(m.start(), m.end(), name, m.groupdict()))
     found.sort(key=lambda d: (-(d.end - d.start), _rule_order(d.rule), d.start))
@@ -173,10 +173,6 @@ def _implausible(text: str, d: DateMatch) -> bool:
         # "90-х" alone is fine; "10-е место" is not a decade
         after = text[d.end:d.end + 8].lower()
         if not re.search(r"год", text[d.start:d.end + 8].lower()) and after.strip()[:5] in ("место", "мест "):
-            return True
-    if d.rule == "numeric":
-        y = g.get("y") or ""
-        if len(y) == 2 and not re.search(r"\d", text[d.end:d.end + 1] or " ") is None:
             return True
     return False
 

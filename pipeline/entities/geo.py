@@ -133,9 +133,8 @@ class Gazetteer:
 
     def candidate_keys(self, words: Sequence[str]) -> list[str]:
         """Nominative readings of a phrase: the words as written, lemmas, agreed forms."""
-        keys = [_key(" ".join(words))]
         nominative = self.morph.to_nominative(list(words))
-        keys.append(_key(nominative))
+        keys = [_key(nominative)]
         if len(words) <= 3:
             options = []
             for w in words:
@@ -144,6 +143,8 @@ class Gazetteer:
                 options.append(forms[:4])
             for combo in itertools.islice(itertools.product(*options), 32):
                 keys.append(_key(" ".join(combo)))
+        # as written last: "Алматы" does not inflect, but "Самаре" must not match a "Самаре"
+        keys.append(_key(" ".join(words)))
         seen, out = set(), []
         for k in keys:
             if k not in seen:

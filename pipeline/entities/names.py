@@ -114,8 +114,11 @@ def org_nominative(words: Sequence[str], morph) -> str:
 
 
 def _oblique_parse(word: str, morph):
+    """A dictionary reading with a case; unknown words ("Интелком") never inflect."""
     for p in morph.parse(word.lower()):
         if p.tag.POS in ("NOUN", "ADJF", "PRTF") and p.tag.case:
+            if any(type(m[0]).__name__ != "DictionaryAnalyzer" for m in p.methods_stack):
+                return None
             return p
     return None
 
