@@ -1,7 +1,7 @@
 """Deduplicate: paragraphs that repeat an earlier one are marked ``duplicate_of`` it.
 
 Two paragraphs are the same when they are equal after folding case, ё/е, quotes,
-dashes, punctuation and whitespace, or nearly the same (word-shingle Jaccard
+dashes, punctuation and whitespace, or nearly the same (word-bigram Jaccard
 similarity at least ``NEAR_THRESHOLD``) with the same numbers in both: a paragraph
 that differs in a number is a different statement, never a duplicate. Downstream
 stages skip duplicate paragraphs, so nothing in them counts twice.
@@ -14,7 +14,7 @@ import unicodedata
 
 from .doc import Document
 
-NEAR_THRESHOLD = 0.8
+NEAR_THRESHOLD = 0.75
 MIN_WORDS_FOR_NEAR = 8  # short lines ("Контакты:") repeat legitimately; only exact counts
 WORD = re.compile(r"\w+", re.U)
 NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
@@ -26,7 +26,7 @@ def paragraph_key(text: str) -> str:
     return " ".join(WORD.findall(text))
 
 
-def shingles(words: list[str], size: int = 3) -> set[tuple[str, ...]]:
+def shingles(words: list[str], size: int = 2) -> set[tuple[str, ...]]:
     """Word n-grams of a paragraph (the words themselves when it is short)."""
     if len(words) < size:
         return {tuple(words)}

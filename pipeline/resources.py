@@ -23,7 +23,7 @@ class Resources:
     reference_date: dt.date | None = None
     ner_batch_size: int = 16
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
 
     _shared: ClassVar["Resources | None"] = None
 

@@ -183,11 +183,20 @@ def _from_ner(doc: Document, tokens: Sequence[Token], kind: str, resources) -> E
         place = resources.geo.lookup(words) if len(words) == 1 and words[0].isupper() else None
         if place is not None and place.type == COUNTRY:
             return _place_entity(doc, tokens, place)
-        return _entity(doc, tokens, ORGANIZATION, {"name": org_nominative(words, morph)}, "ner")
+        quoted = _between_quotes(doc, tokens)
+        name = " ".join(words) if quoted else org_nominative(words, morph)
+        return _entity(doc, tokens, ORGANIZATION, {"name": name}, "ner")
     place = resources.geo.lookup(words)
     if place is not None:
         return _place_entity(doc, tokens, place)
     return _entity(doc, tokens, LOCATION, {"name": morph.to_nominative(words)}, "ner")
+
+
+def _between_quotes(doc: Document, tokens: Sequence[Token]) -> bool:
+    """True for a name standing in quotes: «Молодежные инициативы» is not inflected."""
+    before = doc.text[max(0, tokens[0].start - 2):tokens[0].start].strip()
+    after = doc.text[tokens[-1].end:tokens[-1].end + 2].strip()
+    return before[-1:] in ("«", '"') and after[:1] in ("»", '"')
 
 
 def _place_entity(doc: Document, tokens: Sequence[Token], place) -> Entity:

@@ -107,7 +107,8 @@ def org_nominative(words: Sequence[str], morph) -> str:
         form = p.inflect({"nomn"} | ({"plur"} if p.tag.number == "plur" else set()))
         if form is None:
             break
-        out[k] = copy_case(form.word, w)
+        if form.word.replace("ё", "е") != w.lower().replace("ё", "е"):
+            out[k] = copy_case(form.word, w)
         if p.tag.POS == "NOUN":
             break
     return _join(out)
