@@ -3,7 +3,7 @@
 import pytest
 
 import pipeline
-from pipeline import Document, Pipeline, Stage, StageError
+from pipeline import Document, Stage, StageError
 
 TEXT = "В Казани завершился форум «Горизонты», в нем приняли участие более 40 специалистов."
 
