@@ -57,6 +57,21 @@ class Html(str):
     def _repr_html_(self) -> str:
         return str(self)
 
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:
+        # the plain-text twin Jupyter stores beside the HTML: a line, not the markup again
+        p.text(f"<HTML, {len(self)} characters>")
+
+
+def summary(item: "Document | Event") -> str:
+    """One line about a Document or an Event, for plain-text displays."""
+    if hasattr(item, "event_id"):
+        dates = " – ".join(dict.fromkeys(d for d in (item.start_date, item.end_date) if d))
+        return f"<Event {item.event_id}: {item.title!r} {dates or 'no dates'}>"
+    if not item.ok:
+        return f"<Document {item.doc_id!r}: {item.status} {(item.error or {}).get('kind')}>"
+    return (f"<Document {item.doc_id!r}: {len(item.text)} characters, {len(item.paragraphs)} paragraphs, "
+            f"{len(item.entities)} entities, {len(item.events)} events>")
+
 
 def esc(value: Any) -> str:
     """Text as HTML, quotes escaped too, so it is safe inside attributes."""

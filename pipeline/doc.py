@@ -153,6 +153,12 @@ class Event:
 
         return render_event(self)
 
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:
+        """One line in IPython's plain-text display, not the whole dataclass."""
+        from .display import summary
+
+        p.text(summary(self))
+
 
 @dataclass
 class Document:
@@ -251,3 +257,9 @@ class Document:
         from .display import render_document
 
         return render_document(self)
+
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:
+        """One line in IPython's plain-text display, not every token."""
+        from .display import summary
+
+        p.text(summary(self))
