@@ -221,14 +221,22 @@ def test_event_table_holds_the_expected_sample_values(samples_out, expected_samp
         assert {k: (None if pd.isna(row[k]) else row[k]) for k in expected} == expected, stem
 
 
-def test_only_the_formats_asked_for_are_written(tmp_path):
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_only_the_formats_asked_for_are_written(tmp_path, fmt):
     src = tmp_path / "in"
     src.mkdir()
-    (src / "a.txt").write_text("В Казани завершился форум «Горизонты».", encoding="utf-8")
+    (src / "a.txt").write_text("Просто текст, в котором ничего не происходит.", encoding="utf-8")
+    (src / "b.txt").write_bytes(b"\x00\xff\x00binary")
     out = tmp_path / "out"
-    assert main(["run", str(src), "--out", str(out), "--format", "csv", "--no-progress"]) == 0
-    assert sorted(p.name for p in out.iterdir()) == ["documents.csv", "entities.csv", "events.csv",
-                                                      "report.json"]
+    assert main(["run", str(src), "--out", str(out), "--format", fmt, "--no-progress"]) == 1
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [f"{k}.{fmt}" for k in frames.KINDS] + ["report.json"])
+    read = read_csv if fmt == "csv" else pd.read_parquet
+    events = read(out / f"events.{fmt}")
+    assert len(events) == 0 and list(events.columns) == [c.name for c in frames.EVENT_COLUMNS]
+    documents = read(out / f"documents.{fmt}")
+    assert documents[["doc_id", "status", "error_kind"]].fillna("").values.tolist() == [
+        ["a", "ok", ""], ["b", "error", "binary"]]
 
 
 def test_a_failing_batch_leaves_no_table_half_written(tmp_path, monkeypatch):
