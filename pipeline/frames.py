@@ -256,7 +256,7 @@ def require_pandas() -> Any:
     """The pandas module, or an ImportError saying how to install it."""
     try:
         import pandas
-    except ImportError as e:  # pragma: no cover - depends on the environment
+    except ImportError as e:
         raise ImportError("DataFrames need pandas: pip install 'press-pipeline[dataframe]'") from e
     return pandas
 

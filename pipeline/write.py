@@ -147,7 +147,7 @@ def require_pyarrow() -> tuple[Any, Any]:
     try:
         import pyarrow
         import pyarrow.parquet
-    except ImportError as e:  # pragma: no cover - depends on the environment
+    except ImportError as e:
         raise ImportError("Parquet output needs pyarrow: pip install 'press-pipeline[dataframe]'") from e
     return pyarrow, pyarrow.parquet
 

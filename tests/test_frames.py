@@ -1,6 +1,7 @@
 """Flat tables: rows of records, to_dataframe, and the CLI's CSV and Parquet outputs."""
 
 import json
+import sys
 
 import pandas as pd
 import pytest
@@ -272,4 +273,17 @@ def test_formats_parse(value, expected):
 @pytest.mark.parametrize("value", ["xlsx", "", ",", "jsonl,xml"])
 def test_unknown_formats_are_usage_errors(value, tmp_path):
     assert main(["run", str(SAMPLES), "--out", str(tmp_path / "out"), "--format", value]) == 2
+    assert not (tmp_path / "out").exists()
+
+
+def test_without_pandas_the_error_says_what_to_install(monkeypatch):
+    monkeypatch.setitem(sys.modules, "pandas", None)  # what "not installed" looks like to import
+    with pytest.raises(ImportError, match=r"press-pipeline\[dataframe\]"):
+        pipeline.to_dataframe([DOC])
+
+
+def test_without_pyarrow_parquet_is_a_usage_error(monkeypatch, tmp_path, capsys):
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    assert main(["run", str(SAMPLES), "--out", str(tmp_path / "out"), "--format", "jsonl,parquet"]) == 2
+    assert "press-pipeline[dataframe]" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
