@@ -140,10 +140,11 @@ def _nasty_document():
     lambda d: display.render_events([e.to_dict() for e in d.events]),
     lambda d: display.render_text(d),
     lambda d: display.render_text(d, max_chars=20),
+    lambda d: display.render_text(Document(d.text, entities=d.entities)),  # not segmented
     lambda d: display.highlight(d.text, display.entity_spans(d.entities)),
     lambda d: display.render_document(Document.failed(NASTY, NASTY, NASTY)),
-], ids=["document", "event", "event_dict", "events", "events_dicts", "text", "text_cut", "highlight",
-        "failed"])
+], ids=["document", "event", "event_dict", "events", "events_dicts", "text", "text_cut", "text_whole",
+        "highlight", "failed"])
 def test_every_display_path_escapes_everything(render):
     markup = render(_nasty_document())
     r = read(markup)  # only our own tags and attributes: no <script>, <i>, <b>, on*=
