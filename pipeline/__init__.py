@@ -11,11 +11,12 @@ __version__ = "0.1.0"
 
 from .batch import find_jobs, process_paths
 from .doc import Argument, Document, Entity, Event, Paragraph, Sentence, Token
+from .frames import to_dataframe
 from .resources import Resources
 from .stages import DEFAULT_STAGES, Pipeline, Stage, StageError, analyze, default_pipeline
 
 __all__ = [
     "__version__", "analyze", "process_paths", "find_jobs", "Pipeline", "Stage", "StageError",
     "DEFAULT_STAGES", "default_pipeline", "Resources", "Document", "Paragraph", "Sentence",
-    "Token", "Entity", "Event", "Argument",
+    "Token", "Entity", "Event", "Argument", "to_dataframe",
 ]

@@ -147,6 +147,18 @@ class Event:
             "evidence": dict(self.evidence),
         }
 
+    def _repr_html_(self) -> str:
+        """The record as a table in Jupyter (see ``pipeline.display``)."""
+        from .display import render_event
+
+        return render_event(self)
+
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:
+        """One line in IPython's plain-text display, not the whole dataclass."""
+        from .display import summary
+
+        p.text(summary(self))
+
 
 @dataclass
 class Document:
@@ -239,3 +251,15 @@ class Document:
         out["events"] = [e.to_dict() for e in self.events]
         out["warnings"] = list(self.warnings)
         return out
+
+    def _repr_html_(self) -> str:
+        """Highlighted text and event records in Jupyter (see ``pipeline.display``)."""
+        from .display import render_document
+
+        return render_document(self)
+
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:
+        """One line in IPython's plain-text display, not every token."""
+        from .display import summary
+
+        p.text(summary(self))

@@ -1,17 +1,21 @@
 """Write: batch outputs that are complete or absent, never half-written.
 
 Each output file is written under a temporary name in the output folder and moved
-into place (an atomic rename) only when it is complete.
+into place (an atomic rename) only when it is complete. ``FORMATS`` maps each
+``--format`` name to the class that writes its files.
 """
 
 from __future__ import annotations
 
 import contextlib
+import csv
 import json
 import os
 import tempfile
 from pathlib import Path
-from typing import IO, Any, Iterator
+from typing import IO, Any, Iterator, Mapping, Sequence
+
+from .frames import COLUMNS, KINDS, Column, rows
 
 
 @contextlib.contextmanager
@@ -42,3 +46,131 @@ def write_json(path: str | os.PathLike, obj: Any) -> None:
     with atomic_writer(path) as f:
         json.dump(obj, f, ensure_ascii=False, indent=2)
         f.write("\n")
+
+
+# --- output formats: the CLI writes each document record through every chosen format ---
+
+class JsonlOutput:
+    """documents.jsonl (the output contract) and events.jsonl, one record a line."""
+
+    files = ("documents.jsonl", "events.jsonl")
+
+    def __init__(self, out: Path, stack: contextlib.ExitStack):
+        self.documents = stack.enter_context(atomic_writer(out / "documents.jsonl"))
+        self.events = stack.enter_context(atomic_writer(out / "events.jsonl"))
+
+    def write(self, record: Mapping[str, Any], chars: int | None = None) -> None:
+        """Add one document record (``Document.to_dict()``)."""
+        self.documents.write(json_line(record))
+        for event in record.get("events") or []:
+            self.events.write(json_line(event))
+
+
+class CsvOutput:
+    """documents.csv, entities.csv, events.csv: the flat rows of ``pipeline.frames``.
+
+    UTF-8, comma-separated, a header line; missing values are empty, booleans
+    ``True``/``False``, so ``pandas.read_csv`` reads the types back.
+    """
+
+    files = tuple(f"{kind}.csv" for kind in KINDS)
+
+    def __init__(self, out: Path, stack: contextlib.ExitStack):
+        self.writers = {}
+        for kind in KINDS:
+            f = stack.enter_context(atomic_writer(out / f"{kind}.csv"))
+            writer = csv.DictWriter(f, fieldnames=[c.name for c in COLUMNS[kind]], lineterminator="\n")
+            writer.writeheader()
+            self.writers[kind] = writer
+
+    def write(self, record: Mapping[str, Any], chars: int | None = None) -> None:
+        """Add one document's rows to each table."""
+        for kind, writer in self.writers.items():
+            writer.writerows(rows(kind, record, chars))
+
+
+class _ParquetTable:
+    """One Parquet file written in row groups, so a large batch never sits in memory."""
+
+    def __init__(self, file: IO[bytes], columns: Sequence[Column], row_group: int):
+        pa, pq = require_pyarrow()
+        types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
+        self.schema = pa.schema([(c.name, types[c.type]) for c in columns])
+        self.writer = pq.ParquetWriter(file, self.schema)
+        self.row_group = row_group
+        self.buffer: list[dict[str, Any]] = []
+
+    def add(self, new_rows: Iterator[dict[str, Any]]) -> None:
+        self.buffer.extend(new_rows)
+        if len(self.buffer) >= self.row_group:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.buffer:
+            import pyarrow as pa
+
+            self.writer.write_table(pa.Table.from_pylist(self.buffer, schema=self.schema))
+            self.buffer = []
+
+    def __enter__(self) -> "_ParquetTable":
+        return self
+
+    def __exit__(self, exc_type: Any, *exc: Any) -> None:
+        if exc_type is None:
+            self.flush()
+        self.writer.close()
+
+
+class ParquetOutput:
+    """documents.parquet, entities.parquet, events.parquet: the same rows as the CSV
+    files, with their types (needs pyarrow: ``pip install 'press-pipeline[dataframe]'``)."""
+
+    files = tuple(f"{kind}.parquet" for kind in KINDS)
+
+    def __init__(self, out: Path, stack: contextlib.ExitStack, row_group: int = 10_000):
+        self.tables = {}
+        for kind in KINDS:
+            f = stack.enter_context(atomic_writer(out / f"{kind}.parquet", "wb"))
+            self.tables[kind] = stack.enter_context(_ParquetTable(f, COLUMNS[kind], row_group))
+
+    def write(self, record: Mapping[str, Any], chars: int | None = None) -> None:
+        """Add one document's rows to each table."""
+        for kind, table in self.tables.items():
+            table.add(rows(kind, record, chars))
+
+
+FORMATS = {"jsonl": JsonlOutput, "csv": CsvOutput, "parquet": ParquetOutput}
+
+
+def require_pyarrow() -> tuple[Any, Any]:
+    """pyarrow and pyarrow.parquet, or an ImportError saying how to install them."""
+    try:
+        import pyarrow
+        import pyarrow.parquet
+    except ImportError as e:
+        raise ImportError("Parquet output needs pyarrow: pip install 'press-pipeline[dataframe]'") from e
+    return pyarrow, pyarrow.parquet
+
+
+def parse_formats(value: str) -> list[str]:
+    """'jsonl,csv' -> ['jsonl', 'csv']; ValueError naming an unknown format."""
+    names = list(dict.fromkeys(v.strip().lower() for v in value.split(",") if v.strip()))
+    unknown = [n for n in names if n not in FORMATS]
+    if unknown or not names:
+        raise ValueError(f"unknown output format {', '.join(unknown) or repr(value)}; "
+                         f"choose from {', '.join(FORMATS)}")
+    if "parquet" in names:
+        require_pyarrow()
+    return names
+
+
+class Outputs:
+    """Every chosen format's files, open for one batch; ``write`` adds one document."""
+
+    def __init__(self, out: Path, formats: Sequence[str], stack: contextlib.ExitStack):
+        self.formats = [FORMATS[name](out, stack) for name in formats]
+
+    def write(self, record: Mapping[str, Any], chars: int | None = None) -> None:
+        """Add one document record (``Document.to_dict()``) to every output."""
+        for output in self.formats:
+            output.write(record, chars)
