@@ -40,6 +40,10 @@ def test_run_writes_the_three_outputs(folder, tmp_path):
     assert report["elapsed_seconds"] >= 0
     # nothing half-written or temporary is left behind
     assert sorted(p.name for p in out.iterdir()) == ["documents.jsonl", "events.jsonl", "report.json"]
+    # outputs get the usual permissions, not the 0600 of a temporary file
+    mask = os.umask(0)
+    os.umask(mask)
+    assert (out / "documents.jsonl").stat().st_mode & 0o777 == 0o666 & ~mask
 
 
 def test_a_broken_file_is_reported_and_the_batch_goes_on(folder, tmp_path):
