@@ -39,7 +39,8 @@ def test_run_writes_the_three_outputs(folder, tmp_path):
     assert report["counts"]["events"] == 2
     assert report["elapsed_seconds"] >= 0
     # nothing half-written or temporary is left behind
-    assert sorted(p.name for p in out.iterdir()) == ["documents.jsonl", "events.jsonl", "report.json"]
+    assert sorted(p.name for p in out.iterdir()) == ["documents.jsonl", "events.jsonl", "manifest.sqlite",
+                                                    "report.json"]
 
 
 def test_a_broken_file_is_reported_and_the_batch_goes_on(folder, tmp_path):
