@@ -23,6 +23,8 @@ from typing import Any, Iterable, Iterator
 from .batch import Job
 
 MANIFEST_NAME = "manifest.sqlite"
+# A killed run's workers may hold the lock a moment after it died.
+LOCK_WAIT_SECONDS = 10.0
 SCHEMA_VERSION = 1
 
 # Failures that say nothing about a file's content: such files are tried again on
@@ -184,7 +186,7 @@ class Manifest:
             yield json.loads(row[0])
 
 
-def _lock(path: Path, wait_seconds: float = 10.0) -> int | None:
+def _lock(path: Path) -> int | None:
     """An exclusive lock on the manifest, so two runs cannot share one OUT_DIR.
 
     ``flock`` is released by the kernel when the process dies, however it dies; a
@@ -195,7 +197,7 @@ def _lock(path: Path, wait_seconds: float = 10.0) -> int | None:
     except ImportError:  # not on POSIX: no lock
         return None
     fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
-    give_up = time.monotonic() + wait_seconds
+    give_up = time.monotonic() + LOCK_WAIT_SECONDS
     while True:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -69,6 +69,8 @@ class WorkerPool:
         self.start_failures = 0
 
     def __enter__(self) -> "WorkerPool":
+        if self.ctx.get_start_method() == "fork":
+            preload_readers()  # once here, shared by every worker forked from now on
         self.workers = [self._start() for _ in range(self.size)]
         return self
 
