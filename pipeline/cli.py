@@ -29,7 +29,7 @@ from .resources import Resources
 from .stages import Pipeline
 from .write import atomic_writer, json_line, write_json
 
-EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILURES, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 MB = 1024 * 1024
 # A press release takes well under a second; two minutes means something is wrong.
 DEFAULT_TIMEOUT = 120.0
@@ -92,6 +92,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as e:
         print(f"press-pipeline: error: {e}", file=sys.stderr)
         return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("press-pipeline: interrupted; run the same command again to carry on",
+              file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 @dataclass
@@ -126,7 +130,7 @@ def run(args: argparse.Namespace) -> int:
             manifest.reset(settings)
         todo, states = [], {}
         for job in jobs:
-            current, states[job.path] = manifest.check(job)
+            current, states[job.path] = manifest.check(job, limits.max_bytes)
             if not current:
                 todo.append(job)
         manifest.commit()

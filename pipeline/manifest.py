@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,15 +69,24 @@ def file_state(path: str) -> FileState | None:
     return FileState(st.st_size, st.st_mtime_ns)
 
 
-def file_sha256(path: str) -> str | None:
-    """The content hash, read in blocks; None when the file cannot be read."""
+def file_sha256(path: str, max_bytes: int | None = None) -> str | None:
+    """The content hash of a regular file, read in blocks; None when it cannot be read,
+    is not a regular file (a pipe would block the run) or is over ``max_bytes``."""
     digest = hashlib.sha256()
     try:
-        with open(path, "rb") as f:
-            for block in iter(lambda: f.read(1 << 20), b""):
-                digest.update(block)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError:
         return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or (max_bytes is not None and st.st_size > max_bytes):
+            return None
+        for block in iter(lambda: os.read(fd, 1 << 20), b""):
+            digest.update(block)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
     return digest.hexdigest()
 
 
@@ -135,8 +145,11 @@ class Manifest:
         """True when the stored records were made with these settings."""
         return self.settings() == {**settings, "schema": SCHEMA_VERSION}
 
-    def check(self, job: Job) -> tuple[bool, FileState | None]:
-        """(True if the stored record still holds for ``job``, the file's state now)."""
+    def check(self, job: Job, max_bytes: int | None = None) -> tuple[bool, FileState | None]:
+        """(True if the stored record still holds for ``job``, the file's state now).
+
+        Files over ``max_bytes`` are not hashed: they go to the workers, which refuse them.
+        """
         state = file_state(job.path)
         row = self.db.execute("SELECT doc_id, size, mtime_ns, sha256, error_kind FROM files "
                               "WHERE path = ?", (job.path,)).fetchone()
@@ -147,7 +160,7 @@ class Manifest:
             return False, state
         if (size, mtime_ns) == (state.size, state.mtime_ns):
             return True, state
-        if sha256 is None or sha256 != file_sha256(job.path):
+        if sha256 is None or sha256 != file_sha256(job.path, max_bytes):
             return False, state
         # touched but not changed: remember the new mtime, keep the record
         self.db.execute("UPDATE files SET size = ?, mtime_ns = ? WHERE path = ?",

@@ -179,6 +179,16 @@ def test_files_that_failed_for_outside_reasons_are_tried_again(folder, tmp_path)
     assert code == 0 and report["run"] == {"processed": 2, "unchanged": 2}
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_file_replaced_by_a_pipe_does_not_hang_the_rerun(folder, tmp_path):
+    out = tmp_path / "out"
+    run_cli(folder, out)
+    (folder / "good.txt").unlink()
+    os.mkfifo(folder / "good.txt")  # hashing it to see whether it changed would block
+    code, report = run_cli(folder, out)
+    assert code == 1 and report["failures"][0]["kind"] == "not_a_file"
+
+
 def test_a_file_that_disappears_mid_run_is_an_error_for_that_file(folder, tmp_path, monkeypatch):
     import pipeline.cli as cli
 

@@ -226,3 +226,21 @@ def test_with_text_gives_the_extracted_text_that_offsets_refer_to(tmp_path):
             for role in ("dates", "places", "organisers", "participants"):
                 for arg in event[role]:
                     assert doc["text"][arg["start"]:arg["end"]] == arg["text"]
+
+
+@pytest.mark.parametrize("name, make", [
+    ("letter.eml", lambda: makers.eml_bytes("Итоги", "Вчера в Казани прошел форум «Горизонты».", WHEN)),
+    ("page.html", lambda: makers.html_bytes("Итоги", ["Вчера в Казани прошел форум «Горизонты»."],
+                                            "2025-04-12T10:00:00+03:00")),
+    ("release.rtf", lambda: makers.rtf_bytes(["Вчера в Казани прошел форум «Горизонты»."],
+                                             created=dt.date(2025, 4, 12))),
+])
+def test_the_document_date_anchors_relative_dates(tmp_path, nlp, name, make):
+    from pipeline.batch import Job, process_jobs
+
+    path = tmp_path / name
+    path.write_bytes(make())
+    (doc,) = process_jobs([Job(str(path), "x")], nlp)
+    assert doc.meta["date"] == "2025-04-12"
+    (date,) = [e for e in doc.entities if e.type == "DATE"]
+    assert (date.text, date.value["start"]) == ("Вчера", "2025-04-11")

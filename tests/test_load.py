@@ -183,6 +183,13 @@ def test_html_drops_navigation_and_footer():
         assert boilerplate not in text
 
 
+def test_a_pdf_with_some_scanned_pages_warns():
+    result = extract(makers.pdf_bytes([RELEASE, [], ["Итоги."]]), "pdf")
+    assert result.text == "\n".join(RELEASE) + "\nИтоги."
+    assert result.warnings == ["pages_without_text: 1 of 3 pages have no text layer (scanned?): "
+                               "their text is missing"]
+
+
 @pytest.mark.parametrize("declared, make, fmt, warning_kind", [
     # a .doc that is really RTF (Word's "save as" with the old extension)
     ("doc", lambda: makers.rtf_bytes(RELEASE), "rtf", "format_mismatch"),

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import pipeline
 from pipeline import StageError
+from pipeline.load import FORMATS, Extracted, LoadError, extract
 
 # Words that wake every stage up: places, dates, counts, organisations, event nouns.
 WORDS = ["В", "Казани", "Москве", "Ташкенте", "12", "11", "по", "15", "марта", "2024", "года",
@@ -76,3 +77,15 @@ def test_analyze_never_raises_and_offsets_slice_the_text(nlp, text):
 ])
 def test_known_failures(nlp, text):
     check(pipeline.analyze(text, pipeline=nlp), text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.one_of(st.binary(max_size=2000), st.text(max_size=500).map(str.encode)),
+       declared=st.sampled_from(sorted(set(FORMATS.values()))))
+def test_any_bytes_under_any_extension_give_text_or_a_load_error(data, declared):
+    try:
+        result = extract(data, declared)
+    except LoadError as e:
+        assert e.kind and e.message
+    else:
+        assert isinstance(result, Extracted) and result.text.strip()

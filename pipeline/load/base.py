@@ -16,6 +16,7 @@ NOT_RUSSIAN = "not_russian"        # the text reads as another language
 TRUNCATED = "truncated"            # the file ends inside a multi-byte character
 INVALID_BYTES = "invalid_bytes"    # a few bytes were not valid in the encoding
 FORMAT_MISMATCH = "format_mismatch"  # "release.doc" holds RTF: read as RTF
+PAGES_WITHOUT_TEXT = "pages_without_text"  # a PDF with some scanned pages
 
 
 class LoadError(Exception):

@@ -7,14 +7,14 @@ from __future__ import annotations
 import io
 import logging
 
-from .base import Extracted, LoadError, clean_field, iso_date
+from .base import PAGES_WITHOUT_TEXT, Extracted, LoadError, clean_field, iso_date, warning
 
 
 def read_pdf(data: bytes) -> Extracted:
     """Text of a PDF, pages joined by a line break (a sentence may run on)."""
     logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     from pypdf import PdfReader
-    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+    from pypdf.errors import DependencyError, FileNotDecryptedError
 
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
@@ -27,15 +27,17 @@ def read_pdf(data: bytes) -> Extracted:
         raise
     except (FileNotDecryptedError, DependencyError) as e:
         raise LoadError("encrypted", f"the PDF is encrypted and cannot be opened: {e}") from e
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError,
-            RecursionError, EOFError, OSError, ZeroDivisionError) as e:
+    except Exception as e:  # pypdf fails anywhere on a damaged file, with any exception
         raise LoadError("corrupt", f"the PDF is damaged: {type(e).__name__}: {e}") from e
     text = "\n".join(p.strip("\n") for p in pages if p.strip())
     if not text.strip():
         raise LoadError("no_text_layer", f"the PDF has no text layer ({len(pages)} page(s) "
                                          f"without text, a scan?): it needs OCR first")
+    blank = sum(1 for p in pages if not p.strip())
+    warnings = [warning(PAGES_WITHOUT_TEXT, f"{blank} of {len(pages)} pages have no text layer "
+                                            f"(scanned?): their text is missing")] if blank else []
     return Extracted(text, "pdf", title=_info(info, "title"), date=_date(info),
-                     author=_info(info, "author"), extra={"pages": len(pages)})
+                     author=_info(info, "author"), warnings=warnings, extra={"pages": len(pages)})
 
 
 def _info(info, name: str) -> str | None:

@@ -4,6 +4,7 @@ date from its ``{\\info}`` group."""
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import re
 
@@ -36,10 +37,18 @@ def read_rtf(data: bytes) -> Extracted:
 
 def _codepage(data: bytes) -> str:
     m = ANSICPG.search(data[:4096])
-    if m and m.group(1) != b"1252":
+    if m and m.group(1) != b"1252" and _known(f"cp{int(m.group(1))}"):
         return f"cp{int(m.group(1))}"
     # "\ansicpg1252" with Cyrillic fonts is what many Russian editors write
     return "cp1251" if CYRILLIC_FONT.search(data[:20000]) else "cp1252"
+
+
+def _known(encoding: str) -> bool:
+    try:
+        codecs.lookup(encoding)
+    except LookupError:  # "\\ansicpg125" in a damaged file
+        return False
+    return True
 
 
 def _info(source: str, name: str, codepage: str) -> str | None:
