@@ -59,6 +59,18 @@ def test_bad_bytes_raise_a_clear_error(data, kind):
     assert err.value.message
 
 
+@pytest.mark.parametrize("text, encoding", [
+    ("ПРЕСС-РЕЛИЗ\nВ КАЗАНИ ПРОШЕЛ МОЛОДЕЖНЫЙ ФОРУМ", "cp1251"),  # a headline in capitals
+    ("ПРЕСС-РЕЛИЗ\nВ КАЗАНИ ПРОШЕЛ МОЛОДЕЖНЫЙ ФОРУМ", "koi8_r"),
+    ("цены", "cp866"),     # four bytes that are also valid UTF-8 ("業")
+    ("Спасибо", "cp1251"),  # mac-cyrillic reads "—пасибо"
+    ("Эх, Юля!", "cp1251"),  # cp1252 reads "Ýõ, Þëÿ!"
+    ("Да.", "cp1251"),
+])
+def test_hard_cases(text, encoding):
+    assert decode_bytes(text.encode(encoding)).text == text
+
+
 def test_russianness_prefers_the_right_code_page():
     raw = TEXT.encode("koi8_r")
     right, wrong = raw.decode("koi8_r"), raw.decode("cp1251")

@@ -45,6 +45,16 @@ OTHER_CYRILLIC = frozenset("іїєґўђјљњћџѓќѕ")
 # A Cyrillic letter glued to a Latin one inside a word ("fьr", "Ãîðîä") is mojibake.
 MIXED_SCRIPT = re.compile(r"[a-zA-Z][а-яёА-ЯЁ]|[а-яёА-ЯЁ][a-zA-Z]")
 
+# Words of Cyrillic letters, and a dash glued to the start of one.
+CYRILLIC_WORD = re.compile(r"[а-яёА-ЯЁ]{2,}")
+GLUED_DASH = re.compile(r"[—–][а-яё]")
+# Guillemets open after a space and close before one: "ð«ª" is cp866 read as cp1252.
+GLUED_QUOTE = re.compile(r"[^\W\d_]«|»[^\W\d_]")
+# Fewer non-ASCII characters than this in valid UTF-8 may be a code page by chance.
+FEW_NON_ASCII = 4
+# Upper-case letters are rarer than lower-case ones: the cost of a capital.
+UPPER_CASE_COST = 0.25
+
 # Below this many letters a text is too short to say what language it is in.
 MIN_LETTERS_FOR_LANGUAGE = 40
 # A Russian release quotes English names, but most of its letters are Russian.
@@ -63,11 +73,13 @@ class Decoded:
 def russianness(text: str) -> float:
     """Mean per-character log-likelihood of ``text`` as Russian prose; higher reads better.
 
-    Lower-case Cyrillic letters score by their frequency, upper-case ones a little less
-    (a koi8-r text read as cp1251 comes out mostly upper-case), ASCII is neutral, other
-    Latin letters with diacritics (é, ü) cost a little more, a Cyrillic letter glued to a Latin one costs a lot
-    (mojibake), and anything else (box drawing, control characters, rare symbols a wrong
-    code page produces) is penalised.
+    Cyrillic letters score by the frequency of their lower-case form, upper-case ones a
+    little less (a koi8-r text read as cp1251 comes out upper-case); ASCII is neutral,
+    Latin letters with diacritics (é, ü) cost a little more, anything else (box
+    drawing, control characters, rare symbols a wrong code page produces) a lot. On
+    top, what a wrong code page writes and Russian does not: a Cyrillic letter glued
+    to a Latin one ("fьr"), a word in mixed case ("пРИВЕТ"), a dash or a guillemet glued
+    to a word ("—пасибо": cp1251's "С" read as mac-cyrillic).
     """
     if not text:
         return 0.0
@@ -80,7 +92,7 @@ def russianness(text: str) -> float:
             continue
         lp = LETTER_LOGP.get(c.lower())
         if lp is not None:
-            score += lp - 1.5
+            score += lp - UPPER_CASE_COST
         elif c.isascii() or c in "«»—–…№\u00a0":
             score += -3.0
         elif c.isalpha() and not "\u0400" <= c <= "\u04ff":
@@ -88,7 +100,14 @@ def russianness(text: str) -> float:
         else:
             score += -12.0
     score -= 8.0 * len(MIXED_SCRIPT.findall(sample))
+    score -= 6.0 * (len(GLUED_DASH.findall(sample)) + len(GLUED_QUOTE.findall(sample)))
+    score -= 6.0 * sum(1 for w in CYRILLIC_WORD.findall(sample) if not _plain_case(w))
     return score / len(sample)
+
+
+def _plain_case(word: str) -> bool:
+    """"форум", "Форум", "ФОРУМ" and "ВКонтакте"-like brand names are fine; "фОРУМ" is not."""
+    return word.islower() or word.isupper() or word[1:].islower() or word[:1].isupper()
 
 
 def decode_bytes(data: bytes) -> Decoded:
@@ -107,9 +126,16 @@ def decode_bytes(data: bytes) -> Decoded:
     if b"\x00" in data:
         raise LoadError("binary", "the file holds binary data (NUL bytes), not text")
     utf8 = _decode_utf8(data)
-    if utf8 is not None:
+    if utf8 is None:
+        return _decode_single_byte(data)
+    if sum(1 for c in utf8.text if ord(c) > 0x7F) >= FEW_NON_ASCII:
         return utf8
-    return _decode_single_byte(data)
+    # a few high bytes can be valid UTF-8 by chance: cp866 "цены" reads as "業"
+    try:
+        single = _decode_single_byte(data)
+    except LoadError:
+        return utf8
+    return single if russianness(single.text) > russianness(utf8.text) else utf8
 
 
 def _decode_unicode(data: bytes, encoding: str, after_bom: bool = False) -> Decoded:
@@ -132,7 +158,8 @@ def _decode_utf8(data: bytes) -> Decoded | None:
         return Decoded(_check_text(data.decode("utf-8")), "utf-8")
     except UnicodeDecodeError as e:
         cut = _truncated_at(data, e)
-        if cut is not None:
+        # only a text with UTF-8 letters before the cut is UTF-8 cut short: b"\xdf" alone is "Я"
+        if cut is not None and any(b >= 0x80 for b in data[:cut]):
             return Decoded(_check_text(data[:cut].decode("utf-8")), "utf-8",
                            (_truncation_warning("utf-8", len(data) - cut),))
     text = data.decode("utf-8", errors="replace")
@@ -149,6 +176,8 @@ def _decode_single_byte(data: bytes) -> Decoded:
     """The single-byte code page whose reading is most Russian (or most plausible)."""
     candidates = [(data.decode(enc), enc) for enc in CYRILLIC_ENCODINGS + WESTERN_ENCODINGS
                   if _decodes(data, enc)]
+    # b"\xa0" is "а" in cp866 and a no-break space in cp1251: a reading that is all space loses
+    candidates = [c for c in candidates if c[0].strip()] or candidates
     best = max(candidates, key=lambda c: russianness(c[0]), default=None)
     if best is None or MIXED_SCRIPT.search(best[0][:20000]):
         guess = _charset_normalizer_guess(data)
