@@ -142,9 +142,18 @@ def run(args: argparse.Namespace) -> int:
         manifest.keep_only(jobs)
         manifest.commit()
         summary = write_outputs(out, manifest.records(jobs), with_text=args.with_text)
-    elapsed = time.perf_counter() - started
+        elapsed = time.perf_counter() - started
+        write_json(out / "report.json", _report(args, summary, workers, started_at, elapsed,
+                                                processed=len(todo), unchanged=len(jobs) - len(todo)))
+    _print_summary(summary, len(todo), elapsed, out)
+    return EXIT_FAILURES if summary.counts["errors"] else EXIT_OK
+
+
+def _report(args: argparse.Namespace, summary: Summary, workers: int, started_at: str,
+            elapsed: float, processed: int, unchanged: int) -> dict[str, Any]:
+    """report.json: what the outputs hold, then what this run did (``run``, timings)."""
     counts = summary.counts
-    report = {
+    return {
         "version": __version__,
         "started_at": started_at,
         "elapsed_seconds": round(elapsed, 3),
@@ -154,13 +163,10 @@ def run(args: argparse.Namespace) -> int:
         "counts": {"documents": counts["documents"], "ok": counts["ok"], "errors": counts["errors"],
                    "events": counts["events"], "entities": dict(sorted(summary.entities.items())),
                    "warnings": dict(sorted(summary.warnings.items()))},
-        "run": {"processed": len(todo), "unchanged": len(jobs) - len(todo)},
-        "documents_per_second": round(len(todo) / elapsed, 2) if elapsed > 0 else None,
+        "run": {"processed": processed, "unchanged": unchanged},
+        "documents_per_second": round(processed / elapsed, 2) if elapsed > 0 else None,
         "failures": summary.failures,
     }
-    write_json(out / "report.json", report)
-    _print_summary(summary, len(todo), elapsed, out)
-    return EXIT_FAILURES if counts["errors"] else EXIT_OK
 
 
 def _check_arguments(args: argparse.Namespace) -> tuple[dt.date | None, int, Limits, float | None]:

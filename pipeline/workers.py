@@ -38,7 +38,6 @@ class Task:
     """Jobs for one worker, each with its position in the output."""
 
     jobs: list[tuple[int, Job]]
-    solo: bool = False
 
 
 @dataclass
@@ -214,13 +213,13 @@ class WorkerPool:
         if phase == "analyse" and len(task.jobs) > 1:
             # which document of the batch is to blame? retry them one by one
             for item in reversed(task.jobs):
-                pending.appendleft(Task([item], solo=True))
+                pending.appendleft(Task([item]))
             return []
         index = current if phase == "load" else 0
         seq, job = task.jobs[index]
         rest = task.jobs[:index] + task.jobs[index + 1:]
         if rest:
-            pending.appendleft(Task(rest, solo=task.solo))
+            pending.appendleft(Task(rest))
         doing = "reading the file" if phase == "load" else "analysing the text"
         message = f"{doing} {why}" if kind == "timeout" else f"the worker died while {doing}: {why}"
         doc = Document.failed(job.doc_id, kind, message, {"path": job.path, "format": format_of(job.path)})
