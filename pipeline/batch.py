@@ -127,6 +127,8 @@ def process_jobs(jobs: Iterable[Job], pipeline: Pipeline | None = None, workers:
         return
     from .workers import WorkerPool
 
+    if len(head) <= chunk_size:
+        workers = 1  # one chunk: a second worker would only load the models for nothing
     with WorkerPool(pipeline, limits, workers=max(1, workers), timeout=timeout) as pool:
         yield from pool.run(jobs, chunk_size, ordered=ordered)
 
