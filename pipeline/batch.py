@@ -1,7 +1,9 @@
-"""Batch processing: files and folders in, one Document per file out, in order.
+"""Batch processing: files and folders in, one Document per file out.
 
 Loading stays here, at the edge: the core pipeline only sees text. A file that
-cannot be read becomes a Document with status "error" and the batch goes on.
+cannot be read becomes a Document with status "error" and the batch goes on. With a
+time limit, or more than one worker, files are read and analysed in worker processes
+(``pipeline.workers``) that the batch can stop when a file takes too long.
 """
 
 from __future__ import annotations
@@ -13,11 +15,12 @@ from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 from .doc import Document
-from .load import DEFAULT_MAX_BYTES, LoadError, read_file
+from .load import FORMATS, Limits, LoadError, format_of, read_file
 from .stages import Pipeline, default_pipeline
 
 # Extensions taken from a folder; a file named on the command line is read whatever it is.
-TEXT_EXTENSIONS = {".txt", ".text", ".md"}
+DOCUMENT_EXTENSIONS = frozenset(FORMATS)
+TEXT_EXTENSIONS = DOCUMENT_EXTENSIONS  # the old name, kept for callers
 
 # Numeric libraries must not start a thread per core in every worker process.
 THREAD_ENV = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS",
@@ -45,114 +48,96 @@ def find_jobs(paths: Iterable[str | os.PathLike]) -> Iterator[Job]:
 
     The doc_id is the path under the folder given, "/"-separated, extension dropped;
     a file given directly is known by its name without extension. Two files that
-    would share an id ("a.txt", "a.md") keep their extensions.
+    would share an id ("a.txt", "a.md") keep their extensions; a file reached twice
+    is listed once.
     """
-    seen: set[str] = set()
+    seen_ids: set[str] = set()
+    seen_paths: set[str] = set()
     for raw in paths:
         root = Path(raw)
-        if root.is_dir():
-            for file in _walk(root):
-                rel = file.relative_to(root).as_posix()
-                yield _job(file, rel, seen)
-        else:
-            yield _job(root, root.name, seen)
+        found = ((f, f.relative_to(root).as_posix()) for f in _walk(root)) if root.is_dir() \
+            else [(root, root.name)]
+        for file, rel in found:
+            key = os.path.abspath(file)
+            if key in seen_paths:
+                continue
+            seen_paths.add(key)
+            yield _job(file, rel, seen_ids)
 
 
 def _job(path: Path, rel: str, seen: set[str]) -> Job:
     stem, ext = os.path.splitext(rel)
     doc_id = stem if ext and stem not in seen else rel
+    n = 1
+    while doc_id in seen:  # "a.txt" in two folders given on the command line
+        n += 1
+        doc_id = f"{rel}~{n}"
     seen.add(doc_id)
     return Job(str(path), doc_id)
 
 
 def _walk(root: Path) -> Iterator[Path]:
-    """Text files under ``root`` in sorted order; hidden entries and symlink loops skipped."""
+    """Document files under ``root`` in sorted order; hidden entries skipped, symbolic
+    links to folders not followed (so a link loop cannot trap the walk)."""
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if name.startswith("."):
                 continue
-            if os.path.splitext(name)[1].lower() in TEXT_EXTENSIONS:
+            if os.path.splitext(name)[1].lower() in DOCUMENT_EXTENSIONS:
                 yield Path(dirpath) / name
 
 
-def load_document(job: Job, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+def load_document(job: Job, limits: Limits | None = None) -> Document:
     """Read one file into a Document, or an error Document saying why it could not."""
-    meta = {"path": job.path, "format": "txt"}
+    limits = limits or Limits()
+    meta = {"path": job.path, "format": format_of(job.path)}
     try:
-        decoded = read_file(job.path, max_bytes=max_bytes)
+        extracted = read_file(job.path, limits=limits)
     except LoadError as e:
-        return Document.failed(job.doc_id, e.kind, e.message, meta)
+        return Document.failed(job.doc_id, e.kind, e.message, {**meta, **e.meta})
     except Exception as e:  # never let one file stop the batch
         return Document.failed(job.doc_id, "io", f"{type(e).__name__}: {e}", meta)
-    meta["encoding"] = decoded.encoding
-    return Document(text=decoded.text, doc_id=job.doc_id, meta=meta)
+    meta.update(extracted.meta())
+    return Document(text=extracted.text, doc_id=job.doc_id, meta=meta,
+                    warnings=list(extracted.warnings))
 
 
 def process_jobs(jobs: Iterable[Job], pipeline: Pipeline | None = None, workers: int = 1,
-                 chunk_size: int = 32, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document]:
-    """Documents for ``jobs``, in job order, using ``workers`` processes."""
+                 chunk_size: int = 32, limits: Limits | None = None,
+                 timeout: float | None = None, ordered: bool = True) -> Iterator[Document]:
+    """Documents for ``jobs`` using ``workers`` processes; in job order unless
+    ``ordered`` is False (then as they finish).
+
+    ``timeout`` (seconds per file) runs the work in worker processes even with one
+    worker, so that a file that takes longer becomes an error (kind "timeout") instead
+    of stopping the batch. Without it and with one worker, everything runs here.
+    """
     pipeline = pipeline or default_pipeline()
+    limits = limits or Limits()
     jobs = iter(jobs)
     head = list(itertools.islice(jobs, chunk_size + 1))
+    if not head:
+        return
     jobs = itertools.chain(head, jobs)
-    if workers <= 1 or len(head) <= chunk_size:
+    if timeout is None and (workers <= 1 or len(head) <= chunk_size):
         # one chunk of work: starting a pool (and a model per worker) costs more than it saves
-        docs = (load_document(j, max_bytes) for j in jobs)
+        docs = (load_document(j, limits) for j in jobs)
         yield from pipeline.pipe(docs, batch_size=chunk_size)
         return
-    yield from _process_parallel(jobs, pipeline, workers, chunk_size, max_bytes)
+    from .workers import WorkerPool
 
-
-def _chunks(items: Iterable[Job], size: int) -> Iterator[list[Job]]:
-    chunk: list[Job] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
-_worker_pipeline: Pipeline | None = None
-_worker_max_bytes = DEFAULT_MAX_BYTES
-
-
-def _init_worker(pipeline: Pipeline, max_bytes: int) -> None:
-    global _worker_pipeline, _worker_max_bytes
-    for name in THREAD_ENV:
-        os.environ[name] = "1"
-    _worker_pipeline = pipeline
-    _worker_max_bytes = max_bytes
-    pipeline.resources.preload()
-
-
-def _work(jobs: list[Job]) -> list[Document]:
-    assert _worker_pipeline is not None
-    docs = [load_document(j, _worker_max_bytes) for j in jobs]
-    out = list(_worker_pipeline.pipe(docs, batch_size=len(docs)))
-    for d in out:
-        d.norm = None  # cheap to rebuild; not worth pickling
-    return out
-
-
-def _process_parallel(jobs: Iterable[Job], pipeline: Pipeline, workers: int, chunk_size: int,
-                      max_bytes: int) -> Iterator[Document]:
-    import multiprocessing as mp
-
-    for name in THREAD_ENV:
-        os.environ.setdefault(name, "1")
-    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-    with ctx.Pool(workers, initializer=_init_worker, initargs=(pipeline, max_bytes)) as pool:
-        for docs in pool.imap(_work, _chunks(jobs, chunk_size)):
-            yield from docs
+    if len(head) <= chunk_size:
+        workers = 1  # one chunk: a second worker would only load the models for nothing
+    with WorkerPool(pipeline, limits, workers=max(1, workers), timeout=timeout) as pool:
+        yield from pool.run(jobs, chunk_size, ordered=ordered)
 
 
 def process_paths(paths: Sequence[str | os.PathLike] | str | os.PathLike,
                   pipeline: Pipeline | None = None, workers: int = 1,
-                  chunk_size: int = 32) -> Iterator[Document]:
+                  chunk_size: int = 32, limits: Limits | None = None,
+                  timeout: float | None = None) -> Iterator[Document]:
     """A Document per file under ``paths`` (folders recursed), errors included, in order."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    return process_jobs(find_jobs(paths), pipeline, workers, chunk_size)
+    return process_jobs(find_jobs(paths), pipeline, workers, chunk_size, limits, timeout)

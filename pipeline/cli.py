@@ -1,10 +1,12 @@
 """The command line: ``press-pipeline run INPUT... --out OUT_DIR``.
 
-Writes OUT_DIR/documents.jsonl (one line per file, the output contract),
+Writes OUT_DIR/documents.jsonl (one line per file, the output contract, by doc_id),
 OUT_DIR/events.jsonl (one event record a line) and OUT_DIR/report.json (counts,
 failures with reasons, elapsed time); ``--format csv,parquet`` adds flat tables
-(documents, entities, events) as CSV or Parquet files. Exit code 0 when every file succeeded, 1 when
-some failed, 2 on usage errors.
+(documents, entities, events) as CSV or Parquet files. It keeps OUT_DIR/manifest.sqlite, the record
+of every file processed: a second run processes only new or changed files, and a
+run that was killed carries on where it stopped. Exit code 0 when every file
+succeeded, 1 when some failed, 2 on usage errors.
 """
 
 from __future__ import annotations
@@ -13,18 +15,28 @@ import argparse
 import collections
 import contextlib
 import datetime as dt
+import os
 import sys
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Iterable, Sequence
 
 from . import __version__
-from .batch import available_cores, find_jobs, process_jobs
+from .batch import Job, available_cores, find_jobs, process_jobs
+from .load import DEFAULT_MAX_BYTES, DEFAULT_MAX_UNPACKED, Limits
+from .manifest import MANIFEST_NAME, Manifest, ManifestBusy
 from .resources import Resources
 from .stages import Pipeline
 from .write import FORMATS, Outputs, parse_formats, write_json
 
-EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILURES, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+MB = 1024 * 1024
+# A press release takes well under a second; two minutes means something is wrong.
+DEFAULT_TIMEOUT = 120.0
+OUTPUTS = ("report.json", *(name for output in FORMATS.values() for name in output.files))
+# Stored records are committed at least this often (seconds), and every batch.
+COMMIT_EVERY = 2.0
 
 
 class UsageError(Exception):
@@ -40,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     run = sub.add_parser("run", help="process files and folders into OUT_DIR",
                          description="Process files and folders (recursively) into OUT_DIR.")
-    run.add_argument("inputs", nargs="+", metavar="INPUT", help="a text file or a folder of them")
+    run.add_argument("inputs", nargs="+", metavar="INPUT", help="a file or a folder of them")
     run.add_argument("--out", required=True, metavar="OUT_DIR", help="folder for the outputs")
     run.add_argument("--workers", type=int, default=None,
                      help="worker processes (default: the cores this process may use)")
@@ -52,6 +64,14 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--with-text", action="store_true", help="include each document's text")
     run.add_argument("--with-tokens", action="store_true",
                      help="include tokens with lemmas and grammemes")
+    run.add_argument("--force", action="store_true",
+                     help="process every file again, even those OUT_DIR already has")
+    run.add_argument("--max-size", type=float, default=DEFAULT_MAX_BYTES / MB, metavar="MB",
+                     help="refuse files larger than this (default: %(default)g MB)")
+    run.add_argument("--max-unpacked", type=float, default=DEFAULT_MAX_UNPACKED / MB, metavar="MB",
+                     help="refuse a .docx that would unpack to more than this (default: %(default)g MB)")
+    run.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                     help="time limit per file; 0 for none (default: %(default)g)")
     progress = run.add_mutually_exclusive_group()
     progress.add_argument("--progress", dest="progress", action="store_true", default=None,
                           help="always show a progress bar")
@@ -75,13 +95,88 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as e:
         print(f"press-pipeline: error: {e}", file=sys.stderr)
         return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("press-pipeline: interrupted; run the same command again to carry on",
+              file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+@dataclass
+class Summary:
+    """What the outputs hold, for report.json and the closing line."""
+
+    counts: collections.Counter = field(default_factory=collections.Counter)
+    entities: collections.Counter = field(default_factory=collections.Counter)
+    warnings: collections.Counter = field(default_factory=collections.Counter)
+    failures: list[dict[str, Any]] = field(default_factory=list)
 
 
 def run(args: argparse.Namespace) -> int:
-    """The ``run`` command."""
+    """The ``run`` command: process what is new, then write the outputs from the manifest."""
     started = time.perf_counter()
     started_at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-    missing = [p for p in args.inputs if not Path(p).exists()]
+    reference, workers, limits, timeout, formats = _check_arguments(args)
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {out} exists and is not a folder")
+    out.mkdir(parents=True, exist_ok=True)
+    settings = {"version": __version__, "reference_date": args.reference_date,
+                "with_tokens": bool(args.with_tokens)}
+    try:
+        manifest = Manifest(out / MANIFEST_NAME)
+    except ManifestBusy as e:
+        raise UsageError(str(e)) from e
+    with manifest:
+        _remove_temporaries(out)
+        jobs = sorted(find_jobs(args.inputs), key=lambda j: j.doc_id)
+        if args.force or not manifest.matches(settings):
+            manifest.reset(settings)
+        todo, states = [], {}
+        for job in jobs:
+            current, states[job.path] = manifest.check(job, limits.max_bytes)
+            if not current:
+                todo.append(job)
+        manifest.commit()
+        pipeline = Pipeline(resources=Resources(reference_date=reference))
+        show = sys.stderr.isatty() if args.progress is None else args.progress
+        docs = process_jobs(todo, pipeline, workers=workers, chunk_size=args.batch_size,
+                            limits=limits, timeout=timeout, ordered=False)
+        _store(manifest, docs, {j.doc_id: j for j in todo}, states, args, show, len(todo))
+        manifest.keep_only(jobs)
+        manifest.commit()
+        summary = write_outputs(out, manifest.records(jobs), with_text=args.with_text, formats=formats)
+        elapsed = time.perf_counter() - started
+        write_json(out / "report.json", _report(args, summary, workers, started_at, elapsed,
+                                                processed=len(todo), unchanged=len(jobs) - len(todo),
+                                                formats=formats))
+    _print_summary(summary, len(todo), elapsed, out)
+    return EXIT_FAILURES if summary.counts["errors"] else EXIT_OK
+
+
+def _report(args: argparse.Namespace, summary: Summary, workers: int, started_at: str,
+            elapsed: float, processed: int, unchanged: int, formats: Sequence[str]) -> dict[str, Any]:
+    """report.json: what the outputs hold, then what this run did (``run``, timings)."""
+    counts = summary.counts
+    return {
+        "version": __version__,
+        "started_at": started_at,
+        "elapsed_seconds": round(elapsed, 3),
+        "inputs": [str(p) for p in args.inputs],
+        "workers": workers,
+        "reference_date": args.reference_date,
+        "formats": list(formats),
+        "counts": {"documents": counts["documents"], "ok": counts["ok"], "errors": counts["errors"],
+                   "events": counts["events"], "entities": dict(sorted(summary.entities.items())),
+                   "warnings": dict(sorted(summary.warnings.items()))},
+        "run": {"processed": processed, "unchanged": unchanged},
+        "documents_per_second": round(processed / elapsed, 2) if elapsed > 0 else None,
+        "failures": summary.failures,
+    }
+
+
+def _check_arguments(args: argparse.Namespace) -> tuple[dt.date | None, int, Limits, float | None, list[str]]:
+    """The reference date, worker count, limits, time limit and output formats, or a UsageError."""
+    missing = [p for p in args.inputs if not os.path.lexists(p)]
     if missing:
         raise UsageError(f"no such file or folder: {', '.join(missing)}")
     reference = None
@@ -95,62 +190,87 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--workers must be at least 1")
     if args.batch_size < 1:
         raise UsageError("--batch-size must be at least 1")
+    if args.max_size <= 0 or args.max_unpacked <= 0:
+        raise UsageError("--max-size and --max-unpacked must be positive")
+    if args.timeout < 0:
+        raise UsageError("--timeout must be 0 (no limit) or positive")
+    limits = Limits(max_bytes=int(args.max_size * MB), max_unpacked=int(args.max_unpacked * MB))
     try:
         formats = parse_formats(args.format)
     except (ValueError, ImportError) as e:
         raise UsageError(f"--format: {e}") from e
-    out = Path(args.out)
-    if out.exists() and not out.is_dir():
-        raise UsageError(f"--out {out} exists and is not a folder")
-    out.mkdir(parents=True, exist_ok=True)
+    return reference, workers, limits, (args.timeout or None), formats
 
-    show = sys.stderr.isatty() if args.progress is None else args.progress
-    total = sum(1 for _ in find_jobs(args.inputs)) if show else None
-    pipeline = Pipeline(resources=Resources(reference_date=reference))
-    docs = process_jobs(find_jobs(args.inputs), pipeline, workers=workers, chunk_size=args.batch_size)
 
-    counts = collections.Counter()
-    entity_counts = collections.Counter()
-    failures = []
+def _store(manifest: Manifest, docs: Iterable, jobs: dict[str, Job], states: dict,
+           args: argparse.Namespace, show: bool, total: int) -> None:
+    """Put each finished document's record in the manifest, committing as it goes."""
+    last_commit, uncommitted = time.monotonic(), 0
+    with _progress(total, show) as bar:
+        for doc in docs:
+            job = jobs[doc.doc_id]
+            # the text is always kept: --with-text only decides whether it is written
+            manifest.put(job, states.get(job.path),
+                         doc.to_dict(with_text=True, with_tokens=args.with_tokens))
+            uncommitted += 1
+            if uncommitted >= args.batch_size or time.monotonic() - last_commit > COMMIT_EVERY:
+                manifest.commit()
+                last_commit, uncommitted = time.monotonic(), 0
+            bar.update(1)
+    manifest.commit()
+
+
+def write_outputs(out: Path, records: Iterable[dict[str, Any]], with_text: bool = False,
+                  formats: Sequence[str] = ("jsonl",)) -> Summary:
+    """Write documents.jsonl and events.jsonl (and the chosen flat tables) from
+    ``records`` (in output order), each file complete or not at all; returns what they hold."""
+    summary = Summary()
     with contextlib.ExitStack() as stack:
         outputs = Outputs(out, formats, stack)
-        bar = stack.enter_context(_progress(total, show))
-        for doc in docs:
-            record = doc.to_dict(with_text=args.with_text, with_tokens=args.with_tokens)
-            outputs.write(record, chars=len(doc.text))
-            counts["documents"] += 1
-            if doc.ok:
-                counts["ok"] += 1
-                counts["events"] += len(doc.events)
-                entity_counts.update(e.type for e in doc.entities)
+        for record in records:
+            chars = len(record.get("text") or "")
+            if not with_text:
+                record.pop("text", None)
+            outputs.write(record, chars=chars)
+            summary.counts["documents"] += 1
+            summary.warnings.update(_warning_kind(w) for w in record.get("warnings", []))
+            if record["status"] == "ok":
+                summary.counts["ok"] += 1
+                summary.counts["events"] += len(record["events"])
+                summary.entities.update(e["type"] for e in record["entities"])
             else:
-                counts["errors"] += 1
-                failures.append({"doc_id": doc.doc_id, "path": doc.meta.get("path"),
-                                 **{k: v for k, v in (doc.error or {}).items() if k != "detail"}})
-            bar.update(1)
-    elapsed = time.perf_counter() - started
-    report = {
-        "version": __version__,
-        "started_at": started_at,
-        "elapsed_seconds": round(elapsed, 3),
-        "inputs": [str(p) for p in args.inputs],
-        "workers": workers,
-        "reference_date": args.reference_date,
-        "formats": formats,
-        "counts": {"documents": counts["documents"], "ok": counts["ok"], "errors": counts["errors"],
-                   "events": counts["events"], "entities": dict(sorted(entity_counts.items()))},
-        "documents_per_second": round(counts["documents"] / elapsed, 2) if elapsed > 0 else None,
-        "failures": failures,
-    }
-    write_json(out / "report.json", report)
-    summary = (f"{counts['documents']} documents, {counts['ok']} ok, {counts['errors']} failed, "
-               f"{counts['events']} events in {elapsed:.1f}s -> {out}")
-    print(summary, file=sys.stderr)
+                summary.counts["errors"] += 1
+                error = record.get("error") or {}
+                summary.failures.append({"doc_id": record["doc_id"],
+                                         "path": (record.get("meta") or {}).get("path"),
+                                         **{k: v for k, v in error.items() if k != "detail"}})
+    return summary
+
+
+def _warning_kind(text: str) -> str:
+    """'not_russian' from 'not_russian: the text ...'; other warnings count as 'other'."""
+    kind, sep, _ = text.partition(": ")
+    return kind if sep and kind.isidentifier() and kind.islower() else "other"
+
+
+def _remove_temporaries(out: Path) -> None:
+    """Temporary outputs a killed run left behind (``.documents.jsonl.x1y2.tmp``)."""
+    for name in OUTPUTS:
+        for tmp in out.glob(f".{name}.*.tmp"):
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+
+
+def _print_summary(summary: Summary, processed: int, elapsed: float, out: Path) -> None:
+    counts, failures = summary.counts, summary.failures
+    print(f"{counts['documents']} documents ({processed} processed, "
+          f"{counts['documents'] - processed} unchanged), {counts['ok']} ok, "
+          f"{counts['errors']} failed, {counts['events']} events in {elapsed:.1f}s -> {out}",
+          file=sys.stderr)
     for f in failures[:20]:
         print(f"  failed: {f['doc_id']}: {f.get('kind')}: {f.get('message')}", file=sys.stderr)
     if len(failures) > 20:
         print(f"  ... and {len(failures) - 20} more in report.json", file=sys.stderr)
-    return EXIT_FAILURES if counts["errors"] else EXIT_OK
 
 
 class _NoBar:

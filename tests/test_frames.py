@@ -195,7 +195,7 @@ def samples_out(tmp_path_factory):
 
 def test_csv_and_parquet_files_are_written_beside_the_jsonl(samples_out):
     assert sorted(p.name for p in samples_out.iterdir()) == sorted(
-        ["documents.jsonl", "events.jsonl", "report.json"]
+        ["documents.jsonl", "events.jsonl", "report.json", "manifest.sqlite"]
         + [f"{k}.{ext}" for k in frames.KINDS for ext in ("csv", "parquet")])
     assert json.loads((samples_out / "report.json").read_text("utf-8"))["formats"] == ["jsonl", "csv", "parquet"]
 
@@ -231,7 +231,7 @@ def test_only_the_formats_asked_for_are_written(tmp_path, fmt):
     out = tmp_path / "out"
     assert main(["run", str(src), "--out", str(out), "--format", fmt, "--no-progress"]) == 1
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        [f"{k}.{fmt}" for k in frames.KINDS] + ["report.json"])
+        [f"{k}.{fmt}" for k in frames.KINDS] + ["report.json", "manifest.sqlite"])
     read = read_csv if fmt == "csv" else pd.read_parquet
     events = read(out / f"events.{fmt}")
     assert len(events) == 0 and list(events.columns) == [c.name for c in frames.EVENT_COLUMNS]
@@ -258,7 +258,8 @@ def test_a_failing_batch_leaves_no_table_half_written(tmp_path, monkeypatch):
     out = tmp_path / "out"
     with pytest.raises(OSError, match="disk full"):
         main(["run", str(src), "--out", str(out), "--format", "jsonl,csv,parquet", "--no-progress"])
-    assert list(out.iterdir()) == []  # nothing complete, nothing left behind
+    # no output complete, nothing half-written; the manifest keeps the analyses for a rerun
+    assert [p.name for p in out.iterdir()] == ["manifest.sqlite"]
 
 
 @pytest.mark.parametrize("value, expected", [
