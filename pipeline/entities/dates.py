@@ -91,18 +91,24 @@ PART = (r"(?P<part>начал[аеоу]|середин[аеуы]|конц[аеу
 SEASON = r"(?P<season>весн(?:ой|а|у|ы|е)|лет(?:ом|о|а|е)|осен(?:ью|ь|и)|зим(?:ой|а|у|ы|е))" + _NOT_LETTER
 SEASON_INSTR = r"(?:весной|летом|осенью|зимой)" + _NOT_LETTER
 DECADE_WORDS = r"(?:двадцат|тридцат|сороков|пятидесят|шестидесят|семидесят|восьмидесят|девяност)"
-DECADE_TAIL = r"(?:\s+(?:годы|годах|годов|годами|годам|гг))?(?:\s+(?:прошлого|позапрошлого|нынешнего|этого|[XVI]+|\d{2}|двадцатого|девятнадцатого)\s+(?:века|столетия))?"
+DECADE_TAIL = (r"(?:\s+(?:годы|годах|годов|годами|годам|гг))?(?:\s+(?:прошлого|позапрошлого|нынешнего|этого|"
+               r"[XVIХ]+|\d{2}|двадцатого|девятнадцатого)\s+(?:века|столетия))?")
 DECADE = (rf"(?:(?P<dec>(?:1[0-9]|20)?[0-9]0)-?(?:х|е|ых|ые|ми){_NOT_LETTER}|"
           rf"(?P<decw>{DECADE_WORDS})(?:ые|ых|ым|ыми){_NOT_LETTER}(?=\s+(?:год|гг)))" + DECADE_TAIL)
 CENTURY_ORDINALS = {
     "перв": 1, "втор": 2, "трет": 3, "четверт": 4, "пят": 5, "шест": 6, "седьм": 7, "восьм": 8,
     "девят": 9, "десят": 10, "одиннадцат": 11, "двенадцат": 12, "тринадцат": 13,
     "четырнадцат": 14, "пятнадцат": 15, "шестнадцат": 16, "семнадцат": 17,
-    "восемнадцат": 18, "девятнадцат": 19, "двадцат": 20, "двадцать\\s+перв": 21,
+    "восемнадцат": 18, "девятнадцат": 19, "двадцат": 20, "двадцать перв": 21,
 }
 CENTURY = (r"(?:(?P<cent>[IVXХ]{1,5})(?:-?(?:го|м|й))?|(?P<centd>\d{1,2})(?:-?(?:го|м|й))?|(?P<centw>(?:двадцать\s+)?"
            r"(?:перв|втор|трет|четверт|пят|шест|седьм|восьм|девят|десят|[а-я]+надцат|двадцат)"
            r"(?:ый|ий|ого|ому|ом|ым|ой))" r")\s+(?:век(?:а|е|у|ом|ов)?|столети(?:е|я|и|ю|ем|й))" + _NOT_LETTER)
+
+def _strip_names(pattern: str) -> str:
+    """The same pattern without named groups, to embed twice in one regex."""
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
+
 
 # The points a range is made of; each is parsed again by ``parse_point``.
 POINT_DAY = rf"{DAY_NUM}\s+(?P<m>{MONTH}){YEAR_PART}?"
@@ -110,13 +116,12 @@ POINT_MONTH = rf"(?P<m>{MONTH_FULL}){YEAR_PART}?"
 POINT_YEAR = rf"(?P<y>{YEAR}){YEAR_SUFFIX}?(?P<yw>{YEAR_WORD})?"
 # "в 410 году": a three-digit year needs the word and a preposition
 OLD_YEAR = rf"(?:в|с|до|к|от|по)\s+(?P<y>[1-9]\d{{2}})(?P<yw>\s?(?:году|года|г){_NOT_LETTER})"
-POINT_PART = rf"{PART}\s+(?P<of>{MONTH_FULL}(?:\s*{YEAR}{YEAR_WORD}?|\s+{WHICH}\s+года)?|(?:(?:1[0-9]|20)?[0-9]0)-?(?:х|е|ых){_NOT_LETTER}{DECADE_TAIL}|{YEAR}{YEAR_SUFFIX}?{YEAR_WORD}?|(?:{WHICH}\s+)?(?:года|месяца|недели|века|десятилетия)|{WHICH}\s+сезона)"
+# "конце мая", "начале 2017 года", "начале 2000-х", "конце прошлой недели", "первом квартале 2014 года"
+POINT_PART = (rf"{PART}\s+(?P<of>{MONTH_FULL}(?:\s*{YEAR}{YEAR_WORD}?|\s+{WHICH}\s+года)?|"
+              rf"(?:(?:1[0-9]|20)?[0-9]0)-?(?:х|е|ых){_NOT_LETTER}{DECADE_TAIL}|"
+              rf"{YEAR}{YEAR_SUFFIX}?{YEAR_WORD}?|{_strip_names(CENTURY)}|"
+              rf"(?:{WHICH}\s+)?(?:года|месяца|недели|века|десятилетия)|{WHICH}\s+сезона)")
 POINT_SEASON = rf"{SEASON}(?:\s*(?P<y>{YEAR}){YEAR_WORD}?|\s+{REL_YEAR})?"
-
-
-def _strip_names(pattern: str) -> str:
-    """The same pattern without named groups, to embed twice in one regex."""
-    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
 
 
 ANY_POINT = "(?:" + "|".join(_strip_names(p) for p in (
@@ -267,11 +272,6 @@ class DateMatch:
     groups: dict[str, str | None]
     value: dict = field(default_factory=dict)
 
-    @property
-    def text_span(self) -> tuple[int, int]:
-        """(start, end) offsets."""
-        return self.start, self.end
-
 
 def month_number(word: str) -> int | None:
     """1..12 for a month name in any case or abbreviation ("марта", "апр.")."""
@@ -319,8 +319,8 @@ def find_date_expressions(text: str) -> list[DateMatch]:
     return taken
 
 
-def _trimmed(text: str, d: DateMatch) -> DateMatch | None:
-    """Drop trailing whitespace and a trailing dot that ends the sentence ("1 авг." keeps it)."""
+def _trimmed(text: str, d: DateMatch) -> DateMatch:
+    """Drop trailing whitespace a pattern may have taken."""
     end = d.end
     while end > d.start and text[end - 1].isspace():
         end -= 1
@@ -378,6 +378,9 @@ def _refused(text: str, d: DateMatch) -> bool | str:
             return True  # "около 1700 счетов": a number
         if not g.get("yw") and NOT_A_YEAR_AFTER.match(after):
             return True  # "в 2000 человек"
+        if not g.get("yw") and not before.endswith("-") and re.match(
+                r"^\s+[а-яё]+(?:ах|ях|ами|ями|ов|ей|ых|их|ый|ий|ой|ая|ые|ие|ии)(?![а-яё])", after):
+            return True  # "1883 организации", "в 1200 матчах"; but "ЧМ-2018 сборная"
         if not g.get("yw") and re.match(r"^\s*[-—]\s*\d", after):
             return True  # "2016-04" of a code
     if d.rule in ("month", "coordinated") and not g.get("y") and not g.get("ry"):
@@ -431,8 +434,6 @@ def _refused_range(text: str, d: DateMatch) -> bool:
     if sep in ("по", "до") and opener not in ("с", "c", "со", "от"):
         return True  # "до 15 марта": an end, not a range
     if a.kind == "daynum" and b.kind != "day":
-        return True
-    if a.kind == "daynum" and sep in ("-",) and b.kind == "day" and False:
         return True
     if a.kind == "year" and b.kind == "year" and sep in ("-", "—") and not (a.yw or b.yw or opener) \
             and not (1700 <= (a.y or 0) <= 2099):
@@ -685,9 +686,8 @@ def _century(g: dict) -> int | None:
     elif g.get("centd"):
         c = int(g["centd"])
     else:
-        w = re.sub(r"(?:ый|ий|ого|ому|ом|ым|ой)$", "", g["centw"].lower())
-        w = re.sub(r"\s+", " ", w)
-        c = CENTURY_ORDINALS.get(w.replace(" ", "\\s+")) or CENTURY_ORDINALS.get(w)
+        w = re.sub(r"(?:ый|ий|ого|ому|ом|ым|ой)$", "", re.sub(r"\s+", " ", g["centw"].lower()))
+        c = CENTURY_ORDINALS.get(w)
     return c if c and 1 <= c <= 21 else None
 
 
@@ -930,7 +930,7 @@ def _single(d: DateMatch, ctx: Context) -> dict | None:
             return None
     elif d.rule in ("numeric", "iso"):
         point = Point("day", _year(g["y"]), int(g["mn"]), int(g["d"]))
-    elif d.rule == "year":
+    elif d.rule in ("year", "old_year"):
         point = Point("year", int(g["y"]), yw=bool(g.get("yw")))
     elif d.rule == "season" and g.get("which_s"):
         # "этим летом", "прошлой зимой": the season of the document's year
@@ -1012,15 +1012,19 @@ def _complete(a: Point, b: Point) -> Point:
 
 def _coordinated(d: DateMatch, ctx: Context) -> dict | None:
     """"30 июня и 1 июля 2019 года": one span, a value for each date and their hull."""
-    value = _range(d, ctx)
-    if value is None:
-        return None
     g = d.groups
     a, b = parse_point(g["a"]), parse_point(g["b"])
-    first = value["start"]
-    value["dates"] = [{"start": first, "end": first if a is not None and a.kind != "month" else first},
-                      {"start": _point_value(b, d.start, ctx)["start"] if b else None,
-                       "end": value["end"]}]
+    if a is None or b is None:
+        return None
+    va = _point_value(_complete(a, b), d.start, ctx)
+    vb = _point_value(b, d.start, ctx)
+    if va is None or vb is None or va.get("resolved") is False or vb.get("resolved") is False:
+        return _range(d, ctx)
+    value = {"start": va["start"], "end": vb["end"],
+             "dates": [{"start": va["start"], "end": va["end"]}, {"start": vb["start"], "end": vb["end"]}]}
+    for k in ("year_inferred", "year_source"):
+        if k in vb:
+            value[k] = vb[k]
     return value
 
 
@@ -1032,11 +1036,6 @@ def _year_pair(d: DateMatch, ctx: Context) -> dict | None:
     if y2 != y1 + 1:
         return None
     return {"start": _iso(y1), "end": _iso(y2)}
-
-
-def _night(d: DateMatch, ctx: Context) -> dict | None:
-    """"в ночь с 3 на 4 июня": the two days."""
-    return _range(d, ctx)
 
 
 def _deictic(d: DateMatch, ctx: Context) -> dict:
@@ -1254,6 +1253,11 @@ def _offset(expr: str, n: float | None, kind: str, sign: int, ctx: Context, anch
     return {"start": day.isoformat(), "end": day.isoformat(), "relative": expr, "anchor": anchor}
 
 
+def _duration_adj(d: DateMatch, ctx: Context) -> dict:
+    """"25-летний срок": the adjective names the duration."""
+    return {"duration": f"P{int(d.groups['num'])}Y"}
+
+
 def _duration_range(d: DateMatch, ctx: Context) -> dict | None:
     """"от 8 до 20 лет": min and max."""
     g = d.groups
@@ -1323,15 +1327,14 @@ def _relative_month(d: DateMatch, ctx: Context) -> dict:
 
 
 VALUES: dict[str, Callable[[DateMatch, Context], dict | None]] = {
-    "range": _range, "between": _range, "coordinated": _coordinated, "night": _night,
-    "old_year": lambda d, ctx: {"start": _iso(int(d.groups["y"])), "end": _iso(int(d.groups["y"]))},
+    "range": _range, "between": _range, "coordinated": _coordinated, "night": _range,
+    "old_year": _single,
     "day": _single, "numeric": _single, "iso": _single, "part": _single, "season": _single,
     "month": _single, "year": _single, "decade": _single, "century": _single,
     "year_pair": _year_pair, "deictic": _deictic, "relative_unit": _relative_unit,
     "weekday": _weekday, "next_unit": _next_unit, "recent": _recent, "recurrence": _recurrence,
-    "duration": _duration, "duration_range": _duration_range, "weekend": lambda d, ctx: _weekend(d, ctx),
-    "relative_month": lambda d, ctx: _relative_month(d, ctx),
-    "duration_adj": lambda d, ctx: {"duration": f"P{int(d.groups['num'])}Y"},
+    "duration": _duration, "duration_range": _duration_range, "weekend": _weekend,
+    "relative_month": _relative_month, "duration_adj": _duration_adj,
 }
 
 
