@@ -119,8 +119,9 @@ def is_people_word(token: Token | str, morph, next_word: str | None = None) -> s
     nouns = [p for p in parses if p.tag.POS == "NOUN"]
     if nouns and parses[0].tag.POS == "NOUN":  # "по", "и" have rare noun readings
         # most of the noun readings must be animate: "прототипа" is mostly inanimate
-        animate = sum(p.score for p in nouns if "anim" in p.tag or
-                      p.normal_form.replace("ё", "е") in PEOPLE_EXTRA)
+        # a surname reading is not a person noun: "боев" is "бой", not Боев
+        animate = sum(p.score for p in nouns if ("anim" in p.tag or p.normal_form.replace("ё", "е") in PEOPLE_EXTRA)
+                      and not {"Name", "Surn", "Patr"} & p.tag.grammemes)
         lemma = nouns[0].normal_form.replace("ё", "е")
         if animate >= 0.5 * sum(p.score for p in nouns) and lemma not in ANIMALS | NOT_PEOPLE \
                 and not {"Name", "Surn", "Patr"} & nouns[0].tag.grammemes:
@@ -169,8 +170,8 @@ def _refused(words: Sequence[str], m: CountMatch, morph) -> bool:
     before = words[m.start - 1].lower() if m.start > 0 else ""
     if m.count == 1 and not m.vague and before in NOT_A_COUNT_BEFORE:
         return True
-    if before in CURRENCY or before in ("«", '"'):
-        return True
+    if before in CURRENCY or before in ("«", '"') or before.isdigit():
+        return True  # "$78 млн", "«Три сестры»", the tail of "5 171 666"
     # a title in quotes: «Д’Артаньян и три мушкетёра», «Четыре танкиста и собака»
     opened = [k for k in range(max(0, m.start - 3), m.start) if words[k] in ("«", '"')]
     if opened and not any(w in ("»", '"') for w in words[opened[-1] + 1:m.start]):

@@ -198,11 +198,11 @@ def read_number(words: Sequence[str], i: int, morph) -> tuple[float, int] | None
     if DIGITS.match(w):
         value = float(w.replace(",", "."))
         j = i + 1
-        # "1 500 человек": razdel splits the groups
-        while j < n and re.fullmatch(r"\d{3}", words[j]) and "." not in w and "," not in w \
-                and value < 1000:
-            value = value * 1000 + int(words[j])
-            j += 1
+        # "1 500 человек", "5 171 666 голосов": razdel splits the groups
+        if re.fullmatch(r"\d{1,3}", w):
+            while j < n and re.fullmatch(r"\d{3}", words[j]):
+                value = value * 1000 + int(words[j])
+                j += 1
     else:
         value = 0
         last = None
