@@ -183,7 +183,7 @@ def _rule(name: str, pattern: str) -> None:
 # "с 11 по 15 марта 2024 года", "с 28 февраля по 2 марта", "с 2013 по 2017 год",
 # "в 2010—2015 годах", "август — сентябрь 2014", "в конце октября — начале ноября"
 _rule("range", rf"(?:(?P<open>[сc]|со|от|вплоть\s+до|в|во|на|до|к|за)\s+)?"
-               rf"(?P<a>{RANGE_HEAD})\s*(?P<sep>[—–-]|по|до)\s*(?P<b>{ANY_POINT})(?:(?<=[а-яё])\s+рождения)?")
+               rf"(?P<a>{RANGE_HEAD})\s*(?P<sep>[—–-]|по|до)\s*(?P<b>{ANY_POINT})")
 # "между 20 июня и 10 августа"
 _rule("between", rf"между\s+(?P<a>{RANGE_HEAD})\s+и\s+(?P<b>{ANY_POINT})")
 # "30 июня и 1 июля 2019 года", "в июле и августе 2019 года": one span, two dates
@@ -210,7 +210,7 @@ _rule("season", rf"{PREP}?(?:(?P<which_s>{WHICH})\s+)?{POINT_SEASON}")
 # "в марте 2024 года", "в марте", "в апреле 1945-го", "в феврале этого года"
 _rule("month", rf"{PREP}?{POINT_MONTH}")
 # "в 2024 году", "2024 г", "в 1976", "(1994)", "Евро-2012"
-_rule("year", rf"{PREP}?{POINT_YEAR}(?:(?<=[а-яё])\s+рождения|(?<=г)\.\s?р(?=\.))?")
+_rule("year", rf"{PREP}?{POINT_YEAR}")
 _rule("old_year", OLD_YEAR)
 # "2016/17" (a season), "2016/2017"
 _rule("year_pair", rf"(?P<y1>{YEAR})/(?P<y2>\d\d|{YEAR})(?![\d/])")
@@ -381,8 +381,8 @@ def _refused(text: str, d: DateMatch) -> bool | str:
         if not g.get("yw") and not before.endswith("-") and re.match(
                 r"^\s+[а-яё]+(?:ах|ях|ами|ями|ов|ей|ых|их|ый|ий|ой|ая|ые|ие|ии)(?![а-яё])", after):
             return True  # "1883 организации", "в 1200 матчах"; but "ЧМ-2018 сборная"
-        if not g.get("yw") and re.match(r"^\s*[-—]\s*\d", after):
-            return True  # "2016-04" of a code
+        if not g.get("yw") and re.match(r"^-\d{1,2}-", after):
+            return True  # "2016-04-" of a code
     if d.rule in ("month", "coordinated") and not g.get("y") and not g.get("ry"):
         # a bare month must follow a preposition: "в мае", not "мая" the verb form
         if not re.match(PREP, span, re.I) and d.rule == "month":
@@ -426,6 +426,9 @@ def _refused(text: str, d: DateMatch) -> bool | str:
 
 def _refused_range(text: str, d: DateMatch) -> bool:
     g = d.groups
+    if re.search(r"\(\s*\Z", text[:d.start]) and re.match(r"\s*\)", text[d.end:]) and \
+            re.fullmatch(rf"{YEAR}\s*[—–-]\s*{YEAR}", text[d.start:d.end]):
+        return True  # "министр (2001—2003)": two years of a career, annotated apart
     a, b = parse_point(g["a"]), parse_point(g["b"])
     if a is None or b is None:
         return True
