@@ -207,6 +207,7 @@ def test_anaphoric_dates_resolve_against_the_date_before(marked, values):
     ("Закон предусматривает лишение свободы на срок [[от 8 до 20 лет]].",
      [{"duration": None, "qualifier": "range", "min": "P8Y", "max": "P20Y"}]),
     # vague and recent spans of time
+    ("Он умер, не дожив [[двух дней]] до юбилея.", [{"duration": "P2D"}]),
     ("Он болел [[несколько месяцев]].", [{"duration": None, "qualifier": "vague", "unit": "P1M"}]),
     ("Дом пустовал [[в течение десятилетий]].", [{"duration": None, "qualifier": "vague", "unit": "P10Y"}]),
     ("Это лучший результат [[за последние 10 лет]].", [{"duration": "P10Y", "relative": "past"}]),
@@ -237,6 +238,8 @@ def test_durations(marked, values):
     "Женщины выходят на пенсию в 55 лет.",
     "Она младше его на год.",
     "Умер 45-летний водитель.",
+    "Иск подала 17-летняя стажёрка.",
+    "Чиновник дожил до 90 лет.",
     # deictic words that news tag inconsistently, and words that are not dates
     "Сегодня в Казани открылся форум.",
     "Сейчас он живет в Москве, ранее работал в Туле.",

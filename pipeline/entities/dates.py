@@ -245,7 +245,7 @@ _rule("weekend", r"(?:в|на)\s+(?:(?P<which>эти|прошлые|минувш
 # "в следующем мае", "в прошлом октябре"
 _rule("relative_month", rf"(?:в|во)\s+(?P<which>{WHICH})\s+(?P<m>{MONTH_FULL})")
 # "25-летний срок", "с 23-летним стажем": the adjective is the duration
-_rule("duration_adj", r"(?P<num>\d{1,3})-летн(?:ий|его|ему|им|ем|яя|ей|юю|ее)(?=\s+(?:срок|стаж|опыт|заключени))")
+_rule("duration_adj", r"(?P<num>\d{1,3})-летн(?:ий|его|ему|им|ем|яя|ей|юю|ее)(?=\s+(?:срок\w*|стаж(?:а|у|ем|ом|е)?|опыт\w*|заключени\w*)(?![а-яё]))")
 # "15 лет", "в течение 13 лет", "более 20 лет", "полтора года", "1 год 6 месяцев",
 # "три года назад", "через неделю", "годом позже"
 _rule("duration",
@@ -503,6 +503,8 @@ def _refused_duration(text: str, d: DateMatch, before: str, after: str) -> bool 
             return "age"  # "в 24 года", "в 20 лет", "работал с 14 лет": an age
         if kind == "Y" and RETIREMENT.search(before):
             return "age"
+        if prep == "до" and re.search(r"дожи\w+\s*$", before, re.I):
+            return "age"  # "дожил до 90 лет"; but "не дожив двух дней до юбилея" is a duration
         if prep in ("до", "") and AGE_GROUPS.search(before) or d.rule == "duration_range" \
                 and AGE_GROUPS.search(re.sub(r"\s*(?:от|с)\s*$", "", before)):
             return "age"  # "юношескую сборную до 18 лет"
