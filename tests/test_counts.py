@@ -41,6 +41,8 @@ def counts(nlp, text):
     # hedges that stay outside the span still give the qualifier
     ("Погибли как минимум [[трое]] полицейских.", 3, "at_least", "полицейский", None),
     ("Погибли по меньшей мере [[16]] человек.", 16, "at_least", "человек", None),
+    # a quoted phrase is not a title: «за [[одного]] участника»
+    ("Шли СМС «за [[одного]] участника шоу».", 1, "exact", "участник", None),
 ])
 def test_counts(nlp, marked, count, qualifier, noun, affiliation):
     text, [(s, e, _)] = unmark(marked)

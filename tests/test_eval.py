@@ -20,7 +20,7 @@ pytestmark = [pytest.mark.slow,
 
 # headline figures on dev (exact F1 for names, overlap F1 for DATE and COUNT), minus a margin
 FLOORS = {"PERSON": ("exact", 0.90), "ORGANIZATION": ("exact", 0.62), "CITY": ("exact", 0.74),
-          "COUNTRY": ("exact", 0.78), "DATE": ("overlap", 0.93), "COUNT": ("overlap", 0.91)}
+          "COUNTRY": ("exact", 0.78), "DATE": ("overlap", 0.93), "COUNT": ("overlap", 0.93)}
 # DATE spans are also held to their exact boundaries (prepositions, "г" without its dot)
 EXACT_FLOORS = {"DATE": 0.90}
 

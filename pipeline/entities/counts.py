@@ -174,7 +174,8 @@ def _refused(words: Sequence[str], m: CountMatch, morph) -> bool:
         return True  # "$78 млн", "«Три сестры»", the tail of "5 171 666"
     # a title in quotes: «Д’Артаньян и три мушкетёра», «Четыре танкиста и собака»
     opened = [k for k in range(max(0, m.start - 3), m.start) if words[k] in ("«", '"')]
-    if opened and not any(w in ("»", '"') for w in words[opened[-1] + 1:m.start]):
+    if opened and words[opened[-1] + 1][:1].isupper() \
+            and not any(w in ("»", '"') for w in words[opened[-1] + 1:m.start]):
         end = m.noun + 1 if m.noun is not None else m.number_end
         if any(w in ("»", '"') for w in words[end:end + 4]):
             return True
