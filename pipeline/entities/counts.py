@@ -158,13 +158,13 @@ def find_counts(tokens: Sequence[Token], morph) -> list[CountMatch]:
             continue
         if outer != "exact" and m.qualifier == "exact":
             m.qualifier = outer  # "как минимум трех": at_least, span "трех"
-        if not _refused(words, m, morph):
+        if not _refused(words, m):
             out.append(m)
         i = max(m.end, m.number_end)
     return out
 
 
-def _refused(words: Sequence[str], m: CountMatch, morph) -> bool:
+def _refused(words: Sequence[str], m: CountMatch) -> bool:
     """Numbers that are not counts of people: "ещё один полицейский", "$78 млн",
     "«Три сестры»", "11 летнего мальчика"."""
     before = words[m.start - 1].lower() if m.start > 0 else ""
