@@ -14,7 +14,7 @@ from typing import Iterable, Iterator, Sequence
 
 from ..doc import CITY, COUNTRY, DATE, ORGANIZATION, PERSON, Document, Entity, Token
 from .counts import tag_counts
-from .dates import find_dates
+from .dates import find_dateline, find_dates
 from .names import is_acronym, latin_names, org_nominative, person_nominative, quoted_names
 from .ner import TokenSpan
 
@@ -359,22 +359,34 @@ def _capitalised_or_link(word: str, position: int) -> bool:
 def _dates(doc: Document, resources) -> Iterator[Entity]:
     """DATE entities from the cleaned text, offsets mapped back to the original."""
     norm = doc.norm
-    reference = _reference_date(doc, resources)
+    reference = document_date(doc, resources)
     for m in find_dates(norm.text, reference):
         start, end = norm.to_original(m.start, m.end)
-        # a trailing sentence period is not part of the date ("2024 г." keeps its dot)
         yield Entity(DATE, start, end, doc.text[start:end], m.value, "rule:" + m.rule)
 
 
-def _reference_date(doc: Document, resources) -> dt.date | None:
-    """The document's own date (from the file's metadata) or the run's reference date."""
+def document_date(doc: Document, resources) -> dt.date | None:
+    """The date relative dates resolve against, recorded in ``doc.meta["date_source"]``:
+    the file's own date (``meta["date"]``, set by a loader), else a dateline in the text
+    ("Москва, 12 марта 2024 года — ..."), else the run's ``--reference-date``."""
+    source = doc.meta.get("date_source")
     value = doc.meta.get("date")
-    if isinstance(value, str):
+    if isinstance(value, str) and source in (None, "meta"):
         try:
-            return dt.date.fromisoformat(value[:10])
+            day = dt.date.fromisoformat(value[:10])
+            doc.meta["date_source"] = "meta"
+            return day
         except ValueError:
             pass
-    return resources.reference_date
+    found = find_dateline(doc.norm.text)
+    if found is not None:
+        doc.meta["date"], doc.meta["date_source"] = found[0].isoformat(), "dateline"
+        return found[0]
+    if resources.reference_date is not None:
+        doc.meta["date"] = resources.reference_date.isoformat()
+        doc.meta["date_source"] = "reference"
+        return resources.reference_date
+    return None
 
 
 def _flatten_same_type(entities: list[Entity]) -> list[Entity]:

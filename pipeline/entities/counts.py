@@ -4,6 +4,12 @@ The entity span is the number with its qualifier, without the noun ("более 
 value holds the count, the qualifier, the counted noun's lemma and the affiliation,
 and, for ranges, min and max. The whole phrase, noun and affiliation included, is
 kept in ``Entity.value["phrase"]`` as offsets, for event records.
+
+Also counts: a collective numeral standing for people ("пятеро выступили против",
+"двое из них"; noun None) and vague amounts ("тысячи человек", "несколько десятков
+женщин"), whose count is the least the words mean, with ``"vague": true``
+({"count": 2000, "qualifier": "at_least", "vague": true}). Hedges that news keep
+outside the span ("как минимум", "по меньшей мере") still give the qualifier.
 """
 
 from __future__ import annotations
@@ -13,16 +19,19 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..doc import COUNT, DATE, ORGANIZATION, Document, Entity, Token
-from .numbers import DIGITS, read_number
+from .numbers import DIGITS, is_collective, read_number, vague_amount
 
 # Qualifiers, longest first; the words as they stand in the text.
 QUALIFIERS: list[tuple[tuple[str, ...], str]] = [
+    (("немногим", "более"), "more_than"),   # "немногим более 30 человек"
+    (("чуть", "более"), "more_than"),       # "чуть более 30 тысяч"
+    (("чуть", "больше"), "more_than"),
+    (("чуть", "менее"), "less_than"),
     (("более", "чем"), "more_than"),        # "более чем 300 гостей"
     (("больше", "чем"), "more_than"),
     (("не", "менее", "чем"), "at_least"),
     (("не", "менее"), "at_least"),          # "не менее 150 исполнителей"
     (("не", "меньше"), "at_least"),
-    (("как", "минимум"), "at_least"),
     (("не", "более"), "at_most"),           # "не более 20 человек"
     (("не", "больше"), "at_most"),
     (("не", "свыше"), "at_most"),
@@ -43,12 +52,24 @@ QUALIFIERS: list[tuple[tuple[str, ...], str]] = [
     (("ориентировочно",), "about"),
     (("ровно",), "exact"),
 ]
+# Hedges that stand outside the span: "как минимум [[трех]] стареющих бандитов".
+OUTER_QUALIFIERS: list[tuple[tuple[str, ...], str]] = [
+    (("как", "минимум"), "at_least"),
+    (("по", "меньшей", "мере"), "at_least"),
+    (("по", "крайней", "мере"), "at_least"),
+]
+# Words before "один" that make it "one more", not a count: "ещё один полицейский", "ни одного".
+NOT_A_COUNT_BEFORE = {"еще", "ещё", "ни"}
+# Nouns that count accounts or roles, not people: "100 млн подписчиков".
+NOT_PEOPLE = {"пользователь", "подписчик", "фолловер", "абонент", "аккаунт"}
+CURRENCY = {"$", "€", "£", "₽", "¥"}
 
 # Animate nouns that are not people: "20 собак" is not a count of participants.
 ANIMALS = set("""
 животное собака кошка кот пёс щенок котёнок лошадь конь корова бык овца коза свинья
 птица курица утка гусь рыба зверь медведь волк лиса олень заяц кролик мышь крыса
 обезьяна слон тигр лев дельфин кит бабочка пчела насекомое особь голова бактерия вирус
+черепаха змея крокодил ящерица акула тюлень морж пингвин жираф верблюд осел мул панда
 """.replace("ё", "е").split())
 
 # People nouns pymorphy3 marks inanimate or that a count may name: "трех лиц".
@@ -63,7 +84,8 @@ PEOPLE_SUBSTANTIVES = set("""
 военнослужащий учиться учащийся отдыхать отдыхающий желать желающий пропасть
 пропавший опросить опрошенный собраться собравшийся присутствовать присутствующий
 участвовать участвующий работать работающий проживать проживающий голосовать
-голосующий приглашённый приглашенный награждённый награжденный
+голосующий приглашённый приглашенный награждённый награжденный военный неизвестный
+прохожий верующий убитый убить заразить зараженный бездомный безработный пострадавший
 """.replace("ё", "е").split())
 
 RANGE_TOKEN = re.compile(r"^(\d+)[—–-](\d+)$")  # "30–40" is one razdel token
@@ -78,12 +100,13 @@ class CountMatch:
 
     start: int          # first token: qualifier or number
     number_end: int     # token after the number
-    noun: int           # token index of the counted noun
+    noun: int | None    # token index of the counted noun; None for "пятеро выступили против"
     end: int            # token after the noun (before any affiliation)
     count: float
     qualifier: str
     low: float | None = None
     high: float | None = None
+    vague: bool = False
 
 
 def is_people_word(token: Token | str, morph, next_word: str | None = None) -> str | None:
@@ -96,10 +119,11 @@ def is_people_word(token: Token | str, morph, next_word: str | None = None) -> s
     nouns = [p for p in parses if p.tag.POS == "NOUN"]
     if nouns and parses[0].tag.POS == "NOUN":  # "по", "и" have rare noun readings
         # most of the noun readings must be animate: "прототипа" is mostly inanimate
-        animate = sum(p.score for p in nouns if "anim" in p.tag or
-                      p.normal_form.replace("ё", "е") in PEOPLE_EXTRA)
+        # a surname reading is not a person noun: "боев" is "бой", not Боев
+        animate = sum(p.score for p in nouns if ("anim" in p.tag or p.normal_form.replace("ё", "е") in PEOPLE_EXTRA)
+                      and not {"Name", "Surn", "Patr"} & p.tag.grammemes)
         lemma = nouns[0].normal_form.replace("ё", "е")
-        if animate >= 0.5 * sum(p.score for p in nouns) and lemma not in ANIMALS \
+        if animate >= 0.5 * sum(p.score for p in nouns) and lemma not in ANIMALS | NOT_PEOPLE \
                 and not {"Name", "Surn", "Patr"} & nouns[0].tag.grammemes:
             return lemma
     nxt_is_noun = bool(next_word) and morph.best(next_word).tag.POS == "NOUN"
@@ -111,9 +135,9 @@ def is_people_word(token: Token | str, morph, next_word: str | None = None) -> s
     return None
 
 
-def _match_qualifier(words: Sequence[str], i: int) -> tuple[str, int]:
+def _match_qualifier(words: Sequence[str], i: int, table=None) -> tuple[str, int]:
     """(qualifier, index after it); ("exact", i) when there is none."""
-    for phrase, qualifier in QUALIFIERS:
+    for phrase, qualifier in QUALIFIERS if table is None else table:
         n = len(phrase)
         if tuple(w.lower() for w in words[i:i + n]) == phrase:
             return qualifier, i + n
@@ -127,17 +151,48 @@ def find_counts(tokens: Sequence[Token], morph) -> list[CountMatch]:
     i = 0
     n = len(words)
     while i < n:
-        m = _count_at(words, i, morph)
+        outer, j = _match_qualifier(words, i, OUTER_QUALIFIERS)
+        m = _count_at(words, j, morph)
         if m is None:
             i += 1
             continue
-        out.append(m)
-        i = m.end
+        if outer != "exact" and m.qualifier == "exact":
+            m.qualifier = outer  # "как минимум трех": at_least, span "трех"
+        if not _refused(words, m):
+            out.append(m)
+        i = max(m.end, m.number_end)
     return out
 
 
+def _refused(words: Sequence[str], m: CountMatch) -> bool:
+    """Numbers that are not counts of people: "ещё один полицейский", "$78 млн",
+    "«Три сестры»", "11 летнего мальчика"."""
+    before = words[m.start - 1].lower() if m.start > 0 else ""
+    if m.count == 1 and not m.vague and before in NOT_A_COUNT_BEFORE:
+        return True
+    if before in CURRENCY or before in ("«", '"') or before.isdigit():
+        return True  # "$78 млн", "«Три сестры»", the tail of "5 171 666"
+    # a title in quotes: «Д’Артаньян и три мушкетёра», «Четыре танкиста и собака»
+    opened = [k for k in range(max(0, m.start - 3), m.start) if words[k] in ("«", '"')]
+    if opened and words[opened[-1] + 1][:1].isupper() \
+            and not any(w in ("»", '"') for w in words[opened[-1] + 1:m.start]):
+        end = m.noun + 1 if m.noun is not None else m.number_end
+        if any(w in ("»", '"') for w in words[end:end + 4]):
+            return True
+    if m.noun is not None and m.noun > m.number_end:
+        between = [w.lower() for w in words[m.number_end:m.noun]]
+        if any(w.startswith("летн") or w.startswith("-летн") for w in between):
+            return True
+    return False
+
+
 def _count_at(words: Sequence[str], i: int, morph) -> CountMatch | None:
+    if i >= len(words):
+        return None
     qualifier, j = _match_qualifier(words, i)
+    if qualifier == "exact" and words[i].lower() == "с" and i + 1 < len(words) \
+            and words[i + 1].lower() in ("десяток", "десятка"):
+        qualifier, j = "about", i + 1  # "с десяток представителей"
     if j >= len(words):
         return None
     low = high = None
@@ -155,9 +210,22 @@ def _count_at(words: Sequence[str], i: int, morph) -> CountMatch | None:
         low, high = float(rng.group(1)), float(rng.group(2))
         return _finish(words, i, j + 1, high, "range" if qualifier == "exact" else qualifier,
                        morph, low, high)
+    if words[j].lower() in ("оба", "обе", "обоих", "обеих", "обоим", "обеим", "обоими", "обеими"):
+        return None  # "оба кандидата": the two already named, not a count
     number = read_number(words, j, morph)
     if number is None:
-        return None
+        # "тысячи человек", "несколько десятков женщин": the least the words mean
+        vague = vague_amount(words, j)
+        if vague is None:
+            return None
+        low, k, vague_qualifier = vague
+        if k == j + 1 and words[j].lower().startswith("нескольк"):
+            return None  # "несколько сотрудников": too loose to count (but "несколько сотен")
+        m = _finish(words, i, k, low, vague_qualifier if qualifier == "exact" else qualifier, morph,
+                    None, None)
+        if m is not None:
+            m.vague = True
+        return m
     value, k = number
     # "30 - 40 человек" as three tokens
     if k + 1 < len(words) and words[k] in RANGE_DASHES and DIGITS.match(words[k + 1]):
@@ -170,8 +238,29 @@ def _count_at(words: Sequence[str], i: int, morph) -> CountMatch | None:
         w = words[j].lower()
         if w.startswith(("тысяч", "миллион", "сотн", "десятк")) and value >= 1000 and w not in ("тысяча",):
             if not w.startswith("тысячу"):
+                vague = vague_amount(words, j)
+                if vague is None:
+                    return None
+                m = _finish(words, i, vague[1], vague[0], vague[2], morph, None, None)
+                if m is not None:
+                    m.vague = True
+                return m
+    m = _finish(words, i, k, value, qualifier, morph, low, high)
+    if m is None and is_collective(words[k - 1]) and k - 1 == j:
+        m = _collective_alone(words, i, k, value, qualifier, morph)
+    return m
+
+
+def _collective_alone(words, i, k, value, qualifier, morph) -> CountMatch | None:
+    """"пятеро выступили против", "двое из них": a collective numeral is people by itself,
+    unless a noun, an adjective or a number follows ("двое суток")."""
+    if k < len(words):
+        nxt = words[k]
+        if any(c.isalpha() for c in nxt):
+            pos = morph.best(nxt.lower()).tag.POS
+            if pos in ("NOUN", "ADJF", "PRTF", "NUMR"):
                 return None
-    return _finish(words, i, k, value, qualifier, morph, low, high)
+    return CountMatch(i, k, None, k, value, qualifier)
 
 
 def _finish(words, i, k, value, qualifier, morph, low, high) -> CountMatch | None:
@@ -207,8 +296,10 @@ def tag_counts(doc: Document, resources) -> list[Entity]:
             end = tokens[m.number_end - 1].end
             if any(s <= start < e for s, e in dates):
                 continue  # "с 10 по 14 июля": a day, not a count
-            noun_tok = tokens[m.noun]
-            phrase_end = noun_tok.end
+            noun_tok = tokens[m.noun] if m.noun is not None else None
+            if noun_tok is not None and "\n" in doc.text[end:noun_tok.start]:
+                continue  # a number ending a line is not counting the next line's noun
+            phrase_end = noun_tok.end if noun_tok is not None else end
             affiliation = None
             if m.end < len(tokens) and tokens[m.end].norm.lower() in AFFILIATION_PREPS:
                 after = tokens[m.end].end
@@ -219,11 +310,16 @@ def tag_counts(doc: Document, resources) -> list[Entity]:
                     affiliation = org
                     phrase_end = org.end
             count = int(m.count) if m.count == int(m.count) else m.count
+            if noun_tok is None:
+                noun = None
+            elif _is_substantive(noun_tok, morph):
+                noun = _substantive_lemma(noun_tok, morph)
+            else:
+                noun = morph.lemma(noun_tok.norm)
             value = {
                 "count": count,
                 "qualifier": m.qualifier,
-                "noun": morph.lemma(noun_tok.norm) if not _is_substantive(noun_tok, morph) else
-                _substantive_lemma(noun_tok, morph),
+                "noun": noun,
                 "affiliation": affiliation.value.get("name", affiliation.text)
                 if affiliation is not None and isinstance(affiliation.value, dict) else
                 (affiliation.text if affiliation is not None else None),
@@ -231,6 +327,8 @@ def tag_counts(doc: Document, resources) -> list[Entity]:
             if m.low is not None:
                 value["min"] = int(m.low) if m.low == int(m.low) else m.low
                 value["max"] = int(m.high) if m.high == int(m.high) else m.high
+            if m.vague:
+                value["vague"] = True
             value["phrase"] = {"start": start, "end": phrase_end}
             out.append(Entity(COUNT, start, end, doc.text[start:end], value, "counts"))
     return out

@@ -36,6 +36,72 @@ MULTIPLIERS = {"тысяча": 1000, "тыс": 1000, "миллион": 10**6, "�
 
 CARDINALS = {**UNITS, **TENS, **HUNDREDS, **COLLECTIVE, **HALF}
 
+
+def _forms(table: str) -> dict[str, float]:
+    """"3: три трех трем тремя" lines -> {"три": 3, "трех": 3, ...}."""
+    out: dict[str, float] = {}
+    for line in table.strip().splitlines():
+        value, words = line.split(":")
+        for w in words.split():
+            out[w] = float(value) if "." in value else int(value)
+    return out
+
+
+# Every case form of the cardinals, written out so that dates and counts read number
+# words without a dictionary: "о трех", "сорока", "двумястами" ("ё" spelled "е").
+NUMBER_FORMS: dict[str, float] = _forms("""
+1: один одна одно одного одной одному одним одном одну одною
+2: два две двух двум двумя
+3: три трех трем тремя
+4: четыре четырех четырем четырьмя
+5: пять пяти пятью
+6: шесть шести шестью
+7: семь семи семью
+8: восемь восьми восемью восьмью
+9: девять девяти девятью
+10: десять десяти десятью
+11: одиннадцать одиннадцати одиннадцатью
+12: двенадцать двенадцати двенадцатью
+13: тринадцать тринадцати тринадцатью
+14: четырнадцать четырнадцати четырнадцатью
+15: пятнадцать пятнадцати пятнадцатью
+16: шестнадцать шестнадцати шестнадцатью
+17: семнадцать семнадцати семнадцатью
+18: восемнадцать восемнадцати восемнадцатью
+19: девятнадцать девятнадцати девятнадцатью
+20: двадцать двадцати двадцатью
+30: тридцать тридцати тридцатью
+40: сорок сорока
+50: пятьдесят пятидесяти пятьюдесятью
+60: шестьдесят шестидесяти шестьюдесятью
+70: семьдесят семидесяти семьюдесятью
+80: восемьдесят восьмидесяти восемьюдесятью
+90: девяносто девяноста
+100: сто ста
+150: полтораста полутораста
+200: двести двухсот двумстам двумястами двухстах
+300: триста трехсот тремстам тремястами трехстах
+400: четыреста четырехсот четыремстам четырьмястами четырехстах
+500: пятьсот пятисот пятистам пятьюстами пятистах
+600: шестьсот шестисот шестистам шестьюстами шестистах
+700: семьсот семисот семистам семьюстами семистах
+800: восемьсот восьмисот восьмистам восемьюстами восьмистах
+900: девятьсот девятисот девятистам девятьюстами девятистах
+1.5: полтора полторы полутора
+""")
+# Collective numerals, every case: "двое", "двоих", "о троих", "пятерыми"; "оба/обе".
+COLLECTIVE_FORMS: dict[str, float] = _forms("""
+2: двое двоих двоим двоими оба обе обоих обеих обоим обеим обоими обеими
+3: трое троих троим троими
+4: четверо четверых четверым четверыми
+5: пятеро пятерых пятерым пятерыми
+6: шестеро шестерых шестерым шестерыми
+7: семеро семерых семерым семерыми
+8: восьмеро восьмерых восьмерым восьмерыми
+9: девятеро девятерых девятерым девятерыми
+10: десятеро десятерых десятерым десятерыми
+""")
+
 ORDINAL_STEMS = {
     "перв": 1, "втор": 2, "трет": 3, "четверт": 4, "пят": 5, "шест": 6, "седьм": 7,
     "восьм": 8, "девят": 9, "десят": 10, "одиннадцат": 11, "двенадцат": 12,
@@ -55,6 +121,12 @@ def word_value(word: str, morph) -> float | None:
     w = word.lower().replace("ё", "е")
     if w in CARDINALS:
         return CARDINALS[w]
+    if w in NUMBER_FORMS:
+        return NUMBER_FORMS[w]
+    if w in COLLECTIVE_FORMS:
+        return COLLECTIVE_FORMS[w]
+    if morph is None:
+        return None
     for p in morph.parse(w):
         if p.tag.POS in ("NUMR", "NOUN", "ADJF") or "Coll" in p.tag:
             lemma = p.normal_form.replace("ё", "е")
@@ -64,9 +136,35 @@ def word_value(word: str, morph) -> float | None:
     return None
 
 
+def is_collective(word: str) -> bool:
+    """True for a collective numeral in any case: "двое", "пятерых", "обоих"."""
+    return word.lower().replace("ё", "е") in COLLECTIVE_FORMS
+
+
 def _is_collective(word: str, morph) -> bool:
-    w = word.lower().replace("ё", "е")
-    return w in COLLECTIVE or any("Coll" in p.tag for p in morph.parse(w))
+    return is_collective(word) or any("Coll" in p.tag for p in morph.parse(word.lower()))
+
+
+def words_value(words: Sequence[str], i: int = 0) -> tuple[float, int] | None:
+    """A number written in words from ``words[i]``, without a dictionary: (value, index after).
+
+    "двадцать пять" -> 25, "двухсот пятидесяти" -> 250, "сорока двух" -> 42; place values
+    must fall ("два три" is two numbers); a collective or a fraction stands alone ("пятеро").
+    """
+    value: float = 0
+    last: float | None = None
+    j = i
+    while j < len(words):
+        w = words[j].lower().replace("ё", "е")
+        v = NUMBER_FORMS.get(w, COLLECTIVE_FORMS.get(w))
+        if v is None or (last is not None and (v >= last or last < 20 or v != int(v))):
+            break
+        value += v
+        last = v
+        j += 1
+        if w in COLLECTIVE_FORMS or v != int(v):
+            break
+    return (value, j) if j > i else None
 
 
 def _is_singular(word: str, morph) -> bool:
@@ -100,11 +198,11 @@ def read_number(words: Sequence[str], i: int, morph) -> tuple[float, int] | None
     if DIGITS.match(w):
         value = float(w.replace(",", "."))
         j = i + 1
-        # "1 500 человек": razdel splits the groups
-        while j < n and re.fullmatch(r"\d{3}", words[j]) and "." not in w and "," not in w \
-                and value < 1000:
-            value = value * 1000 + int(words[j])
-            j += 1
+        # "1 500 человек", "5 171 666 голосов": razdel splits the groups
+        if re.fullmatch(r"\d{1,3}", w):
+            while j < n and re.fullmatch(r"\d{3}", words[j]):
+                value = value * 1000 + int(words[j])
+                j += 1
     else:
         value = 0
         last = None
@@ -133,6 +231,43 @@ def read_number(words: Sequence[str], i: int, morph) -> tuple[float, int] | None
             if j < n and words[j] == "." and words[j - 1].lower() in ("тыс", "млн", "млрд"):
                 j += 1
     return value, j
+
+
+# Vague amounts and the least each one means: "тысячи" are at least two thousand,
+# "несколько десятков" at least twenty; "с десяток" is about ten.
+VAGUE_FORMS: dict[str, float] = _forms("""
+2: несколько нескольких нескольким несколькими
+20: десятки десятков десяткам десятками десятках
+200: сотни сотен сотням сотнями сотнях
+2000: тысячи тысяч тысячам тысячами тысячах
+2000000: миллионы миллионов миллионам миллионами миллионах
+2000000000: миллиарды миллиардов миллиардам миллиардами миллиардах
+""")
+# what a vague word multiplies: "несколько десятков", "десятки тысяч", "сотни миллионов"
+VAGUE_UNITS = {"десятков": 10, "сотен": 100, "сот": 100, "тысяч": 1000, "миллионов": 10**6, "миллиардов": 10**9}
+ABOUT_TEN = {"десяток", "десятка"}   # "с десяток представителей", "около десятка"
+
+
+def vague_amount(words: Sequence[str], i: int) -> tuple[float, int, str] | None:
+    """A vague amount from ``words[i]``: (the least it means, index after, qualifier).
+
+    "тысячи" -> (2000, i+1, "at_least"); "несколько десятков" -> (20, i+2, "at_least");
+    "десятки тысяч" -> (20000, i+2, "at_least"); "десяток" -> (10, i+1, "about").
+    """
+    if i >= len(words):
+        return None
+    w = words[i].lower()
+    if w in ABOUT_TEN:
+        return 10, i + 1, "about"
+    low = VAGUE_FORMS.get(w)
+    if low is None:
+        return None
+    j = i + 1
+    if j < len(words) and words[j].lower() in VAGUE_UNITS:
+        unit = VAGUE_UNITS[words[j].lower()]
+        if unit > low:  # "десятки тысяч", not "тысячи десятков"
+            low, j = (low if low > 2 else 2) * unit, j + 1
+    return low, j, "at_least"
 
 
 def ordinal_value(word: str, morph=None) -> int | None:
