@@ -19,6 +19,7 @@ from typing import Sequence
 
 from . import __version__
 from .batch import available_cores, find_jobs, process_jobs
+from .dedup.corpus import CorpusDeduplicator, EventSources
 from .resources import Resources
 from .stages import Pipeline
 from .write import atomic_writer, json_line, write_json
@@ -109,21 +110,29 @@ def run(args: argparse.Namespace) -> int:
         documents_file = stack.enter_context(atomic_writer(out / "documents.jsonl"))
         events_file = stack.enter_context(atomic_writer(out / "events.jsonl"))
         bar = stack.enter_context(_progress(total, show))
+        # the same release in two files: duplicate_of_doc, one event record with both sources
+        corpus = stack.enter_context(CorpusDeduplicator(pipeline.resources, spool_dir=str(out)))
+        sources = stack.enter_context(EventSources(spool_dir=str(out)))
         for doc in docs:
             record = doc.to_dict(with_text=args.with_text, with_tokens=args.with_tokens)
+            match = corpus.add_document(doc)
+            if match is not None:
+                record.update(match.to_dict())
+                counts["duplicates"] += match.duplicate
+            if doc.ok:
+                sources.add(record, match)
             documents_file.write(json_line(record))
             counts["documents"] += 1
             if doc.ok:
                 counts["ok"] += 1
                 counts["events"] += len(doc.events)
                 entity_counts.update(e.type for e in doc.entities)
-                for event in record["events"]:
-                    events_file.write(json_line(event))
             else:
                 counts["errors"] += 1
                 failures.append({"doc_id": doc.doc_id, "path": doc.meta.get("path"),
                                  **{k: v for k, v in (doc.error or {}).items() if k != "detail"}})
             bar.update(1)
+        counts["distinct_events"] = sources.write(events_file)
     elapsed = time.perf_counter() - started
     report = {
         "version": __version__,
@@ -133,7 +142,9 @@ def run(args: argparse.Namespace) -> int:
         "workers": workers,
         "reference_date": args.reference_date,
         "counts": {"documents": counts["documents"], "ok": counts["ok"], "errors": counts["errors"],
-                   "events": counts["events"], "entities": dict(sorted(entity_counts.items()))},
+                   "events": counts["events"], "distinct_events": counts["distinct_events"],
+                   "duplicate_documents": counts["duplicates"],
+                   "entities": dict(sorted(entity_counts.items()))},
         "documents_per_second": round(counts["documents"] / elapsed, 2) if elapsed > 0 else None,
         "failures": failures,
     }

@@ -1,0 +1,358 @@
+"""Compare two texts: how much of them is the same, and which facts differ.
+
+The texts are split into sentences and words; each sentence of one is paired with
+the sentence of the other it reads most like (so reordered sentences still pair),
+and paired sentences are aligned word by word. A word that differs by a typo or
+by its ending counts as the same word; a number, a date, a name or a place that
+differs is a ``Conflict``. Sentences left unpaired are sentences added or dropped.
+
+Words are folded before comparing: NFKC, lower case, ё -> е, punctuation, quotes
+and dashes dropped, so «Ёлка» — 5 and "елка" - 5 read the same.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Any, Sequence
+
+from razdel import sentenize
+
+WORD = re.compile(r"\w+", re.U)
+ROMAN = re.compile(r"^[IVXLCDM]+$")          # "XV форум" -> an edition number
+YEAR = re.compile(r"^(1[89]|20)\d\d$")      # "2024 года"
+LATIN = re.compile(r"[A-Za-z]")
+
+# Lemmas that make a word a date or a number even in lower case.
+MONTHS = frozenset("январь февраль март апрель май июнь июль август сентябрь октябрь "
+                   "ноябрь декабрь".split())                  # "12 марта" / "12 мая"
+WEEKDAYS = frozenset("понедельник вторник среда четверг пятница суббота "
+                     "воскресенье".split())                    # "во вторник"
+YEAR_WORDS = frozenset({"год", "г"})                          # "2024 года", "2024 г."
+NUMBER_NOUNS = frozenset({"тысяча", "миллион", "миллиард", "десяток", "сотня", "дюжина"})
+# pymorphy3 grammemes of proper names: a capital at a sentence start is a name only with one
+PROPER = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad")
+
+# When two texts are the same: Dice over aligned words at least NEAR, or one is almost
+# all inside the other (CONTAINED) and they still share half their words (HALF).
+NEAR = 0.8
+CONTAINED = 0.9
+HALF = 0.5
+SENTENCE_PAIR_MIN = 0.5  # two sentences sharing less than this are different sentences
+
+# Kinds of fact, most specific first: a conflict names the first kind it holds.
+KIND_ORDER = ("date", "number", "city", "country", "place", "name")
+
+
+def fold(word: str) -> str:
+    """A word folded for comparison: "Ёлка" -> "елка"."""
+    return unicodedata.normalize("NFKC", word).lower().replace("ё", "е")
+
+
+def text_key(text: str) -> str:
+    """A text folded for exact comparison: "«Ёлка» — ЁЖ!" and '"елка" - еж' agree."""
+    return " ".join(WORD.findall(fold(text)))
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Damerau-Levenshtein (adjacent swaps) distance, or ``limit + 1`` once it exceeds ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def typo_limit(word: str) -> int:
+    """Edits a typo may make in a word of this length: none in "в", one in "форум", two beyond."""
+    return 0 if len(word) <= 3 else 1 if len(word) <= 6 else 2
+
+
+@dataclass(slots=True)
+class Word:
+    """A word of a prepared text: offsets into it, its folded key, and whether it starts a sentence."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    initial: bool
+
+
+@dataclass(slots=True)
+class Prepared:
+    """A text split into sentences of words, ready to compare many times."""
+
+    text: str
+    sentences: list[list[Word]]
+
+    @property
+    def size(self) -> int:
+        """Number of words."""
+        return sum(len(s) for s in self.sentences)
+
+    def keys(self) -> set[str]:
+        """The set of folded words (for a quick overlap test before comparing)."""
+        return {w.key for s in self.sentences for w in s}
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """A fact that differs between two texts that otherwise read alike.
+
+    ``values`` are the words as written in the first and the second text ("" when one
+    text leaves the fact out); ``spans`` their offsets in each text.
+    """
+
+    kind: str
+    values: tuple[str, str]
+    spans: tuple[tuple[int, int] | None, tuple[int, int] | None]
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"kind": "number", "values": ["40", "50"]}``."""
+        return {"kind": self.kind, "values": list(self.values)}
+
+    def describe(self) -> str:
+        """'number "40" vs "50"'."""
+        return f'{self.kind} "{self.values[0]}" vs "{self.values[1]}"'
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """How two texts compare.
+
+    ``similarity``: Dice coefficient over aligned words (typos count as the same word);
+    ``containment``: the share of the shorter text found in the longer; ``alike``: the
+    similarity the texts would have if their differing facts agreed.
+    """
+
+    similarity: float
+    containment: float
+    alike: float
+    alike_containment: float
+    conflicts: tuple[Conflict, ...] = ()
+
+    @property
+    def duplicate(self) -> bool:
+        """Same text, up to typos, punctuation and a sentence added, dropped or moved."""
+        return not self.conflicts and _same(self.similarity, self.containment)
+
+    @property
+    def conflicting(self) -> bool:
+        """Reads like the same text but states a different fact."""
+        return bool(self.conflicts) and self.similarity >= HALF and _same(self.alike, self.alike_containment)
+
+
+def _same(similarity: float, containment: float) -> bool:
+    return similarity >= NEAR or (containment >= CONTAINED and similarity >= HALF)
+
+
+EXACT = Comparison(1.0, 1.0, 1.0, 1.0)
+
+
+class TextComparer:
+    """Compares prepared texts; ``morph`` (pipeline.morphology.Morphology) tells a
+    typo from another name: "Омск" / "Томск" are both real words, "Бритаский" is none."""
+
+    def __init__(self, morph):
+        self.morph = morph
+
+    def prepare(self, text: str, sentences: Sequence[tuple[int, int]] | None = None) -> Prepared:
+        """Split ``text`` into sentences (razdel, unless their spans are given) and words."""
+        spans = sentences if sentences is not None else [(s.start, s.stop) for s in sentenize(text)]
+        out = []
+        for start, stop in spans:
+            words = [Word(m.start(), m.end(), m.group(), fold(m.group()), False)
+                     for m in WORD.finditer(text, start, stop)]
+            if words:
+                words[0].initial = True
+                out.append(words)
+        return Prepared(text, out)
+
+    def compare(self, a: Prepared, b: Prepared) -> Comparison:
+        """Compare ``b`` with the earlier text ``a``."""
+        la, lb = a.size, b.size
+        if not la or not lb:
+            return Comparison(0.0, 0.0, 0.0, 0.0)
+        matched = 0.0
+        factual = 0
+        conflicts: list[Conflict] = []
+        for sa, sb in self._pair_sentences(a.sentences, b.sentences):
+            m, f, c = self._align(a, sa, b, sb)
+            matched += m
+            factual += f
+            conflicts += c
+        alike = min(matched + factual, min(la, lb))
+        return Comparison(similarity=round(2 * matched / (la + lb), 3),
+                          containment=round(matched / min(la, lb), 3),
+                          alike=round(2 * alike / (la + lb), 3),
+                          alike_containment=round(alike / min(la, lb), 3),
+                          conflicts=tuple(conflicts))
+
+    # -- sentences -------------------------------------------------------------------
+
+    def _pair_sentences(self, sa: list[list[Word]], sb: list[list[Word]]):
+        """Greedy one-to-one pairing of sentences, best pairs first; in ``sb`` order."""
+        keys_a = [[w.key for w in s] for s in sa]
+        keys_b = [[w.key for w in s] for s in sb]
+        sets_a = [set(k) for k in keys_a]
+        scored = []
+        for j, kb in enumerate(keys_b):
+            set_b = set(kb)
+            for i, ka in enumerate(keys_a):
+                # a cheap bound first: the ratio cannot beat the share of common words
+                common = len(sets_a[i] & set_b)
+                if 2 * common < SENTENCE_PAIR_MIN * (len(sets_a[i]) + len(set_b)) * 0.75:
+                    continue
+                ratio = SequenceMatcher(None, ka, kb, autojunk=False).ratio()
+                if ratio >= SENTENCE_PAIR_MIN:
+                    scored.append((-ratio, abs(i - j), i, j))
+        scored.sort()
+        used_a: set[int] = set()
+        pairs: dict[int, int] = {}
+        for _, _, i, j in scored:
+            if i not in used_a and j not in pairs:
+                used_a.add(i)
+                pairs[j] = i
+        return [(sa[pairs[j]], sb[j]) for j in sorted(pairs)]
+
+    # -- words -----------------------------------------------------------------------
+
+    def _align(self, a: Prepared, sa: list[Word], b: Prepared, sb: list[Word]):
+        """Matched words, words in differing facts, and the conflicts of two paired sentences."""
+        matched = 0.0
+        factual = 0
+        conflicts = []
+        ops = SequenceMatcher(None, [w.key for w in sa], [w.key for w in sb], autojunk=False)
+        for tag, i1, i2, j1, j2 in ops.get_opcodes():
+            if tag == "equal":
+                matched += i2 - i1
+                continue
+            wa, wb = sa[i1:i2], sb[j1:j2]
+            if len(wa) == len(wb):
+                same = [self.same_word(sa, i1 + k, sb, j1 + k) for k in range(len(wa))]
+                # a misspelt word is the same word, a little less so: "специалитов" 0.92
+                matched += sum(1 - edit_distance(x.key, y.key, len(x.key) + len(y.key))
+                               / max(len(x.key), len(y.key))
+                               for x, y, ok in zip(wa, wb, same) if ok)
+                # the differing words, in runs: "12 марта" -> "15 апреля" is one conflict
+                run: list[int] = []
+                for k, ok in enumerate(same + [True]):
+                    if not ok:
+                        run.append(k)
+                    elif run:
+                        c = self._conflict(a, sa, i1 + run[0], i1 + run[-1] + 1,
+                                           b, sb, j1 + run[0], j1 + run[-1] + 1)
+                        if c is not None:
+                            conflicts.append(c)
+                            factual += len(run)
+                        run = []
+            else:
+                c = self._conflict(a, sa, i1, i2, b, sb, j1, j2)
+                if c is not None:
+                    conflicts.append(c)
+                    factual += max(len(wa), len(wb))
+        return matched, factual, conflicts
+
+    def same_word(self, sa: list[Word], i: int, sb: list[Word], j: int) -> bool:
+        """Two differing words are the same word misspelt or inflected, not another fact."""
+        a, b = sa[i], sb[j]
+        if a.key.isdigit() or b.key.isdigit():
+            return False  # "40" / "50": a typo in a number cannot be told from a new number
+        limit = typo_limit(max(a.key, b.key, key=len))
+        close = edit_distance(a.key, b.key, limit) <= limit
+        if self.fact_kind(sa, i) is None and self.fact_kind(sb, j) is None:
+            return close  # "специалистов" / "специалитов"
+        if self._lemmas(a.key) & self._lemmas(b.key):
+            return True  # "Казани" / "Казань"
+        # a misspelt name is no word at all; "Омск" / "Томск" are two real cities
+        return close and not (self._known_word(a.key) and self._known_word(b.key))
+
+    def fact_kind(self, words: list[Word], i: int) -> str | None:
+        """The kind of fact word ``i`` of a sentence states, or None for an ordinary word."""
+        w = words[i]
+        if w.key.isdigit():
+            near = [words[k].key for k in (i - 1, i + 1) if 0 <= k < len(words)]
+            if any(self._lemmas(k) & MONTHS for k in near):
+                return "date"  # "12 марта"
+            if YEAR.match(w.key) and i + 1 < len(words) and self._lemmas(words[i + 1].key) & YEAR_WORDS:
+                return "date"  # "2024 года"
+            return "number"
+        if ROMAN.match(w.text) and (len(w.text) > 1 or not w.initial):
+            return "number"  # "XV форум"
+        if LATIN.search(w.text):
+            return "name" if w.text[:1].isupper() or w.text.isupper() else None
+        best = self._best(w.key)
+        if best is None:
+            return None
+        lemma, tag = best
+        if lemma in MONTHS or lemma in WEEKDAYS:
+            return "date"
+        if "NUMR" in tag or "Anum" in tag or lemma in NUMBER_NOUNS:
+            return "number"  # "трех делегатов", "пятый форум"
+        if w.text[:1].isupper() and (not w.initial or any(g in tag for g in PROPER)):
+            return "place" if "Geox" in tag else "name"
+        return None
+
+    def _conflict(self, a: Prepared, sa: list[Word], i1: int, i2: int,
+                  b: Prepared, sb: list[Word], j1: int, j2: int) -> Conflict | None:
+        kinds = {k for k in (self.fact_kind(sa, i) for i in range(i1, i2)) if k}
+        kinds |= {k for k in (self.fact_kind(sb, j) for j in range(j1, j2)) if k}
+        if not kinds:
+            return None  # a reworded phrase, not a different fact
+        kind = next(k for k in KIND_ORDER if k in kinds)
+        if kind == "date":
+            i1, i2 = self._widen_date(sa, i1, i2)
+            j1, j2 = self._widen_date(sb, j1, j2)
+        span_a = (sa[i1].start, sa[i2 - 1].end) if i2 > i1 else None
+        span_b = (sb[j1].start, sb[j2 - 1].end) if j2 > j1 else None
+        return Conflict(kind,
+                        (a.text[slice(*span_a)] if span_a else "", b.text[slice(*span_b)] if span_b else ""),
+                        (span_a, span_b))
+
+    def _widen_date(self, words: list[Word], i1: int, i2: int) -> tuple[int, int]:
+        """The run of date words around ``words[i1:i2]``: "15" -> "15 марта 2024 года"."""
+        if i2 <= i1:
+            return i1, i2
+        while i1 > 0 and self._date_word(words, i1 - 1):
+            i1 -= 1
+        while i2 < len(words) and self._date_word(words, i2):
+            i2 += 1
+        return i1, i2
+
+    def _date_word(self, words: list[Word], i: int) -> bool:
+        return self.fact_kind(words, i) == "date" or bool(self._lemmas(words[i].key) & YEAR_WORDS)
+
+    # -- morphology, cached ------------------------------------------------------------
+
+    def _best(self, key: str) -> tuple[str, Any] | None:
+        if self.morph is None:
+            return None
+        p = self.morph.parse(key)[0]
+        return p.normal_form.replace("ё", "е"), p.tag
+
+    def _lemmas(self, key: str) -> set[str]:
+        if self.morph is None:
+            return {key}
+        return {p.normal_form.replace("ё", "е") for p in self.morph.parse(key)} | {key}
+
+    def _known_word(self, key: str) -> bool:
+        return self.morph is not None and any(p.is_known for p in self.morph.parse(key))
+
+
+def comparer_for(resources) -> TextComparer:
+    """A comparer using the morphology of ``resources`` (a pipeline.Resources)."""
+    return TextComparer(resources.morph)
+
