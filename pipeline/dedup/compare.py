@@ -16,11 +16,14 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
 
-from razdel import sentenize
+from ..segment import split_paragraphs
 
 WORD = re.compile(r"\w+", re.U)
+# A sentence ends at . ! ? … before a capital, a digit or an opening quote: both texts of
+# a pair are split alike, which matters more here than razdel's care with "т. е."
+SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[»\"')]*\s+(?=[«\"(]*[A-ZА-ЯЁ0-9])")
 ROMAN = re.compile(r"^[IVXLCDM]+$")          # "XV форум" -> an edition number
 YEAR = re.compile(r"^(1[89]|20)\d\d$")      # "2024 года"
 LATIN = re.compile(r"[A-Za-z]")
@@ -41,6 +44,9 @@ NEAR = 0.8
 CONTAINED = 0.9
 HALF = 0.5
 SENTENCE_PAIR_MIN = 0.5  # two sentences sharing less than this are different sentences
+# A differing fact is a short run of words ("40" / "50", "в Казани" / "в Нижнем Новгороде");
+# a longer run is a passage added or reworded, not a fact changed.
+MAX_FACT_WORDS = 4
 
 # Kinds of fact, most specific first: a conflict names the first kind it holds.
 KIND_ORDER = ("date", "number", "city", "country", "place", "name")
@@ -73,6 +79,16 @@ def edit_distance(a: str, b: str, limit: int) -> int:
             return limit + 1
         prev2, prev = prev, cur
     return prev[-1]
+
+
+def split_sentences(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of the sentences of each paragraph of ``text``."""
+    for start, end in split_paragraphs(text):
+        pos = start
+        for m in SENTENCE_BREAK.finditer(text, start, end):
+            yield pos, m.start()
+            pos = m.end()
+        yield pos, end
 
 
 def typo_limit(word: str) -> int:
@@ -155,6 +171,10 @@ class Comparison:
         return bool(self.conflicts) and self.similarity >= HALF and _same(self.alike, self.alike_containment)
 
 
+def _numbers(keys: list[str]) -> list[str]:
+    return [k for k in keys if k.isdigit()]
+
+
 def _same(similarity: float, containment: float) -> bool:
     return similarity >= NEAR or (containment >= CONTAINED and similarity >= HALF)
 
@@ -170,8 +190,9 @@ class TextComparer:
         self.morph = morph
 
     def prepare(self, text: str, sentences: Sequence[tuple[int, int]] | None = None) -> Prepared:
-        """Split ``text`` into sentences (razdel, unless their spans are given) and words."""
-        spans = sentences if sentences is not None else [(s.start, s.stop) for s in sentenize(text)]
+        """Split ``text`` into sentences (within each paragraph, unless their spans are
+        given) and words."""
+        spans = sentences if sentences is not None else list(split_sentences(text))
         out = []
         for start, stop in spans:
             words = [Word(m.start(), m.end(), m.group(), fold(m.group()), False)
@@ -204,34 +225,63 @@ class TextComparer:
     # -- sentences -------------------------------------------------------------------
 
     def _pair_sentences(self, sa: list[list[Word]], sb: list[list[Word]]):
-        """Greedy one-to-one pairing of sentences, best pairs first; in ``sb`` order."""
+        """Greedy one-to-one pairing of sentences, equal ones first, then best pairs; in ``sb`` order."""
         keys_a = [[w.key for w in s] for s in sa]
         keys_b = [[w.key for w in s] for s in sb]
+        used_a: set[int] = set()
+        pairs: dict[int, int] = {}
+        first_of: dict[tuple[str, ...], list[int]] = {}
+        for i, ka in enumerate(keys_a):
+            first_of.setdefault(tuple(ka), []).append(i)
+        for j, kb in enumerate(keys_b):
+            same = first_of.get(tuple(kb))
+            if same:
+                i = same.pop(0)
+                used_a.add(i)
+                pairs[j] = i
         sets_a = [set(k) for k in keys_a]
+        numbers_a = [_numbers(k) for k in keys_a]
         scored = []
         for j, kb in enumerate(keys_b):
+            if j in pairs:
+                continue
             set_b = set(kb)
             for i, ka in enumerate(keys_a):
+                if i in used_a:
+                    continue
                 # a cheap bound first: the ratio cannot beat the share of common words
                 common = len(sets_a[i] & set_b)
                 if 2 * common < SENTENCE_PAIR_MIN * (len(sets_a[i]) + len(set_b)) * 0.75:
                     continue
                 ratio = SequenceMatcher(None, ka, kb, autojunk=False).ratio()
                 if ratio >= SENTENCE_PAIR_MIN:
-                    scored.append((-ratio, abs(i - j), i, j))
+                    # of two near-equal candidates, the one with the same numbers: a typo'd
+                    # copy of "около 300 зрителей" before "около 700 зрителей"
+                    scored.append((-round(ratio, 2), numbers_a[i] != _numbers(kb), abs(i - j), i, j))
         scored.sort()
-        used_a: set[int] = set()
-        pairs: dict[int, int] = {}
-        for _, _, i, j in scored:
+        for *_, i, j in scored:
             if i not in used_a and j not in pairs:
                 used_a.add(i)
                 pairs[j] = i
+        # a sentence in the place of another, between the same neighbours, is that sentence
+        # changed: "Участников 40." / "Участников 50." are too short to pair by their words
+        for j in range(len(sb)):
+            if j in pairs:
+                continue
+            before = pairs.get(j - 1, -1 if j == 0 else None)
+            after = pairs.get(j + 1, len(sa) if j == len(sb) - 1 else None)
+            if before is not None and after is not None and after - before == 2 \
+                    and before + 1 not in used_a:
+                used_a.add(before + 1)
+                pairs[j] = before + 1
         return [(sa[pairs[j]], sb[j]) for j in sorted(pairs)]
 
     # -- words -----------------------------------------------------------------------
 
     def _align(self, a: Prepared, sa: list[Word], b: Prepared, sb: list[Word]):
         """Matched words, words in differing facts, and the conflicts of two paired sentences."""
+        if len(sa) == len(sb) and all(x.key == y.key for x, y in zip(sa, sb)):
+            return float(len(sa)), 0, []
         matched = 0.0
         factual = 0
         conflicts = []
@@ -259,11 +309,12 @@ class TextComparer:
                             conflicts.append(c)
                             factual += len(run)
                         run = []
-            else:
+            elif wa and wb:
                 c = self._conflict(a, sa, i1, i2, b, sb, j1, j2)
                 if c is not None:
                     conflicts.append(c)
                     factual += max(len(wa), len(wb))
+            # words only one side has are added, not contradicted: "40 специалистов из 12 стран"
         return matched, factual, conflicts
 
     def same_word(self, sa: list[Word], i: int, sb: list[Word], j: int) -> bool:
@@ -308,6 +359,8 @@ class TextComparer:
 
     def _conflict(self, a: Prepared, sa: list[Word], i1: int, i2: int,
                   b: Prepared, sb: list[Word], j1: int, j2: int) -> Conflict | None:
+        if max(i2 - i1, j2 - j1) > MAX_FACT_WORDS:
+            return None
         kinds = {k for k in (self.fact_kind(sa, i) for i in range(i1, i2)) if k}
         kinds |= {k for k in (self.fact_kind(sb, j) for j in range(j1, j2)) if k}
         if not kinds:

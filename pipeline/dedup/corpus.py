@@ -2,15 +2,15 @@
 
 ``CorpusDeduplicator.add`` takes documents one at a time, in run order, and says
 which earlier document each one repeats. Exact repeats (after folding) are found by
-a hash of the folded text; near repeats by MinHash signatures of word 3-grams in an
-LSH index (datasketch), and every candidate the index offers is checked by the same
-comparison the paragraph stage uses, so a copy with another number, date or city is
+a hash of the folded text; near repeats by MinHash signatures (datasketch) of word
+3-grams, banded for locality-sensitive hashing (LSH), and every candidate the bands
+offer is checked by the same comparison the paragraph stage uses, so a copy with another number, date or city is
 reported as a conflict, never as a duplicate.
 
-Memory stays bounded for hundreds of thousands of documents: in memory are the LSH
-buckets, a 512-byte signature and a few integers per document that is not itself a
-duplicate; the texts wait in a temporary file on disk and are read back only to
-check a candidate.
+Memory stays bounded for hundreds of thousands of documents: in memory are about a
+kilobyte per document that is not itself a duplicate (its 512-byte signature, 384
+bytes of band keys, its id and offsets); the texts wait in a temporary file on disk
+and are read back only to check a candidate.
 
 ``EventSources`` writes events.jsonl with one record per distinct event: the events
 of a duplicate document are folded into the first document's records as ``sources``.
@@ -21,9 +21,10 @@ from __future__ import annotations
 import hashlib
 import json
 import tempfile
+import zlib
 from array import array
 from dataclasses import dataclass
-from typing import IO, Any, Iterable
+from typing import IO, Any
 
 import numpy as np
 
@@ -33,10 +34,14 @@ from .compare import EXACT, WORD, Comparison, Conflict, TextComparer, fold, text
 
 SHINGLE_WORDS = 3     # "прошел в казани": a typo changes three shingles, a sentence its own
 NUM_PERM = 128        # signature length: Jaccard estimated within about +-0.04
-LSH_THRESHOLD = 0.4   # candidate pairs from Jaccard ~0.4 up; the comparison decides
+BANDS, ROWS = 32, 4   # LSH: pairs with Jaccard 0.5 meet in a band 87% of the time, 0.6: 99%
 MIN_ESTIMATE = 0.3    # candidates whose estimated Jaccard is lower are not read back
 MAX_CHECKS = 8        # candidates compared per document, best estimates first
 SEED = 1
+MERGE_EVERY = 200_000  # band entries held in a dict before they join the sorted arrays
+
+_MIX_1, _MIX_2 = np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F)
+_FNV_OFFSET, _FNV_PRIME = np.uint64(0xCBF29CE484222325), np.uint64(0x100000001B3)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,45 +65,88 @@ class DocumentMatch:
                 "conflicts": [c.to_dict() for c in self.conflicts]}
 
 
-def shingles(text: str, size: int = SHINGLE_WORDS) -> list[bytes]:
-    """Folded word ``size``-grams of a text, as bytes (the whole text when it is shorter)."""
-    words = WORD.findall(fold(text))
-    if len(words) <= size:
-        return [" ".join(words).encode()] if words else []
-    return list({" ".join(words[i:i + size]).encode() for i in range(len(words) - size + 1)})
+def shingle_hashes(words: list[str]) -> np.ndarray:
+    """32-bit hashes of the distinct word 3-grams ("прошел в казани"), the whole text when
+    shorter; deterministic across runs (CRC-32 of each word, mixed), unlike ``hash``."""
+    if len(words) <= SHINGLE_WORDS:
+        return np.array([zlib.crc32(" ".join(words).encode())] if words else [], dtype=np.uint32)
+    h = np.fromiter((zlib.crc32(w.encode()) for w in words), dtype=np.uint64, count=len(words))
+    # gram i mixes words i, i+1, i+2 with distinct odd multipliers, so order matters
+    h = h[:-2] * _MIX_1 + h[1:-1] * _MIX_2 + h[2:]
+    return np.unique(((h >> np.uint64(32)) ^ h).astype(np.uint32))
 
 
 class MinHasher:
-    """The adapter to datasketch: MinHash signatures and an LSH index of integer keys."""
+    """The adapter to datasketch: MinHash signatures of sets of 32-bit hashes."""
 
-    def __init__(self, num_perm: int = NUM_PERM, threshold: float = LSH_THRESHOLD, seed: int = SEED):
-        from datasketch import MinHash, MinHashLSH
+    def __init__(self, num_perm: int = NUM_PERM, seed: int = SEED):
+        from datasketch import MinHash
 
         self._minhash = MinHash
         self.num_perm, self.seed = num_perm, seed
         # one permutation set, reused by every signature (building it is the slow part)
-        self._template = MinHash(num_perm=num_perm, seed=seed, scheme="affine32")
-        self.lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self._permutations = MinHash(num_perm=num_perm, seed=seed, scheme="affine32").permutations
 
-    def signature(self, items: list[bytes]) -> Any:
-        """The MinHash of a set of byte strings (a datasketch MinHash)."""
+    def signature(self, hashes: np.ndarray) -> np.ndarray:
+        """The MinHash signature (``num_perm`` 32-bit values) of a set of hashes."""
         m = self._minhash(num_perm=self.num_perm, seed=self.seed, scheme="affine32",
-                          permutations=self._template.permutations)
-        m.update_batch(items)
-        return m
-
-    def query(self, m: Any) -> list[int]:
-        """Keys of indexed signatures that may be near ``m``."""
-        return self.lsh.query(m)
-
-    def insert(self, key: int, m: Any) -> None:
-        """Index ``m`` under ``key``."""
-        self.lsh.insert(key, m, check_duplication=False)
-
-    @staticmethod
-    def values(m: Any) -> np.ndarray:
-        """The signature as 32-bit integers."""
+                          permutations=self._permutations, hashfunc=int)
+        m.update_batch(hashes.tolist())
         return np.asarray(m.hashvalues, dtype=np.uint32)
+
+
+class BandIndex:
+    """LSH banding: documents whose signatures agree on all rows of some band.
+
+    Band keys live in two sorted numpy arrays (12 bytes a band a document) and a
+    small dict of the latest entries, merged into the arrays now and then: about
+    400 bytes a document with 32 bands, where a dict of sets per band takes ~10 KB.
+    """
+
+    def __init__(self, bands: int = BANDS, rows: int = ROWS):
+        self.bands, self.rows = bands, rows
+        self._keys = np.zeros(0, dtype=np.uint64)
+        self._docs = np.zeros(0, dtype=np.int32)
+        self._recent: dict[int, list[int]] = {}
+        self._recent_entries = 0
+
+    def keys(self, signature: np.ndarray) -> np.ndarray:
+        """One 64-bit key per band (FNV-1a over its rows, the band number folded in)."""
+        rows = signature[:self.bands * self.rows].reshape(self.bands, self.rows).astype(np.uint64)
+        h = _FNV_OFFSET ^ np.arange(self.bands, dtype=np.uint64)
+        for r in range(self.rows):
+            h = (h ^ rows[:, r]) * _FNV_PRIME
+        return h
+
+    def query(self, keys: np.ndarray) -> set[int]:
+        """Documents sharing at least one band key."""
+        out: set[int] = set()
+        lo = np.searchsorted(self._keys, keys, side="left")
+        hi = np.searchsorted(self._keys, keys, side="right")
+        for a, b in zip(lo.tolist(), hi.tolist()):
+            if b > a:
+                out.update(self._docs[a:b].tolist())
+        for k in keys.tolist():
+            out.update(self._recent.get(k, ()))
+        return out
+
+    def insert(self, doc: int, keys: np.ndarray) -> None:
+        """Index document number ``doc`` under its band keys."""
+        for k in keys.tolist():
+            self._recent.setdefault(k, []).append(doc)
+        self._recent_entries += len(keys)
+        if self._recent_entries >= MERGE_EVERY:
+            self._merge()
+
+    def _merge(self) -> None:
+        n = self._recent_entries
+        keys = np.fromiter((k for k, docs in self._recent.items() for _ in docs), dtype=np.uint64, count=n)
+        docs = np.fromiter((d for ds in self._recent.values() for d in ds), dtype=np.int32, count=n)
+        keys = np.concatenate([self._keys, keys])
+        docs = np.concatenate([self._docs, docs])
+        order = np.argsort(keys, kind="stable")
+        self._keys, self._docs = keys[order], docs[order]
+        self._recent, self._recent_entries = {}, 0
 
 
 class CorpusDeduplicator:
@@ -110,11 +158,11 @@ class CorpusDeduplicator:
     """
 
     def __init__(self, resources=None, comparer: TextComparer | None = None,
-                 spool_dir: str | None = None, threshold: float = LSH_THRESHOLD,
-                 num_perm: int = NUM_PERM):
+                 spool_dir: str | None = None, num_perm: int = NUM_PERM):
         self._resources = resources
         self._comparer = comparer
-        self.hasher = MinHasher(num_perm, threshold)
+        self.hasher = MinHasher(num_perm)
+        self.bands = BandIndex()
         self._exact: dict[bytes, int] = {}
         self._ids: list[str] = []
         self._offsets = array("q")                        # where each text starts in the spool
@@ -146,28 +194,28 @@ class CorpusDeduplicator:
 
         A duplicate is not indexed: later copies are matched to the first document.
         """
-        key = text_key(text)
-        if not key:
+        words = WORD.findall(fold(text))
+        if not words:
             return None
-        digest = hashlib.blake2b(key.encode(), digest_size=16).digest()
+        digest = hashlib.blake2b(" ".join(words).encode(), digest_size=16).digest()
         first = self._exact.get(digest)
         if first is not None:
             return DocumentMatch(self._ids[first], EXACT.similarity)
-        m = self.hasher.signature(shingles(text))
-        values = MinHasher.values(m)
-        match = self._near(text, values, self.hasher.query(m))
+        signature = self.hasher.signature(shingle_hashes(words))
+        keys = self.bands.keys(signature)
+        match = self._near(text, signature, self.bands.query(keys))
         if match is not None and match.duplicate:
             return match
-        self._index(doc_id, text, digest, m, values)
+        self._index(doc_id, text, digest, signature, keys)
         return match
 
-    def _near(self, text: str, values: np.ndarray, candidates: Iterable[int]) -> DocumentMatch | None:
+    def _near(self, text: str, signature: np.ndarray, candidates: set[int]) -> DocumentMatch | None:
         """The best verified match among LSH candidates, duplicates before conflicts."""
-        candidates = np.fromiter(candidates, dtype=np.int64)
-        if not len(candidates):
+        if not candidates:
             return None
-        estimates = (self._signatures[candidates] == values).mean(axis=1)
-        order = sorted(zip(-estimates, candidates))
+        candidates_array = np.fromiter(candidates, dtype=np.int64, count=len(candidates))
+        estimates = (self._signatures[candidates_array] == signature).mean(axis=1)
+        order = sorted(zip((-estimates).tolist(), candidates_array.tolist()))
         prepared = None
         conflict: tuple[int, Comparison] | None = None
         for neg, index in order[:MAX_CHECKS]:
@@ -184,19 +232,19 @@ class CorpusDeduplicator:
             return None
         return DocumentMatch(self._ids[conflict[0]], conflict[1].similarity, conflict[1].conflicts)
 
-    def _index(self, doc_id: str, text: str, digest: bytes, m: Any, values: np.ndarray) -> None:
+    def _index(self, doc_id: str, text: str, digest: bytes, signature: np.ndarray, keys: np.ndarray) -> None:
         index = len(self._ids)
         self._ids.append(doc_id)
         self._exact[digest] = index
         if index == len(self._signatures):
             self._signatures = np.concatenate([self._signatures, np.zeros_like(self._signatures)])
-        self._signatures[index] = values
+        self._signatures[index] = signature
         data = text.encode("utf-8")
         self._spool.seek(self._end)
         self._spool.write(data)
         self._offsets.append(self._end)
         self._end += len(data)
-        self.hasher.insert(index, m)
+        self.bands.insert(index, keys)
 
     def _text(self, index: int) -> str:
         start = self._offsets[index]
