@@ -16,7 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import Any, Iterator, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from ..segment import split_paragraphs
 
@@ -25,7 +25,7 @@ WORD = re.compile(r"\w+", re.U)
 # a pair are split alike, which matters more here than razdel's care with "т. е."
 SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[»\"')]*\s+(?=[«\"(]*[A-ZА-ЯЁ0-9])")
 ROMAN = re.compile(r"^[IVXLCDM]+$")          # "XV форум" -> an edition number
-YEAR = re.compile(r"^(1[89]|20)\d\d$")      # "2024 года"
+YEAR = re.compile(r"^(1[89]|20)\d\d(г|гг)?$")  # "2024 года", "2024г."
 LATIN = re.compile(r"[A-Za-z]")
 
 # Lemmas that make a word a date or a number even in lower case.
@@ -151,7 +151,10 @@ class Comparison:
 
     ``similarity``: Dice coefficient over aligned words (typos count as the same word);
     ``containment``: the share of the shorter text found in the longer; ``alike``: the
-    similarity the texts would have if their differing facts agreed.
+    similarity the texts would have if their differing facts agreed; ``added_facts``:
+    names, numbers or dates the second text adds inside a sentence both share
+    ("Путин подписал" -> "Президент России Владимир Путин подписал"), which a
+    duplicate would lose.
     """
 
     similarity: float
@@ -159,11 +162,12 @@ class Comparison:
     alike: float
     alike_containment: float
     conflicts: tuple[Conflict, ...] = ()
+    added_facts: int = 0
 
     @property
     def duplicate(self) -> bool:
         """Same text, up to typos, punctuation and a sentence added, dropped or moved."""
-        return not self.conflicts and _same(self.similarity, self.containment)
+        return not self.conflicts and not self.added_facts and _same(self.similarity, self.containment)
 
     @property
     def conflicting(self) -> bool:
@@ -171,8 +175,12 @@ class Comparison:
         return bool(self.conflicts) and self.similarity >= HALF and _same(self.alike, self.alike_containment)
 
 
+def _has_digit(key: str) -> bool:
+    return any(c.isdigit() for c in key)
+
+
 def _numbers(keys: list[str]) -> list[str]:
-    return [k for k in keys if k.isdigit()]
+    return [k for k in keys if _has_digit(k)]
 
 
 def _same(similarity: float, containment: float) -> bool:
@@ -208,19 +216,21 @@ class TextComparer:
         if not la or not lb:
             return Comparison(0.0, 0.0, 0.0, 0.0)
         matched = 0.0
-        factual = 0
+        factual = added = 0
         conflicts: list[Conflict] = []
+        known = a.keys()
         for sa, sb in self._pair_sentences(a.sentences, b.sentences):
-            m, f, c = self._align(a, sa, b, sb)
+            m, f, c, n = self._align(a, sa, b, sb, known)
             matched += m
             factual += f
             conflicts += c
+            added += n
         alike = min(matched + factual, min(la, lb))
         return Comparison(similarity=round(2 * matched / (la + lb), 3),
                           containment=round(matched / min(la, lb), 3),
                           alike=round(2 * alike / (la + lb), 3),
                           alike_containment=round(alike / min(la, lb), 3),
-                          conflicts=tuple(conflicts))
+                          conflicts=tuple(conflicts), added_facts=added)
 
     # -- sentences -------------------------------------------------------------------
 
@@ -278,12 +288,13 @@ class TextComparer:
 
     # -- words -----------------------------------------------------------------------
 
-    def _align(self, a: Prepared, sa: list[Word], b: Prepared, sb: list[Word]):
-        """Matched words, words in differing facts, and the conflicts of two paired sentences."""
+    def _align(self, a: Prepared, sa: list[Word], b: Prepared, sb: list[Word], known: set[str]):
+        """Matched words, words in differing facts, the conflicts, and the facts ``sb`` adds
+        (that ``a`` has nowhere: ``known`` are its words), of two paired sentences."""
         if len(sa) == len(sb) and all(x.key == y.key for x, y in zip(sa, sb)):
-            return float(len(sa)), 0, []
+            return float(len(sa)), 0, [], 0
         matched = 0.0
-        factual = 0
+        factual = added = 0
         conflicts = []
         ops = SequenceMatcher(None, [w.key for w in sa], [w.key for w in sb], autojunk=False)
         for tag, i1, i2, j1, j2 in ops.get_opcodes():
@@ -308,38 +319,54 @@ class TextComparer:
                         if c is not None:
                             conflicts.append(c)
                             factual += len(run)
+                        elif self._adds_fact(sb, [j1 + k for k in run], known):
+                            added += 1  # a reworded passage with facts of its own
                         run = []
-            elif wa and wb:
-                c = self._conflict(a, sa, i1, i2, b, sb, j1, j2)
-                if c is not None:
-                    conflicts.append(c)
-                    factual += max(len(wa), len(wb))
-            # words only one side has are added, not contradicted: "40 специалистов из 12 стран"
-        return matched, factual, conflicts
+                continue
+            c = self._conflict(a, sa, i1, i2, b, sb, j1, j2) if wa and wb else None
+            if c is not None:
+                conflicts.append(c)
+                factual += max(len(wa), len(wb))
+            elif self._adds_fact(sb, range(j1, j2), known):
+                # words only the second has are added, not contradicted, but a duplicate
+                # would lose them: "40 специалистов" -> "40 специалистов из 12 стран"
+                added += 1
+        return matched, factual, conflicts, added
 
     def same_word(self, sa: list[Word], i: int, sb: list[Word], j: int) -> bool:
         """Two differing words are the same word misspelt or inflected, not another fact."""
         a, b = sa[i], sb[j]
-        if a.key.isdigit() or b.key.isdigit():
-            return False  # "40" / "50": a typo in a number cannot be told from a new number
+        if _has_digit(a.key) or _has_digit(b.key):
+            return False  # "40" / "50", "2001г" / "2000г": a typo in a number is a new number
         limit = typo_limit(max(a.key, b.key, key=len))
         close = edit_distance(a.key, b.key, limit) <= limit
         if self.fact_kind(sa, i) is None and self.fact_kind(sb, j) is None:
             return close  # "специалистов" / "специалитов"
         if self._lemmas(a.key) & self._lemmas(b.key):
             return True  # "Казани" / "Казань"
-        # a misspelt name is no word at all; "Омск" / "Томск" are two real cities
-        return close and not (self._known_word(a.key) and self._known_word(b.key))
+        if not close:
+            return False
+        if self._person_name(a.key) and self._person_name(b.key):
+            # the dictionary lists misspellings of first names ("Геогий") as names of their
+            # own: one letter off in a long name is a typo, two are another person
+            return edit_distance(a.key, b.key, 1) <= 1 and min(len(a.key), len(b.key)) >= 5
+        # a misspelt word is no word at all; "Омск" / "Томск" are two real cities
+        return not (self._known_word(a.key) and self._known_word(b.key))
+
+    def _adds_fact(self, words: list[Word], indices: Iterable[int], known: set[str]) -> bool:
+        """True if one of these words is a fact the other text never states."""
+        return any(words[j].key not in known and self.fact_kind(words, j) for j in indices)
 
     def fact_kind(self, words: list[Word], i: int) -> str | None:
         """The kind of fact word ``i`` of a sentence states, or None for an ordinary word."""
         w = words[i]
-        if w.key.isdigit():
+        if _has_digit(w.key):
             near = [words[k].key for k in (i - 1, i + 1) if 0 <= k < len(words)]
             if any(self._lemmas(k) & MONTHS for k in near):
                 return "date"  # "12 марта"
-            if YEAR.match(w.key) and i + 1 < len(words) and self._lemmas(words[i + 1].key) & YEAR_WORDS:
-                return "date"  # "2024 года"
+            if YEAR.match(w.key) and (not w.key.isdigit() or i + 1 < len(words)
+                                      and self._lemmas(words[i + 1].key) & YEAR_WORDS):
+                return "date"  # "2024 года", "2024г."
             return "number"
         if ROMAN.match(w.text) and (len(w.text) > 1 or not w.initial):
             return "number"  # "XV форум"
@@ -400,6 +427,10 @@ class TextComparer:
         if self.morph is None:
             return {key}
         return {p.normal_form.replace("ё", "е") for p in self.morph.parse(key)} | {key}
+
+    def _person_name(self, key: str) -> bool:
+        best = self._best(key)
+        return best is not None and any(g in best[1] for g in ("Name", "Surn", "Patr"))
 
     def _known_word(self, key: str) -> bool:
         return self.morph is not None and any(p.is_known for p in self.morph.parse(key))
