@@ -16,14 +16,15 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Iterator, Sequence
 
-from ..segment import split_paragraphs
 
 WORD = re.compile(r"\w+", re.U)
-# A sentence ends at . ! ? … before a capital, a digit or an opening quote: both texts of
-# a pair are split alike, which matters more here than razdel's care with "т. е."
-SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[»\"')]*\s+(?=[«\"(]*[A-ZА-ЯЁ0-9])")
+# A sentence ends at . ! ? … before a capital, a digit or an opening quote, and at a line
+# break before one (a headline has no full stop). Both texts of a pair are split alike,
+# whatever their layout, which matters more here than razdel's care with "т. е."
+SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[»\"')]*\s+(?=[«\"(]*[A-ZА-ЯЁ0-9])"
+                            r"|[ \t\r]*\n\s*(?=[«\"(]*[A-ZА-ЯЁ0-9])")
 ROMAN = re.compile(r"^[IVXLCDM]+$")          # "XV форум" -> an edition number
 YEAR = re.compile(r"^(1[89]|20)\d\d(г|гг)?$")  # "2024 года", "2024г."
 LATIN = re.compile(r"[A-Za-z]")
@@ -82,13 +83,12 @@ def edit_distance(a: str, b: str, limit: int) -> int:
 
 
 def split_sentences(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of the sentences of each paragraph of ``text``."""
-    for start, end in split_paragraphs(text):
-        pos = start
-        for m in SENTENCE_BREAK.finditer(text, start, end):
-            yield pos, m.start()
-            pos = m.end()
-        yield pos, end
+    """(start, end) of the sentences of ``text``, surrounding whitespace trimmed."""
+    pos = 0
+    for m in SENTENCE_BREAK.finditer(text):
+        yield pos, m.start()
+        pos = m.end()
+    yield pos, len(text)
 
 
 def typo_limit(word: str) -> int:
@@ -175,6 +175,24 @@ class Comparison:
         return bool(self.conflicts) and self.similarity >= HALF and _same(self.alike, self.alike_containment)
 
 
+def _sentence_shaped(text: Prepared, first: Word, last: Word) -> bool:
+    """A run of words that starts with a capital and ends at a full stop."""
+    return first.text[:1].isupper() and text.text[last.end:last.end + 3].lstrip("»\"')")[:1] in (
+        ".", "!", "?", "…")
+
+
+def _inside(sentences: list[list[Word]], paired: set[int], others: list[list[Word]]) -> int:
+    """Words of the unpaired ``sentences`` (three words or more) found verbatim inside one of ``others``."""
+    haystacks = [f" {' '.join(w.key for w in s)} " for s in others]
+    found = 0
+    for i, s in enumerate(sentences):
+        if i not in paired and len(s) >= 3:
+            needle = f" {' '.join(w.key for w in s)} "
+            if any(needle in h for h in haystacks):
+                found += len(s)
+    return found
+
+
 def _has_digit(key: str) -> bool:
     return any(c.isdigit() for c in key)
 
@@ -198,8 +216,7 @@ class TextComparer:
         self.morph = morph
 
     def prepare(self, text: str, sentences: Sequence[tuple[int, int]] | None = None) -> Prepared:
-        """Split ``text`` into sentences (within each paragraph, unless their spans are
-        given) and words."""
+        """Split ``text`` into sentences (unless their spans are given) and words."""
         spans = sentences if sentences is not None else list(split_sentences(text))
         out = []
         for start, stop in spans:
@@ -219,12 +236,18 @@ class TextComparer:
         factual = added = 0
         conflicts: list[Conflict] = []
         known = a.keys()
-        for sa, sb in self._pair_sentences(a.sentences, b.sentences):
-            m, f, c, n = self._align(a, sa, b, sb, known)
+        pairs = self._pair_sentences(a.sentences, b.sentences)
+        for j in sorted(pairs):
+            m, f, c, n = self._align(a, a.sentences[pairs[j]], b, b.sentences[j], known)
             matched += m
             factual += f
             conflicts += c
             added += n
+        # a sentence left over on one side may sit whole inside a sentence of the other,
+        # where a line break or a full stop went missing: "Заголовок Текст." / "Заголовок\nТекст."
+        matched += _inside(a.sentences, set(pairs.values()), b.sentences)
+        matched += _inside(b.sentences, set(pairs), a.sentences)
+        matched = min(matched, la, lb)
         alike = min(matched + factual, min(la, lb))
         return Comparison(similarity=round(2 * matched / (la + lb), 3),
                           containment=round(matched / min(la, lb), 3),
@@ -234,8 +257,9 @@ class TextComparer:
 
     # -- sentences -------------------------------------------------------------------
 
-    def _pair_sentences(self, sa: list[list[Word]], sb: list[list[Word]]):
-        """Greedy one-to-one pairing of sentences, equal ones first, then best pairs; in ``sb`` order."""
+    def _pair_sentences(self, sa: list[list[Word]], sb: list[list[Word]]) -> dict[int, int]:
+        """Greedy one-to-one pairing of sentences, equal ones first, then best pairs: the
+        index in ``sa`` for each paired index in ``sb``."""
         keys_a = [[w.key for w in s] for s in sa]
         keys_b = [[w.key for w in s] for s in sb]
         used_a: set[int] = set()
@@ -284,7 +308,7 @@ class TextComparer:
                     and before + 1 not in used_a:
                 used_a.add(before + 1)
                 pairs[j] = before + 1
-        return [(sa[pairs[j]], sb[j]) for j in sorted(pairs)]
+        return pairs
 
     # -- words -----------------------------------------------------------------------
 
@@ -319,7 +343,7 @@ class TextComparer:
                         if c is not None:
                             conflicts.append(c)
                             factual += len(run)
-                        elif self._adds_fact(sb, [j1 + k for k in run], known):
+                        elif self._adds_fact(b, sb, [j1 + k for k in run], known):
                             added += 1  # a reworded passage with facts of its own
                         run = []
                 continue
@@ -327,7 +351,7 @@ class TextComparer:
             if c is not None:
                 conflicts.append(c)
                 factual += max(len(wa), len(wb))
-            elif self._adds_fact(sb, range(j1, j2), known):
+            elif self._adds_fact(b, sb, range(j1, j2), known):
                 # words only the second has are added, not contradicted, but a duplicate
                 # would lose them: "40 специалистов" -> "40 специалистов из 12 стран"
                 added += 1
@@ -353,8 +377,13 @@ class TextComparer:
         # a misspelt word is no word at all; "Омск" / "Томск" are two real cities
         return not (self._known_word(a.key) and self._known_word(b.key))
 
-    def _adds_fact(self, words: list[Word], indices: Iterable[int], known: set[str]) -> bool:
-        """True if one of these words is a fact the other text never states."""
+    def _adds_fact(self, text: Prepared, words: list[Word], indices: Sequence[int],
+                   known: set[str]) -> bool:
+        """True if these words hold a fact the other text never states, unless they are a
+        whole sentence the splitter did not part from its neighbour ("...итогами В форуме
+        участвовали 40 человек."): a sentence added is still a near repeat."""
+        if len(indices) > MAX_FACT_WORDS and _sentence_shaped(text, words[indices[0]], words[indices[-1]]):
+            return False
         return any(words[j].key not in known and self.fact_kind(words, j) for j in indices)
 
     def fact_kind(self, words: list[Word], i: int) -> str | None:
