@@ -38,6 +38,8 @@ def outcome(doc: Document, i: int):
     pytest.param(BASE.replace("—", "-"), id="dashes"),
     pytest.param(BASE.upper(), id="case"),
     pytest.param(BASE.replace("ещё", "еще"), id="yo"),
+    pytest.param(BASE.replace("трансляцию", "транс\u00adляцию").replace("Гостей", "Го\u0301стей"),
+                 id="soft hyphen and stress mark"),
     pytest.param(BASE.replace("молодежный", "молодежный,").replace("трансляцию.", "трансляцию!"),
                  id="punctuation"),
     pytest.param(BASE.replace("трансляцию", "трансляцыю"), id="one typo"),

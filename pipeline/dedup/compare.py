@@ -19,7 +19,11 @@ from difflib import SequenceMatcher
 from typing import Any, Iterator, Sequence
 
 
-WORD = re.compile(r"\w+", re.U)
+# Marks inside a word that no copy of it needs: soft hyphens, zero-width characters,
+# stress accents ("за\u0301мок" = "замок", "пресс\u00adрелиз" = "прессрелиз")
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\u0300\u0301"
+WORD = re.compile(rf"\w+(?:[{INVISIBLE}]+\w*)*", re.U)
+_DROP_INVISIBLE = str.maketrans("", "", INVISIBLE)
 # A sentence ends at . ! ? … before a capital, a digit or an opening quote, and at a line
 # break before one (a headline has no full stop). Both texts of a pair are split alike,
 # whatever their layout, which matters more here than razdel's care with "т. е."
@@ -55,7 +59,7 @@ KIND_ORDER = ("date", "number", "city", "country", "place", "name")
 
 def fold(word: str) -> str:
     """A word folded for comparison: "Ёлка" -> "елка"."""
-    return unicodedata.normalize("NFKC", word).lower().replace("ё", "е")
+    return unicodedata.normalize("NFKC", word.translate(_DROP_INVISIBLE)).lower().replace("ё", "е")
 
 
 def text_key(text: str) -> str:
@@ -120,7 +124,7 @@ class Prepared:
         return sum(len(s) for s in self.sentences)
 
     def keys(self) -> set[str]:
-        """The set of folded words (for a quick overlap test before comparing)."""
+        """The set of folded words."""
         return {w.key for s in self.sentences for w in s}
 
 
@@ -463,9 +467,3 @@ class TextComparer:
 
     def _known_word(self, key: str) -> bool:
         return self.morph is not None and any(p.is_known for p in self.morph.parse(key))
-
-
-def comparer_for(resources) -> TextComparer:
-    """A comparer using the morphology of ``resources`` (a pipeline.Resources)."""
-    return TextComparer(resources.morph)
-
