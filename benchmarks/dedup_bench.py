@@ -564,6 +564,8 @@ def bench_scale(n: int, texts: list[tuple[str, str]], perturb: Perturber, rng: r
     negatives_merged = 0
     elapsed = 0.0
     total_started = time.perf_counter()
+    recent: collections.OrderedDict[str, str] = collections.OrderedDict()  # for error lines
+    errors: list[str] = []
     with tempfile.TemporaryDirectory() as spool, CorpusDeduplicator(resources, spool_dir=spool) as dedup:
         for doc_id, text, base, negative in synthetic_documents(n, texts, perturb, rng):
             started = time.perf_counter()
@@ -576,10 +578,16 @@ def bench_scale(n: int, texts: list[tuple[str, str]], perturb: Perturber, rng: r
                 counts.fn += not right
             counts.fp += said_dup and not right
             negatives_merged += said_dup and negative
+            if said_dup and not right and m.doc_id in recent and len(errors) < 5:
+                errors.append(f"false {doc_id} -> {m.doc_id}: {_diff(recent[m.doc_id], text)}")
+            recent[doc_id] = text
+            if len(recent) > 6000:
+                recent.popitem(last=False)
         indexed = len(dedup)
     return {"documents": n, "indexed": indexed, "seconds": elapsed,
             "wall": time.perf_counter() - total_started, "counts": counts,
-            "negatives_merged": negatives_merged, "rss_before_mb": before, "rss_peak_mb": _max_rss_mb()}
+            "negatives_merged": negatives_merged, "rss_before_mb": before, "rss_peak_mb": _max_rss_mb(),
+            "errors": errors}
 
 
 def _max_rss_mb() -> float:
@@ -651,6 +659,8 @@ def main(argv: list[str] | None = None) -> int:
               f"generation); peak RSS {r['rss_peak_mb']:.0f} MB (before: {r['rss_before_mb']:.0f} MB)")
         print(f"  planted copies: P {c.precision:.4f}  R {c.recall:.4f}  (tp {c.tp}, fp {c.fp}, fn {c.fn}); "
               f"hard negatives merged: {r['negatives_merged']}")
+        for e in r["errors"]:
+            print("  ", e)
     return 0
 
 

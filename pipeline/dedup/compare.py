@@ -241,16 +241,19 @@ class TextComparer:
         conflicts: list[Conflict] = []
         known = a.keys()
         pairs = self._pair_sentences(a.sentences, b.sentences)
-        for j in sorted(pairs):
-            m, f, c, n = self._align(a, a.sentences[pairs[j]], b, b.sentences[j], known)
+        aligned = [([pairs[j]], [j]) for j in sorted(pairs)]
+        aligned += self._gaps(pairs, len(a.sentences), len(b.sentences))
+        for ia, jb in aligned:
+            m, f, c, n = self._align(a, [w for i in ia for w in a.sentences[i]],
+                                     b, [w for j in jb for w in b.sentences[j]], known)
             matched += m
             factual += f
             conflicts += c
             added += n
         # a sentence left over on one side may sit whole inside a sentence of the other,
         # where a line break or a full stop went missing: "Заголовок Текст." / "Заголовок\nТекст."
-        matched += _inside(a.sentences, set(pairs.values()), b.sentences)
-        matched += _inside(b.sentences, set(pairs), a.sentences)
+        matched += _inside(a.sentences, {i for ia, _ in aligned for i in ia}, b.sentences)
+        matched += _inside(b.sentences, {j for _, jb in aligned for j in jb}, a.sentences)
         matched = min(matched, la, lb)
         alike = min(matched + factual, min(la, lb))
         return Comparison(similarity=round(2 * matched / (la + lb), 3),
@@ -301,18 +304,30 @@ class TextComparer:
             if i not in used_a and j not in pairs:
                 used_a.add(i)
                 pairs[j] = i
-        # a sentence in the place of another, between the same neighbours, is that sentence
-        # changed: "Участников 40." / "Участников 50." are too short to pair by their words
-        for j in range(len(sb)):
-            if j in pairs:
-                continue
-            before = pairs.get(j - 1, -1 if j == 0 else None)
-            after = pairs.get(j + 1, len(sa) if j == len(sb) - 1 else None)
-            if before is not None and after is not None and after - before == 2 \
-                    and before + 1 not in used_a:
-                used_a.add(before + 1)
-                pairs[j] = before + 1
         return pairs
+
+    @staticmethod
+    def _gaps(pairs: dict[int, int], na: int, nb: int) -> list[tuple[list[int], list[int]]]:
+        """Unpaired sentences of both texts between the same paired neighbours: a passage
+        rewritten in place ("Участников 40." / "Участников 50." are too short to pair)."""
+        paired_a = set(pairs.values())
+        gaps = []
+        j = 0
+        while j < nb:
+            if j in pairs:
+                j += 1
+                continue
+            start = j
+            while j < nb and j not in pairs:
+                j += 1
+            before = pairs.get(start - 1, -1 if start == 0 else None)
+            after = pairs.get(j, na if j == nb else None)
+            if before is None or after is None or after <= before + 1:
+                continue
+            run_a = list(range(before + 1, after))
+            if not paired_a.intersection(run_a):
+                gaps.append((run_a, list(range(start, j))))
+        return gaps
 
     # -- words -----------------------------------------------------------------------
 
