@@ -12,6 +12,7 @@ and dashes dropped, so «Ёлка» — 5 and "елка" - 5 read the same.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -271,13 +272,18 @@ class TextComparer:
         keys_b = [[w.key for w in s] for s in sb]
         used_a: set[int] = set()
         pairs: dict[int, int] = {}
-        first_of: dict[tuple[str, ...], list[int]] = {}
+        # equal sentences, nearest first: a short one ("375.") may occur twice
+        where_a: dict[tuple[str, ...], list[int]] = {}
         for i, ka in enumerate(keys_a):
-            first_of.setdefault(tuple(ka), []).append(i)
+            where_a.setdefault(tuple(ka), []).append(i)
+        equal = []
         for j, kb in enumerate(keys_b):
-            same = first_of.get(tuple(kb))
-            if same:
-                i = same.pop(0)
+            at = where_a.get(tuple(kb), [])
+            k = bisect.bisect_left(at, j)
+            equal += [(abs(i - j), i, j) for i in at[max(0, k - 2):k + 2]]  # the nearest few
+        equal.sort()
+        for _, i, j in equal:
+            if i not in used_a and j not in pairs:
                 used_a.add(i)
                 pairs[j] = i
         sets_a = [set(k) for k in keys_a]
