@@ -158,7 +158,7 @@ class Comparison:
     ``containment``: the share of the shorter text found in the longer; ``alike``: the
     similarity the texts would have if their differing facts agreed; ``added_facts``:
     names, numbers or dates the second text adds inside a sentence both share
-    ("Путин подписал" -> "Президент России Владимир Путин подписал"), which a
+    ("Соколов открыл форум" -> "Министр культуры Андрей Соколов открыл форум"), which a
     duplicate would lose.
     """
 
@@ -396,7 +396,7 @@ class TextComparer:
         if not close:
             return False
         if self._person_name(a.key) and self._person_name(b.key):
-            # the dictionary lists misspellings of first names ("Геогий") as names of their
+            # the dictionary lists misspellings of first names ("Андей") as names of their
             # own: one letter off in a long name is a typo, two are another person
             return edit_distance(a.key, b.key, 1) <= 1 and min(len(a.key), len(b.key)) >= 5
         # a misspelt word is no word at all; "Омск" / "Томск" are two real cities
