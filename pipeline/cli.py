@@ -24,6 +24,7 @@ from typing import Any, Iterable, Sequence
 
 from . import __version__
 from .batch import Job, available_cores, find_jobs, process_jobs
+from .dedup.corpus import CorpusDeduplicator
 from .load import DEFAULT_MAX_BYTES, DEFAULT_MAX_UNPACKED, Limits
 from .manifest import MANIFEST_NAME, Manifest, ManifestBusy
 from .resources import Resources
@@ -144,7 +145,8 @@ def run(args: argparse.Namespace) -> int:
         _store(manifest, docs, {j.doc_id: j for j in todo}, states, args, show, len(todo))
         manifest.keep_only(jobs)
         manifest.commit()
-        summary = write_outputs(out, manifest.records(jobs), with_text=args.with_text, formats=formats)
+        summary = write_outputs(out, manifest.records(jobs), with_text=args.with_text, formats=formats,
+                                resources=pipeline.resources)
         elapsed = time.perf_counter() - started
         write_json(out / "report.json", _report(args, summary, workers, started_at, elapsed,
                                                 processed=len(todo), unchanged=len(jobs) - len(todo),
@@ -166,7 +168,9 @@ def _report(args: argparse.Namespace, summary: Summary, workers: int, started_at
         "reference_date": args.reference_date,
         "formats": list(formats),
         "counts": {"documents": counts["documents"], "ok": counts["ok"], "errors": counts["errors"],
-                   "events": counts["events"], "entities": dict(sorted(summary.entities.items())),
+                   "events": counts["events"], "distinct_events": counts["distinct_events"],
+                   "duplicate_documents": counts["duplicate_documents"],
+                   "entities": dict(sorted(summary.entities.items())),
                    "warnings": dict(sorted(summary.warnings.items()))},
         "run": {"processed": processed, "unchanged": unchanged},
         "documents_per_second": round(processed / elapsed, 2) if elapsed > 0 else None,
@@ -221,17 +225,28 @@ def _store(manifest: Manifest, docs: Iterable, jobs: dict[str, Job], states: dic
 
 
 def write_outputs(out: Path, records: Iterable[dict[str, Any]], with_text: bool = False,
-                  formats: Sequence[str] = ("jsonl",)) -> Summary:
+                  formats: Sequence[str] = ("jsonl",), resources: Resources | None = None) -> Summary:
     """Write documents.jsonl and events.jsonl (and the chosen flat tables) from
-    ``records`` (in output order), each file complete or not at all; returns what they hold."""
+    ``records`` (in output order), each file complete or not at all; returns what they hold.
+
+    Documents that repeat an earlier one of the run get ``duplicate_of_doc`` (or
+    ``conflict_with_doc``), and events.jsonl keeps one record per distinct event with the
+    ``sources`` that report it. The outputs are rebuilt from every record each run, so
+    files kept from an earlier run are compared too.
+    """
     summary = Summary()
     with contextlib.ExitStack() as stack:
         outputs = Outputs(out, formats, stack)
+        corpus = stack.enter_context(CorpusDeduplicator(resources, spool_dir=str(out)))
         for record in records:
-            chars = len(record.get("text") or "")
+            text = record.get("text") or ""
+            match = corpus.add(record["doc_id"], text) if record["status"] == "ok" else None
+            if match is not None:
+                record.update(match.to_dict())
+                summary.counts["duplicate_documents"] += match.duplicate
             if not with_text:
                 record.pop("text", None)
-            outputs.write(record, chars=chars)
+            outputs.write(record, chars=len(text), match=match)
             summary.counts["documents"] += 1
             summary.warnings.update(_warning_kind(w) for w in record.get("warnings", []))
             if record["status"] == "ok":
@@ -244,6 +259,8 @@ def write_outputs(out: Path, records: Iterable[dict[str, Any]], with_text: bool 
                 summary.failures.append({"doc_id": record["doc_id"],
                                          "path": (record.get("meta") or {}).get("path"),
                                          **{k: v for k, v in error.items() if k != "detail"}})
+        distinct = outputs.finish()
+        summary.counts["distinct_events"] = summary.counts["events"] if distinct is None else distinct
     return summary
 
 

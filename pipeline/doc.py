@@ -23,12 +23,18 @@ COUNT = "COUNT"
 
 @dataclass(slots=True)
 class Paragraph:
-    """A paragraph; ``duplicate_of`` is the index of the earlier paragraph it repeats."""
+    """A paragraph; ``duplicate_of`` is the index of the earlier paragraph it repeats.
+
+    ``conflict_with`` is the index of an earlier paragraph it repeats with another
+    fact, ``conflicts`` the differing facts: ``[{"kind": "number", "values": ["40", "50"]}]``.
+    """
 
     start: int
     end: int
     duplicate_of: int | None = None
     similarity: float | None = None
+    conflict_with: int | None = None
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's paragraph object."""
@@ -36,6 +42,9 @@ class Paragraph:
                                "duplicate_of": self.duplicate_of}
         if self.similarity is not None:
             out["similarity"] = self.similarity
+        if self.conflict_with is not None:
+            out["conflict_with"] = self.conflict_with
+            out["conflicts"] = [dict(c) for c in self.conflicts]
         return out
 
 

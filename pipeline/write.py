@@ -58,19 +58,30 @@ def write_json(path: str | os.PathLike, obj: Any) -> None:
 # --- output formats: the CLI writes each document record through every chosen format ---
 
 class JsonlOutput:
-    """documents.jsonl (the output contract) and events.jsonl, one record a line."""
+    """documents.jsonl (the output contract) and events.jsonl, one record a line.
+
+    Events go through ``EventSources``: one record per distinct event, with the
+    documents that report it, written out by ``finish``.
+    """
 
     files = ("documents.jsonl", "events.jsonl")
 
     def __init__(self, out: Path, stack: contextlib.ExitStack):
+        from .dedup.corpus import EventSources
+
         self.documents = stack.enter_context(atomic_writer(out / "documents.jsonl"))
         self.events = stack.enter_context(atomic_writer(out / "events.jsonl"))
+        self.sources = stack.enter_context(EventSources(spool_dir=str(out)))
 
-    def write(self, record: Mapping[str, Any], chars: int | None = None) -> None:
+    def write(self, record: Mapping[str, Any], chars: int | None = None, match: Any = None) -> None:
         """Add one document record (``Document.to_dict()``)."""
+        if record.get("status", "ok") == "ok":
+            self.sources.add(record, match)   # sets "sources" on each event
         self.documents.write(json_line(record))
-        for event in record.get("events") or []:
-            self.events.write(json_line(event))
+
+    def finish(self) -> int:
+        """Write events.jsonl; returns how many distinct events it holds."""
+        return self.sources.write(self.events)
 
 
 class CsvOutput:
@@ -172,12 +183,25 @@ def parse_formats(value: str) -> list[str]:
 
 
 class Outputs:
-    """Every chosen format's files, open for one batch; ``write`` adds one document."""
+    """Every chosen format's files, open for one batch; ``write`` adds one document,
+    ``finish`` completes what is written at the end (events.jsonl)."""
 
     def __init__(self, out: Path, formats: Sequence[str], stack: contextlib.ExitStack):
         self.formats = [FORMATS[name](out, stack) for name in formats]
 
-    def write(self, record: Mapping[str, Any], chars: int | None = None) -> None:
-        """Add one document record (``Document.to_dict()``) to every output."""
+    def write(self, record: Mapping[str, Any], chars: int | None = None, match: Any = None) -> None:
+        """Add one document record (``Document.to_dict()``) to every output; ``match`` is
+        the earlier document it repeats, if any (``pipeline.dedup.corpus.DocumentMatch``)."""
         for output in self.formats:
-            output.write(record, chars)
+            if isinstance(output, JsonlOutput):
+                output.write(record, chars, match)
+            else:
+                output.write(record, chars)
+
+    def finish(self) -> int | None:
+        """Finish every output; the number of distinct events in events.jsonl, if written."""
+        distinct = None
+        for output in self.formats:
+            if isinstance(output, JsonlOutput):
+                distinct = output.finish()
+        return distinct

@@ -36,11 +36,13 @@ def test_run_writes_the_three_outputs(folder, tmp_path):
     docs = read_jsonl(out / "documents.jsonl")
     assert [d["doc_id"] for d in docs] == ["good", "nested/old"]
     assert all(d["status"] == "ok" for d in docs)
+    # the two files hold one release (UTF-8 and cp1251): one event record, both sources
+    assert docs[1]["duplicate_of_doc"] == "good" and docs[1]["similarity"] == 1.0
     events = read_jsonl(out / "events.jsonl")
-    assert [e["doc_id"] for e in events] == ["good", "nested/old"]
+    assert [(e["doc_id"], e["sources"]) for e in events] == [("good", ["good", "nested/old"])]
     report = json.loads((out / "report.json").read_text("utf-8"))
     assert report["counts"]["documents"] == 2 and report["counts"]["errors"] == 0
-    assert report["counts"]["events"] == 2
+    assert report["counts"]["events"] == 2 and report["counts"]["distinct_events"] == 1
     assert report["elapsed_seconds"] >= 0
     # nothing half-written or temporary is left behind
     assert sorted(p.name for p in out.iterdir()) == ["documents.jsonl", "events.jsonl", "manifest.sqlite",

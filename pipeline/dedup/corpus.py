@@ -1,0 +1,337 @@
+"""The same document across a run: exact and near duplicates among many documents.
+
+``CorpusDeduplicator.add`` takes documents one at a time, in run order, and says
+which earlier document each one repeats. Exact repeats (after folding) are found by
+a hash of the folded text; near repeats by MinHash signatures (datasketch) of word
+3-grams, banded for locality-sensitive hashing (LSH), and every candidate the bands
+offer is checked by the same comparison the paragraph stage uses, so a copy with another number, date or city is
+reported as a conflict, never as a duplicate.
+
+Memory stays bounded for hundreds of thousands of documents: in memory are about a
+kilobyte per document that is not itself a duplicate (its 512-byte signature, 384
+bytes of band keys, its id and offsets); the texts wait in a temporary file on disk
+and are read back only to check a candidate.
+
+``EventSources`` writes events.jsonl with one record per distinct event: the events
+of a duplicate document are folded into the first document's records as ``sources``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tempfile
+import zlib
+from array import array
+from dataclasses import dataclass
+from typing import IO, Any
+
+import numpy as np
+
+from ..doc import Document
+from ..write import json_line
+from .compare import EXACT, WORD, Comparison, Conflict, TextComparer, fold, text_key
+
+SHINGLE_WORDS = 3     # "прошел в казани": a typo changes three shingles, a sentence its own
+NUM_PERM = 128        # signature length: Jaccard estimated within about +-0.04
+BANDS, ROWS = 32, 4   # LSH: pairs with Jaccard 0.5 meet in a band 87% of the time, 0.6: 99%
+MIN_ESTIMATE = 0.3    # candidates whose estimated Jaccard is lower are not read back
+MAX_CHECKS = 8        # candidates compared per document, best estimates first
+SEED = 1
+MERGE_EVERY = 200_000  # band entries held in a dict before they join the sorted arrays
+
+_MIX_1, _MIX_2 = np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F)
+_FNV_OFFSET, _FNV_PRIME = np.uint64(0xCBF29CE484222325), np.uint64(0x100000001B3)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentMatch:
+    """An earlier document that this one repeats, or repeats with other facts."""
+
+    doc_id: str
+    similarity: float
+    conflicts: tuple[Conflict, ...] = ()
+
+    @property
+    def duplicate(self) -> bool:
+        """True for a duplicate, False for a copy that states other facts."""
+        return not self.conflicts
+
+    def to_dict(self) -> dict[str, Any]:
+        """Fields for the documents.jsonl line: ``duplicate_of_doc`` or ``conflict_with_doc``."""
+        if self.duplicate:
+            return {"duplicate_of_doc": self.doc_id, "similarity": self.similarity}
+        return {"conflict_with_doc": self.doc_id, "similarity": self.similarity,
+                "conflicts": [c.to_dict() for c in self.conflicts]}
+
+
+def shingle_hashes(words: list[str]) -> np.ndarray:
+    """32-bit hashes of the distinct word 3-grams ("прошел в казани"), the whole text when
+    shorter; deterministic across runs (CRC-32 of each word, mixed), unlike ``hash``."""
+    if len(words) <= SHINGLE_WORDS:
+        return np.array([zlib.crc32(" ".join(words).encode())] if words else [], dtype=np.uint32)
+    h = np.fromiter((zlib.crc32(w.encode()) for w in words), dtype=np.uint64, count=len(words))
+    # gram i mixes words i, i+1, i+2 with distinct odd multipliers, so order matters
+    h = h[:-2] * _MIX_1 + h[1:-1] * _MIX_2 + h[2:]
+    return np.unique(((h >> np.uint64(32)) ^ h).astype(np.uint32))
+
+
+class MinHasher:
+    """The adapter to datasketch: MinHash signatures of sets of 32-bit hashes."""
+
+    def __init__(self, num_perm: int = NUM_PERM, seed: int = SEED):
+        from datasketch import MinHash
+
+        self._minhash = MinHash
+        self.num_perm, self.seed = num_perm, seed
+        # one permutation set, reused by every signature (building it is the slow part)
+        self._permutations = MinHash(num_perm=num_perm, seed=seed, scheme="affine32").permutations
+
+    def signature(self, hashes: np.ndarray) -> np.ndarray:
+        """The MinHash signature (``num_perm`` 32-bit values) of a set of hashes."""
+        m = self._minhash(num_perm=self.num_perm, seed=self.seed, scheme="affine32",
+                          permutations=self._permutations, hashfunc=int)
+        m.update_batch(hashes.tolist())
+        return np.asarray(m.hashvalues, dtype=np.uint32)
+
+
+class BandIndex:
+    """LSH banding: documents whose signatures agree on all rows of some band.
+
+    Band keys live in two sorted numpy arrays (12 bytes a band a document) and a
+    small dict of the latest entries, merged into the arrays now and then: about
+    400 bytes a document with 32 bands, where a dict of sets per band takes ~10 KB.
+    """
+
+    def __init__(self, bands: int = BANDS, rows: int = ROWS):
+        self.bands, self.rows = bands, rows
+        self._keys = np.zeros(0, dtype=np.uint64)
+        self._docs = np.zeros(0, dtype=np.int32)
+        self._recent: dict[int, list[int]] = {}
+        self._recent_entries = 0
+
+    def keys(self, signature: np.ndarray) -> np.ndarray:
+        """One 64-bit key per band (FNV-1a over its rows, the band number folded in)."""
+        rows = signature[:self.bands * self.rows].reshape(self.bands, self.rows).astype(np.uint64)
+        h = _FNV_OFFSET ^ np.arange(self.bands, dtype=np.uint64)
+        for r in range(self.rows):
+            h = (h ^ rows[:, r]) * _FNV_PRIME
+        return h
+
+    def query(self, keys: np.ndarray) -> set[int]:
+        """Documents sharing at least one band key."""
+        out: set[int] = set()
+        lo = np.searchsorted(self._keys, keys, side="left")
+        hi = np.searchsorted(self._keys, keys, side="right")
+        for a, b in zip(lo.tolist(), hi.tolist()):
+            if b > a:
+                out.update(self._docs[a:b].tolist())
+        for k in keys.tolist():
+            out.update(self._recent.get(k, ()))
+        return out
+
+    def insert(self, doc: int, keys: np.ndarray) -> None:
+        """Index document number ``doc`` under its band keys."""
+        for k in keys.tolist():
+            self._recent.setdefault(k, []).append(doc)
+        self._recent_entries += len(keys)
+        if self._recent_entries >= MERGE_EVERY:
+            self._merge()
+
+    def _merge(self) -> None:
+        n = self._recent_entries
+        keys = np.fromiter((k for k, docs in self._recent.items() for _ in docs), dtype=np.uint64, count=n)
+        docs = np.fromiter((d for ds in self._recent.values() for d in ds), dtype=np.int32, count=n)
+        keys = np.concatenate([self._keys, keys])
+        docs = np.concatenate([self._docs, docs])
+        order = np.argsort(keys, kind="stable")
+        self._keys, self._docs = keys[order], docs[order]
+        self._recent, self._recent_entries = {}, 0
+
+
+class CorpusDeduplicator:
+    """Finds, for each document added, the earlier document it repeats.
+
+    >>> with CorpusDeduplicator(resources) as dedup:              # doctest: +SKIP
+    ...     for doc in docs:
+    ...         match = dedup.add(doc.doc_id, doc.text)             # DocumentMatch or None
+    """
+
+    def __init__(self, resources=None, comparer: TextComparer | None = None,
+                 spool_dir: str | None = None, num_perm: int = NUM_PERM):
+        self._resources = resources
+        self._comparer = comparer
+        self.hasher = MinHasher(num_perm)
+        self.bands = BandIndex()
+        self._exact: dict[bytes, int] = {}
+        self._ids: list[str] = []
+        self._offsets = array("q")                        # where each text starts in the spool
+        self._signatures = np.zeros((1024, num_perm), dtype=np.uint32)
+        self._spool: IO[bytes] = tempfile.TemporaryFile(dir=spool_dir, prefix=".dedup-")
+        self._end = 0
+
+    @property
+    def comparer(self) -> TextComparer:
+        """The text comparison (morphology loads on the first near candidate)."""
+        if self._comparer is None:
+            if self._resources is None:
+                from ..resources import Resources
+
+                self._resources = Resources.shared()
+            self._comparer = TextComparer(self._resources.morph)
+        return self._comparer
+
+    def __len__(self) -> int:
+        """Number of distinct documents indexed so far."""
+        return len(self._ids)
+
+    def add_document(self, doc: Document) -> DocumentMatch | None:
+        """``add`` for a processed document; failed documents are not compared."""
+        return self.add(doc.doc_id, doc.text) if doc.ok else None
+
+    def add(self, doc_id: str, text: str) -> DocumentMatch | None:
+        """The earlier document ``text`` repeats (or repeats with other facts), else None.
+
+        A duplicate is not indexed: later copies are matched to the first document.
+        """
+        words = WORD.findall(fold(text))
+        if not words:
+            return None
+        digest = hashlib.blake2b(" ".join(words).encode(), digest_size=16).digest()
+        first = self._exact.get(digest)
+        if first is not None:
+            return DocumentMatch(self._ids[first], EXACT.similarity)
+        signature = self.hasher.signature(shingle_hashes(words))
+        keys = self.bands.keys(signature)
+        match = self._near(text, signature, self.bands.query(keys))
+        if match is not None and match.duplicate:
+            return match
+        self._index(doc_id, text, digest, signature, keys)
+        return match
+
+    def _near(self, text: str, signature: np.ndarray, candidates: set[int]) -> DocumentMatch | None:
+        """The best verified match among LSH candidates, duplicates before conflicts."""
+        if not candidates:
+            return None
+        candidates_array = np.fromiter(candidates, dtype=np.int64, count=len(candidates))
+        estimates = (self._signatures[candidates_array] == signature).mean(axis=1)
+        order = sorted(zip((-estimates).tolist(), candidates_array.tolist()))
+        prepared = None
+        conflict: tuple[int, Comparison] | None = None
+        for neg, index in order[:MAX_CHECKS]:
+            if -neg < MIN_ESTIMATE:
+                break
+            if prepared is None:
+                prepared = self.comparer.prepare(text)
+            c = self.comparer.compare(self.comparer.prepare(self._text(int(index))), prepared)
+            if c.duplicate:
+                return DocumentMatch(self._ids[index], c.similarity)
+            if c.conflicting and (conflict is None or c.alike > conflict[1].alike):
+                conflict = (int(index), c)
+        if conflict is None:
+            return None
+        return DocumentMatch(self._ids[conflict[0]], conflict[1].similarity, conflict[1].conflicts)
+
+    def _index(self, doc_id: str, text: str, digest: bytes, signature: np.ndarray, keys: np.ndarray) -> None:
+        index = len(self._ids)
+        self._ids.append(doc_id)
+        self._exact[digest] = index
+        if index == len(self._signatures):
+            self._signatures = np.concatenate([self._signatures, np.zeros_like(self._signatures)])
+        self._signatures[index] = signature
+        data = text.encode("utf-8")
+        self._spool.seek(self._end)
+        self._spool.write(data)
+        self._offsets.append(self._end)
+        self._end += len(data)
+        self.bands.insert(index, keys)
+
+    def _text(self, index: int) -> str:
+        start = self._offsets[index]
+        end = self._offsets[index + 1] if index + 1 < len(self._offsets) else self._end
+        self._spool.seek(start)
+        return self._spool.read(end - start).decode("utf-8")
+
+    def close(self) -> None:
+        """Drop the spooled texts."""
+        self._spool.close()
+
+    def __enter__(self) -> "CorpusDeduplicator":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+class EventSources:
+    """events.jsonl with one record per distinct event and the documents that report it.
+
+    Records are spooled to a temporary file as documents stream in, each with
+    ``sources: [its doc_id]``; an event of a duplicate document that the first
+    document also reports (same title, or same kind and start date) adds the duplicate
+    to that record's sources instead of a record of its own. ``write`` copies the
+    spool to events.jsonl, patching only the records that gained sources: memory
+    holds a few integers per event of a distinct document, not the records.
+    """
+
+    def __init__(self, spool_dir: str | None = None):
+        self._spool: IO[str] = tempfile.TemporaryFile("w+", encoding="utf-8", dir=spool_dir,
+                                                      prefix=".events-")
+        self._lines = 0
+        self._events_of: dict[str, tuple[tuple[int, int, int], ...]] = {}  # doc -> (line, keys)
+        self._extra: dict[int, list[str]] = {}                              # line -> more sources
+
+    def add(self, record: dict[str, Any], match: DocumentMatch | None = None) -> None:
+        """Spool the events of one documents.jsonl record; sets ``sources`` on each."""
+        doc_id = record["doc_id"]
+        events = record.get("events") or []
+        for ev in events:
+            ev["sources"] = [doc_id]
+        originals = list(self._events_of.get(match.doc_id, ())) if match and match.duplicate else []
+        own = []
+        for ev in events:
+            title, kind_date = _event_keys(ev)
+            found = next((o for o in originals if o[1] == title), None) \
+                or next((o for o in originals if kind_date and o[2] == kind_date), None)
+            if found is not None:
+                originals.remove(found)
+                self._extra.setdefault(found[0], []).append(doc_id)
+                continue
+            self._spool.write(json_line(ev))
+            own.append((self._lines, title, kind_date))
+            self._lines += 1
+        if own and not (match and match.duplicate):
+            self._events_of[doc_id] = tuple(own)
+
+    def write(self, out: IO[str]) -> int:
+        """Copy the records to ``out`` with their merged sources; returns how many."""
+        self._spool.seek(0)
+        for n, line in enumerate(self._spool):
+            extra = self._extra.get(n)
+            if extra:
+                ev = json.loads(line)
+                ev["sources"] += extra
+                line = json_line(ev)
+            out.write(line)
+        return self._lines
+
+    def close(self) -> None:
+        """Drop the spool."""
+        self._spool.close()
+
+    def __enter__(self) -> "EventSources":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _event_keys(ev: dict[str, Any]) -> tuple[int, int]:
+    """Small hashes of an event's folded title and of its kind with its start date (0: none)."""
+    title = text_key(ev.get("title") or "")
+    kind_date = f"{ev.get('kind') or ''}|{ev.get('start_date') or ''}"
+    return _hash(title) if title else 0, _hash(kind_date) if ev.get("kind") and ev.get("start_date") else 0
+
+
+def _hash(text: str) -> int:
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "little")
