@@ -16,12 +16,14 @@ from ..doc import CITY, COUNTRY, DATE, ORGANIZATION, PERSON, Document, Entity, T
 from .counts import tag_counts
 from .dates import find_dates
 from .names import is_acronym, latin_names, org_nominative, person_nominative, quoted_names
+from .geo import Place
 from .ner import TokenSpan
 
 LOCATION = "LOCATION"
 REGION = "REGION"
 PLACE_TYPES = (CITY, COUNTRY, LOCATION, REGION)
 CYRILLIC_CAPITAL = re.compile(r"^[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*$")
+LATIN_CAPITAL = re.compile(r"^[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*$")
 CITY_MIN_POPULATION_UNTAGGED = 100_000  # a city the NER missed needs this many people
 
 __all__ = ["tag_entities", "tag_entities_batch", "LOCATION"]
@@ -63,17 +65,22 @@ def find_entities(doc: Document, ner_spans: Sequence[Sequence[TokenSpan]], resou
                 covered.update(idx)
                 if ent.type in PLACE_TYPES:
                     places.update(idx)
-                if ent.type in PLACE_TYPES or ent.type == PERSON:
+                if ent.type in (CITY, COUNTRY, PERSON):
                     no_place.update(idx)
                 if ent.type == ORGANIZATION:
                     orgs.add((idx.start, idx.stop))
     for sent in doc.sentences:
         tokens = doc.tokens[sent.first_token:sent.last_token]
         found += _rule_organisations(doc, tokens, sent.first_token, covered, places, resources)
+        # the NER's other places ("Пауэй" as LOC) may yet be towns: "в городе Пауэй"
+        found += _settlement_names(doc, tokens, sent.first_token, no_place, resources)
+        no_place.update(k for k in places if k >= sent.first_token and k < sent.last_token)
         # places nested in organisations count: "МИД России", "Московский университет"
         found += _gazetteer_places(doc, tokens, sent.first_token, no_place, resources, orgs)
         found += _adjective_places(doc, tokens, sent.first_token, no_place, resources)
     found += _dates(doc, resources)
+    found = _drop_retyped_places(found)
+    found = _bracketed_names(doc, found)
     doc.entities = _flatten_same_type(found)
     doc.entities += tag_counts(doc, resources)
     doc.entities = _flatten_same_type(doc.entities)
@@ -363,7 +370,8 @@ def _gazetteer_places(doc: Document, tokens: Sequence[Token], base: int, covered
                 continue
             if not all(_capitalised_or_link(t.norm, k) for k, t in enumerate(window)):
                 continue
-            if not (CYRILLIC_CAPITAL.match(window[0].norm) or window[0].norm.isupper()):
+            first = window[0].norm
+            if not (CYRILLIC_CAPITAL.match(first) or LATIN_CAPITAL.match(first) or first.isupper()):
                 continue
             place = geo.lookup([t.norm for t in window])
             if place is None or place.type not in (CITY, COUNTRY):
@@ -379,6 +387,36 @@ def _gazetteer_places(doc: Document, tokens: Sequence[Token], base: int, covered
         yield _place_entity(doc, tokens[i:i + size], place)
         covered.update(range(base + i, base + i + size))
         i += size
+
+
+# Words that introduce the name of a town: "в городе Пауэй", "в селе Сростки", "г. Бийск".
+SETTLEMENT_HEADS = {"город", "городок", "село", "деревня", "поселок", "посёлок", "станица", "аул",
+                    "кишлак", "хутор", "г.", "пгт", "поселение", "местечко"}
+
+
+def _settlement_names(doc: Document, tokens: Sequence[Token], base: int, blocked: set[int],
+                      resources) -> Iterator[Entity]:
+    """"в городе Пауэй" -> CITY "Пауэй": a capitalised name after a word for a town is a
+    town, whether the gazetteer knows it or not."""
+    n = len(tokens)
+    for i, t in enumerate(tokens[:-1]):
+        head = t.norm.lower() if t.norm.endswith(".") else (t.lemma or t.norm.lower())
+        if head not in SETTLEMENT_HEADS:
+            continue
+        j = i + 1
+        if tokens[j].norm == "." and head == "г":
+            j += 1
+        k = j
+        while k < n and k - j < 3 and base + k not in blocked and CYRILLIC_CAPITAL.match(tokens[k].norm):
+            k += 1
+        if k == j:
+            continue
+        words = [tok.norm for tok in tokens[j:k]]
+        place = resources.geo.lookup(words)
+        if place is None or place.type != CITY:
+            place = Place(CITY, resources.morph.to_nominative(words))
+        blocked.update(range(base + j, base + k))
+        yield _place_entity(doc, tokens[j:k], place)
 
 
 def _plausible_city(tokens: Sequence[Token], i: int, size: int, place, morph) -> bool:
@@ -538,6 +576,49 @@ def _reference_date(doc: Document, resources) -> dt.date | None:
         except ValueError:
             pass
     return resources.reference_date
+
+
+# A name in brackets right after a name: its Latin spelling or its acronym, a name of the
+# same thing: "Майкл Мэйсон (Michael Mason)", "Понте-Сан-Пьетро (Ponte San Pietro)",
+# "Ассоциация инновационных регионов Сибири (АИРС)".
+BRACKETED_LATIN = re.compile(r"\(\s*([A-Z][^\W\d_]*(?:[ '’.&-]+[^\W_][\w'’.&-]*){0,6}?)\s*[),;]")
+BRACKETED_ACRONYM = re.compile(r"\(\s*([A-ZА-ЯЁ][A-ZА-ЯЁ0-9&-]{1,9})\s*[),;]")
+CYRILLIC_LETTER = re.compile("[а-яё]", re.I)
+NAME_TYPES = (PERSON, ORGANIZATION, CITY, COUNTRY)
+
+
+def _bracketed_names(doc: Document, entities: list[Entity]) -> list[Entity]:
+    """The bracketed Latin name or acronym after a name gets that name's type; another
+    type proposed for the same words gives way."""
+    added: list[Entity] = []
+    for e in entities:
+        if e.type not in NAME_TYPES:
+            continue
+        after = doc.text[e.end:e.end + 80]
+        m = BRACKETED_LATIN.match(after.lstrip(" ")) if after[:2].strip() in ("(", "") else None
+        if m is None or CYRILLIC_LETTER.search(m.group(1)):
+            m = BRACKETED_ACRONYM.match(after.lstrip(" ")) if e.type == ORGANIZATION else None
+        if m is None:
+            continue
+        start = e.end + (len(after) - len(after.lstrip(" "))) + m.start(1)
+        end = start + len(m.group(1))
+        text = doc.text[start:end]
+        if e.type in (CITY, COUNTRY):
+            value = dict(e.value or {}, name=(e.value or {}).get("name", e.text))
+        else:
+            value = {"name": text}
+        added.append(Entity(e.type, start, end, text, value, "rule:bracketed"))
+    if not added:
+        return entities
+    spans = {(a.start, a.end): a.type for a in added}
+    kept = [e for e in entities if not (e.type in NAME_TYPES and spans.get((e.start, e.end), e.type) != e.type)]
+    return kept + added
+
+
+def _drop_retyped_places(entities: list[Entity]) -> list[Entity]:
+    """A LOCATION the NER proposed and a rule made a CITY stays a CITY only."""
+    cities = {(e.start, e.end) for e in entities if e.type == CITY}
+    return [e for e in entities if not (e.type in (LOCATION, REGION) and (e.start, e.end) in cities)]
 
 
 def _flatten_same_type(entities: list[Entity]) -> list[Entity]:

@@ -22,7 +22,10 @@ from importlib import resources as importlib_resources
 from typing import Sequence
 
 CYRILLIC_NAME = re.compile(r"^[А-ЯЁ][А-Яа-яЁё\-' ]+$")
-
+LATIN_NAME = re.compile(r"^[A-Z][A-Za-z\-' .]+$")
+# Cities known by their Latin names too ("King's College London", "New York"): one-word
+# names need this many people, as many small towns share a name with an English word.
+LATIN_CITY_MIN_POPULATION = {1: 500_000, 2: 100_000}
 # Regions, alliances and parts of the world: places, but neither a city nor a country.
 # "экспертами из Центральной Азии, СНГ и Великобритании" -> only the last is a COUNTRY
 NOT_CITY_OR_COUNTRY = {
@@ -101,6 +104,9 @@ def _load_pycountry() -> dict[str, tuple[str, str]]:
     out: dict[str, tuple[str, str]] = {}
     for c in pycountry.countries:
         name = ru.gettext(c.name)
+        for en in (c.name, getattr(c, "common_name", None)):
+            if en and LATIN_NAME.match(en):
+                out.setdefault(_key(en), (c.alpha_2, name))
         for attr in ("name", "common_name", "official_name"):
             en = getattr(c, attr, None)
             if en:
@@ -164,6 +170,10 @@ def _load_cities(min_population: int) -> dict[str, list[Place]]:
         pop = int(c.get("population") or 0)
         if pop < min_population:
             continue
+        latin = re.sub(" City$", "", c["name"])  # "New York City" is "New York" in text
+        if LATIN_NAME.match(latin) and pop >= LATIN_CITY_MIN_POPULATION[min(2, len(latin.split()))]:
+            out.setdefault(_key(latin), []).append(Place("CITY", latin, c["countrycode"],
+                                                         int(c["geonameid"]), pop))
         seen = set()
         for alt in c.get("alternatenames") or ():
             if not CYRILLIC_NAME.match(alt):
@@ -183,7 +193,12 @@ class Gazetteer:
 
     def __init__(self, morph, min_city_population: int = 15000):
         self.morph = morph
-        self.countries = {**_load_pycountry(), **_load_country_aliases()}
+        self.aliases = aliases = _load_country_aliases()
+        self.countries = {**_load_pycountry(), **aliases}
+        # one name per country, the everyday one: "США", whatever the text said ("USA")
+        self.country_names: dict[str, str] = {}
+        for code, name in aliases.values():
+            self.country_names.setdefault(code, name)
         self.cities = _load_cities(min_city_population)
         self.regions = _load_regions()
         self.adjectives = _load_adjectives()
@@ -197,9 +212,12 @@ class Gazetteer:
             return Place("DISTRICT", key)
         if key in TERRITORIES:
             return Place("REGION", *TERRITORIES[key])
-        country = self.countries.get(key)
+        country = self.aliases.get(key)
         if country:
             return Place("COUNTRY", country[1], country[0])
+        country = self.countries.get(key)
+        if country:
+            return Place("COUNTRY", self.country_names.get(country[0], country[1]), country[0])
         cities = self.cities.get(key)
         region = self.regions.get(key)
         if region and not (cities and cities[0].country in region[1]):
