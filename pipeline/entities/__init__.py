@@ -15,7 +15,8 @@ from typing import Iterable, Iterator, Sequence
 from ..doc import CITY, COUNTRY, DATE, ORGANIZATION, PERSON, Document, Entity, Token
 from .counts import tag_counts
 from .dates import find_dates
-from .names import is_acronym, latin_names, org_nominative, person_nominative, quoted_names
+from .names import (is_acronym, latin_names, org_nominative, organisation_cue, person_nominative,
+                    quoted_names)
 from .geo import Place
 from .ner import TokenSpan
 
@@ -253,38 +254,52 @@ def _strip_punctuation(tokens: Sequence[Token]) -> Sequence[Token]:
 
 def _rule_organisations(doc: Document, tokens: Sequence[Token], base: int, covered: set[int],
                         places: set[int], resources) -> Iterator[Entity]:
-    """Latin-script names, acronyms and quoted names that the NER left untagged."""
+    """Organisations the NER left untagged, rule by rule, in this order."""
     taken = set(covered)
+    for rule in ORGANISATION_RULES:
+        for ent, idx in rule(doc, tokens, base, taken, places, resources):
+            taken.update(idx)
+            covered.update(idx)
+            yield ent
+
+
+def _quoted_organisations(doc: Document, tokens: Sequence[Token], base: int, taken: set[int],
+                          places: set[int], resources) -> Iterator[tuple[Entity, Sequence[int]]]:
+    """"фонд «Молодежные инициативы»" -> "Молодежные инициативы": the quotes hold the name."""
     for _, q, end in quoted_names(tokens):
-        # the name is what the quotes hold: "фонд «Молодежные инициативы»" -> "Молодежные инициативы"
         idx = range(base + q + 1, base + end - 1)
         if taken.intersection(idx):
             continue
         inner = tokens[q + 1:end - 1]
-        taken.update(idx)
-        covered.update(idx)
         start, stop = inner[0].start, inner[-1].end
-        yield _entity(doc, inner, ORGANIZATION, {"name": doc.text[start:stop]}, "rule:quoted")
-    yield from _generic_organisations(doc, tokens, base, taken, covered, places, resources)
+        yield _entity(doc, inner, ORGANIZATION, {"name": doc.text[start:stop]}, "rule:quoted"), idx
+
+
+def _latin_organisations(doc: Document, tokens: Sequence[Token], base: int, taken: set[int],
+                         places: set[int], resources) -> Iterator[tuple[Entity, Sequence[int]]]:
+    """Latin-script names that say they are organisations ("The British Council",
+    "Goethe-Institut") or follow a word that does ("агентство Reuters")."""
     for s, e in latin_names(tokens):
         idx = range(base + s, base + e)
-        if taken.intersection(idx):
+        if taken.intersection(idx) or not organisation_cue(tokens, s, e):
             continue
         words = [t.norm for t in tokens[s:e]]
         if len(words) == 1 and not is_acronym(words[0]) and len(words[0]) < 3:
             continue
-        taken.update(idx)
-        covered.update(idx)
-        yield _entity(doc, tokens[s:e], ORGANIZATION, {"name": " ".join(words)}, "rule:latin")
+        yield _entity(doc, tokens[s:e], ORGANIZATION, {"name": " ".join(words)}, "rule:latin"), idx
+
+
+def _acronym_organisations(doc: Document, tokens: Sequence[Token], base: int, taken: set[int],
+                           places: set[int], resources) -> Iterator[tuple[Entity, Sequence[int]]]:
+    """Acronyms after a word that makes them organisations: "председатель РСПП"; not
+    places ("СНГ", "США"). Elsewhere an acronym the NER passed over is mostly a law ("УК"),
+    an exam ("ЕГЭ") or a thing ("ИВЛ")."""
     for i, t in enumerate(tokens):
-        if base + i in taken or not is_acronym(t.norm):
+        if base + i in taken or not is_acronym(t.norm) or not organisation_cue(tokens, i, i + 1):
             continue
-        place = resources.geo.lookup([t.norm])
-        if place is not None:
-            continue  # "СНГ", "США": places, found by the gazetteer
-        taken.add(base + i)
-        covered.add(base + i)
-        yield _entity(doc, [t], ORGANIZATION, {"name": t.norm}, "rule:acronym")
+        if resources.geo.lookup([t.norm]) is not None:
+            continue
+        yield _entity(doc, [t], ORGANIZATION, {"name": t.norm}, "rule:acronym"), [base + i]
 
 
 # Common nouns that name one organisation in context: "правительство Новосибирской
@@ -301,7 +316,7 @@ GENERIC_NEEDS_OWNER = {"министерство", "посольство", "ко
 
 
 def _generic_organisations(doc: Document, tokens: Sequence[Token], base: int, taken: set[int],
-                           covered: set[int], places: set[int], resources) -> Iterator[Entity]:
+                           places: set[int], resources) -> Iterator[tuple[Entity, Sequence[int]]]:
     """"правительство Новосибирской области": a generic head and the place it governs."""
     n = len(tokens)
     for i, t in enumerate(tokens):
@@ -318,12 +333,13 @@ def _generic_organisations(doc: Document, tokens: Sequence[Token], base: int, ta
         if j == i + 1 and lemma in GENERIC_NEEDS_OWNER:
             continue
         idx = [k for k in range(base + i, base + j) if k not in places]
-        taken.update(idx)
-        covered.update(idx)
         words = [tok.norm for tok in tokens[i:j]]
         yield _entity(doc, tokens[i:j], ORGANIZATION, {"name": org_nominative(words, resources.morph)},
-                      "rule:generic")
+                      "rule:generic"), idx
 
+
+ORGANISATION_RULES = (_quoted_organisations, _generic_organisations, _latin_organisations,
+                      _acronym_organisations)
 
 OWNER_LINKS = {"области", "края", "района", "округа", "республики", "города", "федерации", "штата"}
 

@@ -38,6 +38,28 @@ ORG_DESCRIPTORS = set("""
 оао зао ооо пао ао ано нко гуп муп фгуп оо ип нп
 """.split())
 
+# English words that make a Latin-script name an organisation's: "The British Council",
+# "Bell Labs", "Volga Group". Without one, or a Russian descriptor before it, a Latin name
+# in Russian news is as often a song, a product or a disease ("COVID-19").
+LATIN_ORG_WORDS = set("""
+council institute institut university college school academy foundation fund association
+society agency bank group company corporation corp inc ltd llc gmbh ag plc club museum gallery
+centre center hub lab labs union federation committee organization organisation network
+partners capital ventures media news press times post records studios studio pictures
+entertainment airlines airways motors systems technologies holdings international services
+trust party league church ministry department office bureau authority commission board
+court parliament chronicle herald tribune journal magazine industries brothers associates
+consulting solutions software electronics energy telecom broadcasting
+""".split())
+# Russian words before a name that say what kind of organisation it is: "газета «Ведомости»",
+# "компания Google", "агентство Reuters"; and roles or origins: "председатель РСПП",
+# "делегаты от CIAQ".
+ORG_CUES_BEFORE = set("""
+издание портал сервис магазин лейбл бренд производитель газета журнал телеканал агентство
+председатель глава директор руководитель президент сотрудник представитель член эксперт
+специалист делегат основатель учредитель от
+""".split())
+
 QUOTE_OPEN = {"«", '"', "'"}
 QUOTE_CLOSE = {"»", '"', "'"}
 
@@ -61,6 +83,19 @@ def latin_names(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
             i = j
         else:
             i += 1
+
+
+def organisation_cue(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """True when the words around a Latin name or acronym say it is an organisation's."""
+    if any(t.norm.lower() in LATIN_ORG_WORDS for t in tokens[start:end]):
+        return True
+    k = start - 1
+    while k >= 0 and tokens[k].norm in QUOTE_OPEN | {"''", "“", "„"}:
+        k -= 1  # газеты ''The Washington Post''
+    if k < 0:
+        return False
+    before = tokens[k].lemma or tokens[k].norm.lower()
+    return before in ORG_CUES_BEFORE or before in ORG_DESCRIPTORS
 
 
 def is_acronym(word: str) -> bool:
