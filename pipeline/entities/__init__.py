@@ -15,8 +15,8 @@ from typing import Iterable, Iterator, Sequence
 from ..doc import CITY, COUNTRY, DATE, ORGANIZATION, PERSON, Document, Entity, Token
 from .counts import tag_counts
 from .dates import find_dates
-from .names import (is_acronym, latin_names, org_nominative, organisation_cue, person_nominative,
-                    quoted_names)
+from .names import (is_acronym, latin_names, not_organisation, org_nominative, organisation_cue,
+                    person_nominative, quoted_names)
 from .geo import Place
 from .ner import TokenSpan
 
@@ -103,29 +103,55 @@ ORG_PLACE_LINKS = {"города", "г.", "области", "края", "рес�
 def refine_ner_spans(doc: Document, sent, spans: Sequence[TokenSpan], morph) -> list[TokenSpan]:
     """Fix the NER's spans where its conventions differ from careful annotation.
 
-    A span never crosses a line break (a headline glued to the next line); a name in
+    Each fix in ``SPAN_FIXES`` takes and returns the sentence's spans, in this order: a
+    span never crosses a line break (a headline glued to the next line) and a name in
     brackets is a name of its own ("Майкл Мэйсон (Michael Mason)", "... (ООН)"); an
     organisation takes the place it belongs to ("Ассоциация молодежных советов"
-    + "Татарстана"); a person's span drops titles ("господин").
+    + "Татарстана"); quotes and descriptors stay outside an organisation's name; a
+    person's span drops titles ("господин"); what is no organisation ("СМИ", "в
+    Twitter", the cinema «Звезда») is dropped.
     """
-    toks = doc.tokens
-    base = sent.first_token
+    out = list(spans)
+    for fix in SPAN_FIXES:
+        out = fix(doc, sent.first_token, out, morph)
+    return out
+
+
+def _split_spans(doc: Document, base: int, spans: list[TokenSpan], morph) -> list[TokenSpan]:
+    """At line breaks and brackets: "Игорь Малашенко\nОстанкинская", "Х (Latin X)"."""
     out: list[TokenSpan] = []
     for span in spans:
-        pieces = _split_span(doc, base, span)
-        out.extend(pieces)
-    out = _attach_places_to_orgs(doc, base, out, sent.last_token - base)
-    refined = []
-    for span in out:
-        if span.type == "ORG":
-            span = _unquote_org(toks, base, span)
+        out.extend(_split_span(doc, base, span))
+    return out
+
+
+def _attach_places(doc: Document, base: int, spans: list[TokenSpan], morph) -> list[TokenSpan]:
+    return _attach_places_to_orgs(doc, base, spans, 0)
+
+
+def _unquote_orgs(doc: Document, base: int, spans: list[TokenSpan], morph) -> list[TokenSpan]:
+    return [_unquote_org(doc.tokens, base, s) if s.type == "ORG" else s for s in spans]
+
+
+def _strip_person_titles(doc: Document, base: int, spans: list[TokenSpan], morph) -> list[TokenSpan]:
+    """"господин Сагитов" -> "Сагитов"."""
+    toks = doc.tokens
+    out = []
+    for span in spans:
         if span.type == "PER":
             start = span.start
             while start < span.end - 1 and toks[base + start].norm.lower() in PERSON_TITLES:
                 start += 1
             span = TokenSpan(start, span.end, span.type)
-        refined.append(span)
-    return refined
+        out.append(span)
+    return out
+
+
+def _drop_non_organisations(doc: Document, base: int, spans: list[TokenSpan], morph) -> list[TokenSpan]:
+    """"СМИ", "Интернет", "написал в Twitter", "в кинотеатрах «Звезда», «Космос»": the
+    NER's organisations that are media at large, platforms, places or works."""
+    return [s for s in spans
+            if s.type != "ORG" or not not_organisation(doc.tokens, base + s.start, base + s.end, base)]
 
 
 def _unquote_org(toks: Sequence[Token], base: int, span: TokenSpan) -> TokenSpan:
@@ -162,6 +188,10 @@ def _split_span(doc: Document, base: int, span: TokenSpan) -> list[TokenSpan]:
         else:
             out.append(p)
     return [p for p in out if p.end > p.start]
+
+
+SPAN_FIXES = (_split_spans, _attach_places, _unquote_orgs, _strip_person_titles,
+              _drop_non_organisations)
 
 
 def _attach_places_to_orgs(doc: Document, base: int, spans: list[TokenSpan], n: int) -> list[TokenSpan]:

@@ -63,6 +63,26 @@ ORG_CUES_BEFORE = set("""
 QUOTE_OPEN = {"«", '"', "'"}
 QUOTE_CLOSE = {"»", '"', "'"}
 
+# Not organisations, whatever the NER says: the media at large, the internet, platforms
+# people post on, encyclopedias, diseases. "как пишут СМИ", "в Интернете", "COVID-19".
+NOT_ORGANISATIONS = set("""
+сми интернет википедия wikipedia викиновости twitter твиттер instagram инстаграм youtube ютуб
+telegram телеграм вконтакте weibo wechat tiktok тикток whatsapp
+""".split())
+# Platforms that are companies too: an organisation unless something is posted "в Facebook".
+PLATFORMS = {"facebook", "фейсбук"}
+NOT_ORGANISATION_PREFIX = re.compile(r"^(?:COVID|Covid|SARS|MERS|ВИЧ|H\dN\d)")
+# What a quoted name after these words is: a cinema, a song, a brand, not an organisation.
+# "в кинотеатрах «Звезда», «Космос» и «Юность»", "торговыми марками «Раундап»".
+NOT_ORG_DESCRIPTORS = set("""
+кинотеатр стадион аэропорт станция отель гостиница ресторан кафе парк сквер хранилище сизо
+тюрьма колония телецентр пост арена площадка зал дворец храм собор монастырь больница
+песня альбом сингл трек клип фильм кинофильм спектакль мюзикл картина книга роман повесть
+рассказ сборник стихотворение поэма программа передача шоу сериал мультфильм опера балет
+симфония сочинение произведение марка препарат лекарство самолет истребитель вертолет корабль
+судно поезд автомобиль ракета спутник проект акция конкурс фестиваль премия турнир выставка
+""".split())
+
 
 def latin_names(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
     """Token ranges of Latin-script capitalised names: "The British Council"."""
@@ -96,6 +116,42 @@ def organisation_cue(tokens: Sequence[Token], start: int, end: int) -> bool:
         return False
     before = tokens[k].lemma or tokens[k].norm.lower()
     return before in ORG_CUES_BEFORE or before in ORG_DESCRIPTORS
+
+
+def not_organisation(tokens: Sequence[Token], start: int, end: int, floor: int = 0) -> bool:
+    """True when ``tokens[start:end]``, an organisation by the NER, is something else."""
+    words = [t.norm for t in tokens[start:end]]
+    if NOT_ORGANISATION_PREFIX.match(words[0]):
+        return True
+    if len(words) == 1:
+        lemma = tokens[start].lemma or words[0].lower()
+        if lemma in NOT_ORGANISATIONS or words[0].lower() in NOT_ORGANISATIONS:
+            return True
+        if lemma in PLATFORMS or words[0].lower() in PLATFORMS:
+            before = tokens[start - 1].norm.lower() if start > floor else ""
+            if before in ("в", "во", "на", "через"):
+                return True
+    return _descriptor_before_quotes(tokens, start, floor) in NOT_ORG_DESCRIPTORS
+
+
+def _descriptor_before_quotes(tokens: Sequence[Token], start: int, floor: int) -> str | None:
+    """Lemma of the word before a list of quoted names: "кинотеатрах «Звезда», «Космос»"."""
+    k = start - 1
+    while k >= floor:
+        w = tokens[k].norm
+        if w in QUOTE_OPEN or w in QUOTE_CLOSE or w in (",", "и", "или"):
+            k -= 1
+            continue
+        if k + 1 < len(tokens) and tokens[k + 1].norm in QUOTE_CLOSE:
+            # the end of an earlier quoted name in the list: skip back to its opening
+            while k >= floor and tokens[k].norm not in QUOTE_OPEN:
+                k -= 1
+            k -= 1
+            continue
+        break
+    if k < floor or k == start - 1:
+        return None
+    return tokens[k].lemma or tokens[k].norm.lower()
 
 
 def is_acronym(word: str) -> bool:
