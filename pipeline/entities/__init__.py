@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from typing import Iterable, Iterator, Sequence
 
-from ..doc import CITY, COUNTRY, DATE, ORGANIZATION, PERSON, Document, Entity, Token
+from ..doc import CITY, COUNTRY, DATE, ORGANIZATION, PERSON, Document, Entity, Sentence, Token
 from .counts import tag_counts
 from .dates import find_dates
 from .names import (is_acronym, latin_names, not_organisation, org_nominative, organisation_cue,
@@ -113,28 +113,32 @@ def refine_ner_spans(doc: Document, sent, spans: Sequence[TokenSpan], morph) -> 
     """
     out = list(spans)
     for fix in SPAN_FIXES:
-        out = fix(doc, sent.first_token, out, morph)
+        out = fix(doc, sent, out, morph)
     return out
 
 
-def _split_spans(doc: Document, base: int, spans: list[TokenSpan], morph) -> list[TokenSpan]:
+def _split_spans(doc: Document, sent: Sentence, spans: list[TokenSpan], morph) -> list[TokenSpan]:
     """At line breaks and brackets: "Игорь Малашенко\nОстанкинская", "Х (Latin X)"."""
+    base = sent.first_token
     out: list[TokenSpan] = []
     for span in spans:
         out.extend(_split_span(doc, base, span))
     return out
 
 
-def _attach_places(doc: Document, base: int, spans: list[TokenSpan], morph) -> list[TokenSpan]:
+def _attach_places(doc: Document, sent: Sentence, spans: list[TokenSpan], morph) -> list[TokenSpan]:
+    base = sent.first_token
     return _attach_places_to_orgs(doc, base, spans, 0)
 
 
-def _unquote_orgs(doc: Document, base: int, spans: list[TokenSpan], morph) -> list[TokenSpan]:
+def _unquote_orgs(doc: Document, sent: Sentence, spans: list[TokenSpan], morph) -> list[TokenSpan]:
+    base = sent.first_token
     return [_unquote_org(doc.tokens, base, s) if s.type == "ORG" else s for s in spans]
 
 
-def _strip_person_titles(doc: Document, base: int, spans: list[TokenSpan], morph) -> list[TokenSpan]:
+def _strip_person_titles(doc: Document, sent: Sentence, spans: list[TokenSpan], morph) -> list[TokenSpan]:
     """"господин Сагитов" -> "Сагитов"."""
+    base = sent.first_token
     toks = doc.tokens
     out = []
     for span in spans:
@@ -147,9 +151,10 @@ def _strip_person_titles(doc: Document, base: int, spans: list[TokenSpan], morph
     return out
 
 
-def _drop_non_organisations(doc: Document, base: int, spans: list[TokenSpan], morph) -> list[TokenSpan]:
+def _drop_non_organisations(doc: Document, sent: Sentence, spans: list[TokenSpan], morph) -> list[TokenSpan]:
     """"СМИ", "Интернет", "написал в Twitter", "в кинотеатрах «Звезда», «Космос»": the
     NER's organisations that are media at large, platforms, places or works."""
+    base = sent.first_token
     return [s for s in spans
             if s.type != "ORG" or not not_organisation(doc.tokens, base + s.start, base + s.end, base)]
 
@@ -190,8 +195,195 @@ def _split_span(doc: Document, base: int, span: TokenSpan) -> list[TokenSpan]:
     return [p for p in out if p.end > p.start]
 
 
-SPAN_FIXES = (_split_spans, _attach_places, _unquote_orgs, _strip_person_titles,
-              _drop_non_organisations)
+def _merge_org_chains(doc: Document, sent: Sentence, spans: list[TokenSpan], morph) -> list[TokenSpan]:
+    """An organisation and the one it belongs to are one name: "Главное управление" +
+    "МВД России", "Высшей партийной школе" при "ЦК КПСС", "Института языкознания" +
+    "АН СССР". The second must stand in the genitive (or not inflect: "МВД")."""
+    base = sent.first_token
+    toks = doc.tokens
+    spans = sorted(spans, key=lambda s: s.start)
+    out: list[TokenSpan] = []
+    for s in spans:
+        prev = out[-1] if out else None
+        if prev is not None and prev.type == s.type == "ORG" and s.start >= prev.end:
+            gap = [toks[base + k].norm.lower() for k in range(prev.end, s.start)]
+            if gap in ([], ["при"]) and _genitive_or_fixed(toks[base + s.start].norm, morph):
+                out[-1] = TokenSpan(prev.start, s.end, "ORG")
+                continue
+        out.append(s)
+    return out
+
+
+def _genitive_or_fixed(word: str, morph) -> bool:
+    """"МВД", "Следственного", "РАН": a word that can stand as a genitive owner."""
+    if word.isupper() or not re.search("[а-яё]", word, re.I):
+        return True
+    return any(p.tag.case == "gent" or "Fixd" in p.tag for p in morph.parse(word.lower()))
+
+
+# Heads of organisations named by what they do: "комитет по обороне", "Европейский суд по
+# правам человека", "агентство по делам беженцев".
+COMPLEMENT_HEADS = set("""
+комитет комиссия управление главк служба агентство бюро департамент центр суд совет сборная
+отдел отделение министерство федерация ассоциация союз фонд администрация институт трибунал
+организация инспекция палата штаб команда группа представительство уполномоченный
+""".split())
+# First nouns of a "по" phrase that say why or how, not what for: "по делу", "по данным".
+NOT_COMPLEMENTS = set("""
+дело повод результат итог случай причина данные слово мнение сообщение информация оценка
+подозрение обвинение просьба запрос приглашение инициатива требование решение приказ указ
+время телефон телевидение радио сравнение отношение ошибка вопрос линия словам факт статья
+закон итогам поручение счет этот тот
+""".split())
+
+
+def _extend_org_complements(doc: Document, sent: Sentence, spans: list[TokenSpan], morph) -> list[TokenSpan]:
+    """"Европейский суд" + "по правам человека", "ГУ МВД" + "по Москве": the "по" phrase
+    that says what an organisation is for, or where an agency works, is in its name."""
+    base = sent.first_token
+    toks = doc.tokens
+    n = sent.last_token - base
+    people = {k for s in spans if s.type == "PER" for k in range(s.start, s.end)}
+    out = []
+    for s in spans:
+        if s.type == "ORG" and s.end + 1 < n and toks[base + s.end].norm.lower() == "по":
+            words = [toks[base + k] for k in range(s.start, s.end)]
+            acronym = any(t.norm.isupper() and len(t.norm) > 1 for t in words)
+            head = next((t.lemma for t in words if t.pos == "NOUN"), None)
+            headed = head in COMPLEMENT_HEADS
+            if headed or acronym:
+                end = _complement_end(toks, base, s.end + 1, n, morph, people, places_only=not headed)
+                if end > s.end + 1:
+                    s = TokenSpan(s.start, end, s.type)
+        out.append(s)
+    return out
+
+
+def _complement_end(toks: Sequence[Token], base: int, k: int, n: int, morph, people: set[int],
+                    places_only: bool) -> int:
+    """End of the noun phrase after "по": a dative first, then oblique nouns and adjectives
+    joined by "и", "за" or commas ("по природным ресурсам, собственности и земельным
+    отношениям"); only a place after an acronym ("МВД по Башкирии")."""
+    start, end = k, k
+    after_comma = False
+    while k < n and k < start + 12:
+        w = toks[base + k].norm
+        if w.lower() in ("и", "за", ",") and end > start:
+            after_comma = w == ","
+            k += 1
+            continue
+        if not w[:1].isalpha() or k in people or k > end + 1:
+            break
+        parses = morph.parse(w.lower())
+        if parses[0].tag.POS not in ("NOUN", "ADJF", "PRTF"):
+            break
+        cases = {p.tag.case for p in parses if p.tag.POS in ("NOUN", "ADJF", "PRTF")}
+        if end == start or after_comma:
+            # "по правам человека", but not "по делу", "по данным"; after a comma only
+            # another dative of the list ("по ресурсам, собственности")
+            best = parses[0]
+            if not cases & {"datv", "loct"}:
+                break
+            if best.tag.number == "sing" and best.normal_form.replace("ё", "е") in NOT_COMPLEMENTS:
+                break
+            if places_only and not w[:1].isupper():
+                break
+        after_comma = False
+        k += 1
+        end = k
+    return end
+
+
+def _add_generic_heads(doc: Document, sent: Sentence, spans: list[TokenSpan], morph) -> list[TokenSpan]:
+    """"правительство Новосибирской области", "полиция", "министерство обороны Мали": a
+    common noun that names one organisation, with what it is of and whom it belongs to."""
+    base, n = sent.first_token, sent.last_token - sent.first_token
+    toks = doc.tokens
+    inside = {k for s in spans for k in range(s.start, s.end)}
+    starts = {s.start: s.type for s in spans}
+    out = list(spans)
+    i = 0
+    while i < n:
+        lemma = toks[base + i].lemma or toks[base + i].norm.lower()
+        if i in inside or lemma not in GENERIC_ORG_HEADS:
+            i += 1
+            continue
+        j = i + 1
+        if lemma in OF_WHAT_HEADS:
+            # "министерство обороны", "министерства культуры и спорта"
+            while j < n and j not in inside and j < i + 5 and _of_what_word(toks[base + j], morph):
+                j += 1
+        while j < n and j not in inside and _owner_word(toks[base + j], morph, j == i + 1):
+            j += 1
+        owned = j > i + 1 or starts.get(j) in ("LOC", "ORG")
+        if lemma in GENERIC_NEEDS_OWNER and not owned:
+            i += 1
+            continue
+        out.append(TokenSpan(i, j, "ORG"))
+        i = j
+    return sorted(out, key=lambda s: s.start)
+
+
+def _of_what_word(token: Token, morph) -> bool:
+    """A lowercase noun (or its adjective) in the genitive: "обороны", "иностранных дел"."""
+    w = token.norm
+    if not w[:1].islower() or not w[:1].isalpha():
+        return False
+    return any(p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF") for p in morph.parse(w))
+
+
+# Nouns for a part of an organisation, which the part's name begins with: "пресс-служба
+# МВД", "комитета Совета Федерации", "совет директоров банка HSBC", "философский
+# факультет МГУ", "Верхняя палата парламента Японии".
+ORG_PART_HEADS = set("""
+пресс-служба пресс-центр пресс-бюро комитет комиссия секретариат совет департамент управление
+главк отдел отделение филиал факультет кафедра штаб аппарат президиум правление фракция
+представительство канцелярия дирекция лаборатория служба подразделение бюро коллегия палата
+сборная команда институт центр академия администрация посольство консульство
+""".split())
+# Adjectives that do not start a name: "нынешнее правительство", "этот комитет".
+NOT_NAME_ADJECTIVES = set("""
+этот тот весь свой наш ваш его ее их который такой данный один каждый другой сам многий
+бывший нынешний новый прежний будущий последний очередной целый некоторый любой какой
+""".split())
+
+
+def _extend_org_heads(doc: Document, sent: Sentence, spans: list[TokenSpan], morph) -> list[TokenSpan]:
+    """An organisation takes in the part it is named with: "пресс-служба" + "МВД России"."""
+    base = sent.first_token
+    toks = doc.tokens
+    inside = {k for s in spans for k in range(s.start, s.end)}
+    out = []
+    for s in spans:
+        if s.type == "ORG":
+            s = TokenSpan(_head_start(toks, base, s.start, inside, morph), s.end, s.type)
+        out.append(s)
+    return out
+
+
+def _head_start(toks: Sequence[Token], base: int, start: int, inside: set[int], morph) -> int:
+    """Where a name begins once its part-of head is in: the farthest head noun among
+    the nouns and adjectives right before it, with the adjectives before that head."""
+    k, best = start - 1, start
+    while k >= 0 and start - k <= 5 and k not in inside:
+        t = toks[base + k]
+        if t.pos not in ("NOUN", "ADJF", "PRTF") or not t.norm[:1].isalpha():
+            break
+        if t.pos == "NOUN" and t.lemma in ORG_PART_HEADS:
+            best = k
+        k -= 1
+    if best == start:
+        return start
+    while best > 0 and best - 1 not in inside:
+        t = toks[base + best - 1]
+        if t.pos != "ADJF" or t.lemma in NOT_NAME_ADJECTIVES:
+            break
+        best -= 1
+    return best
+
+
+SPAN_FIXES = (_split_spans, _add_generic_heads, _extend_org_heads, _attach_places, _merge_org_chains,
+              _extend_org_complements, _unquote_orgs, _strip_person_titles, _drop_non_organisations)
 
 
 def _attach_places_to_orgs(doc: Document, base: int, spans: list[TokenSpan], n: int) -> list[TokenSpan]:
@@ -343,33 +535,11 @@ GENERIC_ORG_HEADS = set("""
 """.split())
 GENERIC_NEEDS_OWNER = {"министерство", "посольство", "консульство", "генконсульство", "администрация",
                        "дума", "рада", "конгресс", "сенат", "парламент"}
+# Heads named by what they are for: "министерство обороны", "министерство здравоохранения".
+OF_WHAT_HEADS = {"министерство", "департамент", "комитет", "комиссия"}
 
 
-def _generic_organisations(doc: Document, tokens: Sequence[Token], base: int, taken: set[int],
-                           places: set[int], resources) -> Iterator[tuple[Entity, Sequence[int]]]:
-    """"правительство Новосибирской области": a generic head and the place it governs."""
-    n = len(tokens)
-    for i, t in enumerate(tokens):
-        if base + i in taken:
-            continue
-        lemma = t.lemma or t.norm.lower()
-        if lemma not in GENERIC_ORG_HEADS:
-            continue
-        j = i + 1
-        # the owner: capitalised words in the genitive ("Новосибирской области", "России")
-        while j < n and (base + j not in taken or base + j in places) \
-                and _owner_word(tokens[j], resources.morph, j == i + 1):
-            j += 1
-        if j == i + 1 and lemma in GENERIC_NEEDS_OWNER:
-            continue
-        idx = [k for k in range(base + i, base + j) if k not in places]
-        words = [tok.norm for tok in tokens[i:j]]
-        yield _entity(doc, tokens[i:j], ORGANIZATION, {"name": org_nominative(words, resources.morph)},
-                      "rule:generic"), idx
-
-
-ORGANISATION_RULES = (_quoted_organisations, _generic_organisations, _latin_organisations,
-                      _acronym_organisations)
+ORGANISATION_RULES = (_quoted_organisations, _latin_organisations, _acronym_organisations)
 
 OWNER_LINKS = {"области", "края", "района", "округа", "республики", "города", "федерации", "штата"}
 
