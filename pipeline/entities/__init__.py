@@ -15,8 +15,8 @@ from typing import Iterable, Iterator, Sequence
 from ..doc import CITY, COUNTRY, DATE, ORGANIZATION, PERSON, Document, Entity, Sentence, Token
 from .counts import tag_counts
 from .dates import find_dates
-from .names import (is_acronym, latin_names, not_organisation, org_nominative, organisation_cue,
-                    person_nominative, quoted_names)
+from .names import (ORG_DESCRIPTORS, is_acronym, latin_names, not_organisation, org_nominative,
+                    organisation_cue, person_nominative, quoted_names)
 from .geo import Place
 from .ner import TokenSpan
 
@@ -160,13 +160,23 @@ def _drop_non_organisations(doc: Document, sent: Sentence, spans: list[TokenSpan
 
 
 def _unquote_org(toks: Sequence[Token], base: int, span: TokenSpan) -> TokenSpan:
-    """"компании «Интелком»" -> "Интелком": descriptors and quotes stay outside the name."""
+    """"компании «Интелком»" -> "Интелком", 'Банк "Пересвет"' -> "Пересвет": the descriptor
+    and the quotes stay outside the name (a legal form stays in: 'ООО "МНКТ"')."""
     words = [toks[base + i].norm for i in range(span.start, span.end)]
-    if "«" in words and words[-1] == "»":
-        q = words.index("«")
-        if q > 0 and all(w.islower() for w in words[:q]) and q + 1 < len(words) - 1:
-            return TokenSpan(span.start + q + 1, span.end - 1, span.type)
+    q = next((k for k, w in enumerate(words) if w in ("«", '"', "„", "“")), None)
+    if not q or not all(_descriptor_word(toks[base + span.start + k]) for k in range(q)):
+        return span
+    close = next((k for k in range(q + 1, len(words)) if words[k] in ("»", '"', "“", "”")), len(words))
+    if close == len(words) - 1 or close == len(words):
+        if close > q + 1:
+            return TokenSpan(span.start + q + 1, span.start + close, span.type)
     return span
+
+
+def _descriptor_word(token: Token) -> bool:
+    """"компания", "Банк": a word that says what kind of organisation follows."""
+    w = token.norm
+    return w.islower() or (not w.isupper() and (token.lemma or w.lower()) in ORG_DESCRIPTORS)
 
 
 def _split_span(doc: Document, base: int, span: TokenSpan) -> list[TokenSpan]:
