@@ -325,13 +325,28 @@ def _add_generic_heads(doc: Document, sent: Sentence, spans: list[TokenSpan], mo
                 j += 1
         while j < n and j not in inside and _owner_word(toks[base + j], morph, j == i + 1):
             j += 1
-        owned = j > i + 1 or starts.get(j) in ("LOC", "ORG")
+        first = _adjectives_before(toks, base, i, inside)
+        owned = j > i + 1 or starts.get(j) in ("LOC", "ORG") or (first < i and lemma in OWNED_BY_ADJECTIVE)
         if lemma in GENERIC_NEEDS_OWNER and not owned:
             i += 1
             continue
-        out.append(TokenSpan(i, j, "ORG"))
+        out.append(TokenSpan(first, j, "ORG"))
         i = j
     return sorted(out, key=lambda s: s.start)
+
+
+# Heads whose owner may be an adjective: "Британские власти", "японский парламент".
+OWNED_BY_ADJECTIVE = {"власть", "парламент", "администрация", "министерство"}
+
+
+def _adjectives_before(toks: Sequence[Token], base: int, i: int, inside: set[int]) -> int:
+    """Start of the adjectives before a head: "столичной мэрии", "Итальянская прокуратура"."""
+    while i > 0 and i - 1 not in inside:
+        t = toks[base + i - 1]
+        if t.pos != "ADJF" or t.lemma in NOT_NAME_ADJECTIVES:
+            break
+        i -= 1
+    return i
 
 
 def _of_what_word(token: Token, morph) -> bool:
@@ -541,10 +556,11 @@ GENERIC_ORG_HEADS = set("""
 правительство администрация мэрия полиция парламент сенат кабмин госдума прокуратура
 министерство минобороны минздрав минфин минюст минэкономразвития мид мвд фсб следком
 генпрокуратура госдеп пентагон конгресс бундестаг кнессет рада меджлис сейм дума
-посольство консульство генконсульство
+посольство консульство генконсульство власть
 """.split())
+# "власти" alone are mostly nobody in particular; "власти Тамбова", "Британские власти" are.
 GENERIC_NEEDS_OWNER = {"министерство", "посольство", "консульство", "генконсульство", "администрация",
-                       "дума", "рада", "конгресс", "сенат", "парламент"}
+                       "дума", "рада", "конгресс", "сенат", "парламент", "власть"}
 # Heads named by what they are for: "министерство обороны", "министерство здравоохранения".
 OF_WHAT_HEADS = {"министерство", "департамент", "комитет", "комиссия"}
 
