@@ -407,7 +407,31 @@ def _head_start(toks: Sequence[Token], base: int, start: int, inside: set[int], 
     return best
 
 
-SPAN_FIXES = (_split_spans, _add_generic_heads, _extend_org_heads, _attach_places, _merge_org_chains,
+# Buildings that stand for the institution in them: "Кремль объявил", "советник Белого
+# дома". As news annotate them they are organisations more often than places.
+SEATS_OF_POWER = {("кремль",), ("белый", "дом")}
+
+
+def _retype_seats_of_power(doc: Document, sent: Sentence, spans: list[TokenSpan], morph) -> list[TokenSpan]:
+    """"Кремль", "Белый дом": an organisation, whether the NER said place or nothing."""
+    base, n = sent.first_token, sent.last_token - sent.first_token
+    toks = doc.tokens
+    lemmas = [toks[base + k].lemma or toks[base + k].norm.lower() for k in range(n)]
+    found = []
+    for k in range(n):
+        for seat in SEATS_OF_POWER:
+            if tuple(lemmas[k:k + len(seat)]) == seat and toks[base + k].norm[:1].isupper():
+                found.append(TokenSpan(k, k + len(seat), "ORG"))
+    if not found:
+        return spans
+    hit = {(f.start, f.end) for f in found}
+    covered = {k for s in spans if (s.start, s.end) not in hit for k in range(s.start, s.end)}
+    kept = [s for s in spans if (s.start, s.end) not in hit]
+    return sorted(kept + [f for f in found if not covered.intersection(range(f.start, f.end))],
+                  key=lambda s: s.start)
+
+
+SPAN_FIXES = (_split_spans, _retype_seats_of_power, _add_generic_heads, _extend_org_heads, _attach_places, _merge_org_chains,
               _extend_org_complements, _unquote_orgs, _strip_person_titles, _drop_non_organisations)
 
 
