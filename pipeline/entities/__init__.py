@@ -17,7 +17,7 @@ from .counts import tag_counts
 from .dates import find_dates
 from .names import (ORG_DESCRIPTORS, is_acronym, latin_names, not_organisation, org_nominative,
                     organisation_cue, person_nominative, quoted_names)
-from .geo import Place
+from .geo import ADJECTIVE_ENDINGS, Place
 from .ner import TokenSpan
 
 LOCATION = "LOCATION"
@@ -82,19 +82,29 @@ def find_entities(doc: Document, ner_spans: Sequence[Sequence[TokenSpan]], resou
     found += _dates(doc, resources)
     found = _drop_retyped_places(found)
     found = _bracketed_names(doc, found)
+    found += _eponym_adjectives(doc, found, resources.morph)
     doc.entities = _flatten_same_type(found)
     doc.entities += tag_counts(doc, resources)
     doc.entities = _flatten_same_type(doc.entities)
     return doc.entities
 
 
-# Titles natasha sometimes keeps in a person's span: "господин Сагитов" -> "Сагитов".
+# Titles natasha sometimes keeps in a person's span: "господин Сагитов" -> "Сагитов",
+# "Кронпринц Нарухито" -> "Нарухито", "Принцу Филиппу" -> "Филиппу" (matched by lemma).
 PERSON_TITLES = set("""
 господин госпожа г-н г-жа мистер миссис мисс сэр леди месье мадам фрау герр сеньор сеньора
-синьор синьора пан пани император императрица король королева принц принцесса папа
-патриарх митрополит архиепископ епископ святой шейх султан эмир шах царь царица князь
+синьор синьора пан пани император императрица король королева принц принцесса кронпринц
+папа патриарх митрополит архиепископ епископ святой шейх султан эмир шах царь царица князь
 княгиня граф графиня барон баронесса герцог герцогиня лорд
+генерал полковник подполковник майор капитан лейтенант адмирал маршал сержант
+президент премьер премьер-министр министр канцлер губернатор мэр сенатор депутат посол
+доктор профессор академик судья прокурор генсек
+вдова вдовец сын дочь внук внучка жена муж брат сестра мать отец
 """.split())
+# Adjectives from names that name the person: "Нобелевская премия" (Альфред Нобель).
+EPONYMS = {"нобелевск": "Нобель", "ленинск": "Ленин", "сталинск": "Сталин", "мариинск": "Мария"}
+# Words before a name that a person's span never starts with: "34-летний ТиДжей".
+LEADING_NOT_NAME = re.compile(r"^(?:\d.*|[а-яё].*)$")
 # Words between an organisation and the place it belongs to: "Федерация дзюдо города Алматы".
 ORG_PLACE_LINKS = {"города", "г.", "области", "края", "республики", "района", "округа", "штата",
                    "провинции"}
@@ -144,11 +154,20 @@ def _strip_person_titles(doc: Document, sent: Sentence, spans: list[TokenSpan], 
     for span in spans:
         if span.type == "PER":
             start = span.start
-            while start < span.end - 1 and toks[base + start].norm.lower() in PERSON_TITLES:
+            while start < span.end - 1 and _title_word(toks[base + start], morph):
                 start += 1
             span = TokenSpan(start, span.end, span.type)
         out.append(span)
     return out
+
+
+def _title_word(token: Token, morph) -> bool:
+    """"Кронпринц", "Полковник", "34-летний": not a part of a name."""
+    w = token.norm
+    if LEADING_NOT_NAME.match(w):
+        return True
+    lemma = token.lemma or w.lower()
+    return lemma in PERSON_TITLES or w.lower() in PERSON_TITLES or "-" in w and w.split("-")[-1] in PERSON_TITLES
 
 
 def _drop_non_organisations(doc: Document, sent: Sentence, spans: list[TokenSpan], morph) -> list[TokenSpan]:
@@ -431,8 +450,44 @@ def _retype_seats_of_power(doc: Document, sent: Sentence, spans: list[TokenSpan]
                   key=lambda s: s.start)
 
 
-SPAN_FIXES = (_split_spans, _retype_seats_of_power, _add_generic_heads, _extend_org_heads, _attach_places, _merge_org_chains,
-              _extend_org_complements, _unquote_orgs, _strip_person_titles, _drop_non_organisations)
+INITIAL = re.compile(r"^(?:[А-ЯЁA-Z]|Дж|Ал|Вл|Вс|Св|Ст|Мих|Ник)$")
+NAME_WORD = re.compile(r"^[А-ЯЁA-Z][а-яёa-z]+(?:-[А-ЯЁA-Zа-яёa-z][а-яёa-z]+)*$")
+NAME_PARTICLES = {"ван", "фон", "де", "ди", "да", "дель", "ле", "ля", "бин", "ибн", "аль"}
+
+
+def _add_named_after(doc: Document, sent: Sentence, spans: list[TokenSpan], morph) -> list[TokenSpan]:
+    """"театр имени А. С. Пушкина", "им. В. М. Шукшина": the name after "имени" is a
+    person's, inside whatever the whole is called."""
+    base, n = sent.first_token, sent.last_token - sent.first_token
+    toks = doc.tokens
+    people = {k for s in spans if s.type == "PER" for k in range(s.start, s.end)}
+    out = list(spans)
+    for i in range(n - 1):
+        w = toks[base + i].norm.lower()
+        j = i + 1
+        if w == "им" and toks[base + j].norm == ".":
+            j += 1
+        elif w != "имени":
+            continue
+        k = j
+        while k < n and k - j < 8:
+            t = toks[base + k].norm
+            if INITIAL.match(t) and k + 1 < n and toks[base + k + 1].norm == ".":
+                k += 2
+            elif NAME_WORD.match(t) or (t in NAME_PARTICLES and k > j):
+                k += 1
+            else:
+                break
+        while k > j and toks[base + k - 1].norm in NAME_PARTICLES | {"."}:
+            k -= 1
+        if k > j and not people.intersection(range(j, k)) and NAME_WORD.match(toks[base + k - 1].norm):
+            out.append(TokenSpan(j, k, "PER"))
+    return out
+
+
+SPAN_FIXES = (_split_spans, _retype_seats_of_power, _add_generic_heads, _extend_org_heads,
+              _attach_places, _merge_org_chains, _extend_org_complements, _unquote_orgs,
+              _strip_person_titles, _drop_non_organisations, _add_named_after)
 
 
 def _attach_places_to_orgs(doc: Document, base: int, spans: list[TokenSpan], n: int) -> list[TokenSpan]:
@@ -879,6 +934,31 @@ def _bracketed_names(doc: Document, entities: list[Entity]) -> list[Entity]:
     spans = {(a.start, a.end): a.type for a in added}
     kept = [e for e in entities if not (e.type in NAME_TYPES and spans.get((e.start, e.end), e.type) != e.type)]
     return kept + added
+
+
+def _eponym_adjectives(doc: Document, entities: list[Entity], morph) -> list[Entity]:
+    """"Нобелевской премии", "Шукшинские дни" (after Шукшин, named in the text): an
+    adjective made from a person's name names that person, as NEREL annotates it."""
+    stems = dict(EPONYMS)
+    for e in entities:
+        if e.type == PERSON:
+            last = e.text.split()[-1].lower()
+            surname = next((p.normal_form for p in morph.parse(last) if "Surn" in p.tag), None)
+            if surname and len(surname) > 3:
+                stems.setdefault(surname.replace("ё", "е") + "ск", (e.value or {}).get("name", e.text))
+    busy = [(e.start, e.end) for e in entities if e.type in (PERSON, CITY, COUNTRY)]
+    out = []
+    for t in doc.tokens:
+        w = t.norm.lower().replace("ё", "е")
+        if t.pos != "ADJF" or len(w) < 6:
+            continue
+        name = next((stems[w[:-len(e)]] for e in ADJECTIVE_ENDINGS if w.endswith(e) and w[:-len(e)] in stems),
+                    None)
+        if name is None or any(a < t.end and t.start < b for a, b in busy):
+            continue
+        out.append(Entity(PERSON, t.start, t.end, doc.text[t.start:t.end], {"name": name, "adjective": True},
+                          "rule:eponym"))
+    return out
 
 
 def _drop_retyped_places(entities: list[Entity]) -> list[Entity]:
