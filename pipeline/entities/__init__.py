@@ -167,7 +167,12 @@ def _title_word(token: Token, morph) -> bool:
     if LEADING_NOT_NAME.match(w):
         return True
     lemma = token.lemma or w.lower()
-    return lemma in PERSON_TITLES or w.lower() in PERSON_TITLES or "-" in w and w.split("-")[-1] in PERSON_TITLES
+    if lemma in PERSON_TITLES or w.lower() in PERSON_TITLES or "-" in w and w.split("-")[-1] in PERSON_TITLES:
+        return True
+    # "Восьмидесятилетний Маккейн", "Святой Терезой": an adjective the dictionary knows
+    parses = morph.parse(w.lower())
+    return (parses[0].tag.POS in ("ADJF", "PRTF") and parses[0].is_known
+            and not any({"Name", "Surn", "Patr", "Geox"} & p.tag.grammemes for p in parses))
 
 
 def _drop_non_organisations(doc: Document, sent: Sentence, spans: list[TokenSpan], morph) -> list[TokenSpan]:
