@@ -83,6 +83,7 @@ def find_entities(doc: Document, ner_spans: Sequence[Sequence[TokenSpan]], resou
     found = _drop_retyped_places(found)
     found = _bracketed_names(doc, found)
     found += _eponym_adjectives(doc, found, resources.morph)
+    found += _repeated_surnames(doc, found, resources.morph)
     doc.entities = _flatten_same_type(found)
     doc.entities += tag_counts(doc, resources)
     doc.entities = _flatten_same_type(doc.entities)
@@ -939,6 +940,45 @@ def _bracketed_names(doc: Document, entities: list[Entity]) -> list[Entity]:
     spans = {(a.start, a.end): a.type for a in added}
     kept = [e for e in entities if not (e.type in NAME_TYPES and spans.get((e.start, e.end), e.type) != e.type)]
     return kept + added
+
+
+def _repeated_surnames(doc: Document, entities: list[Entity], morph) -> list[Entity]:
+    """A surname named once is that person wherever it recurs in another case:
+    "Иржи Руснок" ... "правительство Руснока"; inside an organisation's name too."""
+    surnames: dict[str, str] = {}
+    for e in entities:
+        words = e.text.split()
+        # a full name ("Иржи Руснок") vouches for its surname
+        if e.type == PERSON and len(words) > 1 and all(CYRILLIC_CAPITAL.match(w) for w in words):
+            if len(words[-1]) > 3:
+                surnames[_surname_key(words[-1], morph)] = (e.value or {}).get("name", e.text)
+    if not surnames:
+        return []
+    busy = [(e.start, e.end) for e in entities if e.type in (PERSON, CITY, COUNTRY, LOCATION, REGION)]
+    out = []
+    toks = doc.tokens
+    for i, t in enumerate(toks):
+        if not CYRILLIC_CAPITAL.match(t.norm) or len(t.norm) <= 3:
+            continue
+        # not a part of another name ("Анны Франк") or of a title in quotes
+        neighbours = [toks[k] for k in (i - 1, i + 1) if 0 <= k < len(toks) and toks[k].sentence == t.sentence]
+        if any(x.norm[:1].isupper() or x.norm in ("«", "»", '"') for x in neighbours):
+            continue
+        key = _surname_key(t.norm, morph)
+        if key not in surnames or any(a < t.end and t.start < b for a, b in busy):
+            continue
+        out.append(Entity(PERSON, t.start, t.end, doc.text[t.start:t.end], {"name": surnames[key]},
+                          "rule:repeated"))
+    return out
+
+
+def _surname_key(word: str, morph) -> str:
+    """"Руснока" -> "руснок": the surname's nominative, or the word itself."""
+    w = word.lower()
+    for p in morph.parse(w):
+        if "Surn" in p.tag or "Name" in p.tag:
+            return p.normal_form.replace("ё", "е")
+    return w.replace("ё", "е")
 
 
 def _eponym_adjectives(doc: Document, entities: list[Entity], morph) -> list[Entity]:
