@@ -80,10 +80,11 @@ def find_entities(doc: Document, ner_spans: Sequence[Sequence[TokenSpan]], resou
         found += _gazetteer_places(doc, tokens, sent.first_token, no_place, resources, orgs)
         found += _adjective_places(doc, tokens, sent.first_token, no_place, resources)
     found += _dates(doc, resources)
-    found = _drop_retyped_places(found)
     found = _bracketed_names(doc, found)
     found += _eponym_adjectives(doc, found, resources.morph)
     found += _repeated_surnames(doc, found, resources.morph)
+    found += _repeated_towns(doc, found, resources.morph)
+    found = _drop_retyped_places(found)
     doc.entities = _flatten_same_type(found)
     doc.entities += tag_counts(doc, resources)
     doc.entities = _flatten_same_type(doc.entities)
@@ -990,6 +991,31 @@ def _repeated_surnames(doc: Document, entities: list[Entity], morph) -> list[Ent
         out.append(Entity(PERSON, t.start, t.end, doc.text[t.start:t.end], {"name": surnames[key]},
                           "rule:repeated"))
     return out
+
+
+def _repeated_towns(doc: Document, entities: list[Entity], morph) -> list[Entity]:
+    """A town named once ("в деревне Портапик") is that town where it recurs in another
+    case ("в Портапике"), though no gazetteer knows it."""
+    towns: dict[str, Entity] = {}
+    for e in entities:
+        if e.type == CITY and " " not in e.text and not (e.value or {}).get("adjective"):
+            towns.setdefault(_key(morph.to_nominative([e.text])), e)
+    if not towns:
+        return []
+    busy = [(e.start, e.end) for e in entities if e.type in NAME_TYPES]
+    out = []
+    for t in doc.tokens:
+        if not CYRILLIC_CAPITAL.match(t.norm):
+            continue
+        src = towns.get(_key(morph.to_nominative([t.norm])))
+        if src is None or any(a < t.end and t.start < b for a, b in busy):
+            continue
+        out.append(Entity(CITY, t.start, t.end, doc.text[t.start:t.end], dict(src.value or {}), "rule:repeated"))
+    return out
+
+
+def _key(name: str) -> str:
+    return name.lower().replace("ё", "е")
 
 
 def _surname_key(word: str, morph) -> str:
