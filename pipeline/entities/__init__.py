@@ -85,6 +85,7 @@ def find_entities(doc: Document, ner_spans: Sequence[Sequence[TokenSpan]], resou
     found += _repeated_surnames(doc, found, resources.morph)
     found += _repeated_towns(doc, found, resources.morph)
     found = _drop_retyped_places(found)
+    _link_aliases(doc, found)
     doc.entities = _flatten_same_type(found)
     doc.entities += tag_counts(doc, resources)
     doc.entities = _flatten_same_type(doc.entities)
@@ -545,10 +546,29 @@ def _from_ner(doc: Document, tokens: Sequence[Token], kind: str, resources) -> E
 
 
 def _between_quotes(doc: Document, tokens: Sequence[Token]) -> bool:
-    """True for a name standing in quotes: «Молодежные инициативы» is not inflected."""
+    """True for a quoted name after a noun that says what it names: "фонда «Молодежные
+    инициативы»" keeps its words; "депутат от «Единой России»" inflects."""
     before = doc.text[max(0, tokens[0].start - 2):tokens[0].start].strip()
     after = doc.text[tokens[-1].end:tokens[-1].end + 2].strip()
-    return before[-1:] in ("«", '"') and after[:1] in ("»", '"')
+    if not (before[-1:] in ("«", '"') and after[:1] in ("»", '"')):
+        return False
+    i = _token_index(doc, tokens[0])
+    k = i - 1
+    while k >= 0 and doc.tokens[k].norm in ("«", '"'):
+        k -= 1
+    return k >= 0 and doc.tokens[k].pos == "NOUN"
+
+
+def _token_index(doc: Document, token: Token) -> int:
+    """Index of a token in the document (tokens are in text order)."""
+    lo, hi = 0, len(doc.tokens)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if doc.tokens[mid].start < token.start:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 def _place_entity(doc: Document, tokens: Sequence[Token], place, adjective: bool = False) -> Entity:
@@ -961,6 +981,82 @@ def _bracketed_names(doc: Document, entities: list[Entity]) -> list[Entity]:
     spans = {(a.start, a.end): a.type for a in added}
     kept = [e for e in entities if not (e.type in NAME_TYPES and spans.get((e.start, e.end), e.type) != e.type)]
     return kept + added
+
+
+# Words an acronym skips: "Комитет по делам молодежи" -> КДМ.
+OPENING_BRACKET = re.compile(r"[ \t]*\([ \t]*")
+ACRONYM_SKIPS = {"и", "по", "в", "во", "на", "за", "при", "для", "с", "со", "of", "the", "and", "for",
+                 "de", "du", "des", "la", "le", "in", "on", "at", "für", "und"}
+
+
+def _link_aliases(doc: Document, entities: list[Entity]) -> None:
+    """Give an organisation's (or person's) names in one text a shared ``canonical`` value.
+
+    Linked are a name and what stands in brackets after it ("Британский совет (British
+    Council)", "Ассоциация инновационных регионов Сибири (АИРС)") and an acronym and the
+    name whose initials it spells, wherever they stand ("ООН" ... "Организация
+    Объединённых Наций"). Every mention of a linked name gets the same canonical: the
+    full name in the nominative, the first one given where two full names are linked.
+    """
+    names = [e for e in entities if e.type in (ORGANIZATION, PERSON)]
+    parent: dict[int, int] = {}
+
+    def root(i: int) -> int:
+        while parent.get(i, i) != i:
+            i = parent[i]
+        return i
+
+    def join(a: int, b: int) -> None:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    by_start = {e.start: i for i, e in enumerate(names)}
+    for i, e in enumerate(names):
+        m = OPENING_BRACKET.match(doc.text, e.end)
+        j = by_start.get(m.end()) if m else None
+        if j is not None and names[j].type == e.type:
+            join(i, j)
+    acronyms = {}
+    for i, e in enumerate(names):
+        if e.type == ORGANIZATION and _is_acronym_text(e.text):
+            acronyms.setdefault(e.text.upper(), []).append(i)
+    for i, e in enumerate(names):
+        if e.type == ORGANIZATION and not _is_acronym_text(e.text):
+            for k in acronyms.get(_initials((e.value or {}).get("name", e.text)), ()):
+                join(i, k)
+    same_text: dict[tuple[str, str], int] = {}
+    for i, e in enumerate(names):
+        key = (e.type, e.text)
+        if key in same_text:
+            join(same_text[key], i)
+        else:
+            same_text[key] = i
+    groups: dict[int, list[int]] = {}
+    for i in range(len(names)):
+        groups.setdefault(root(i), []).append(i)
+    for members in groups.values():
+        texts = {names[i].text for i in members}
+        if len(texts) < 2:
+            continue
+        full = [i for i in members if not _is_acronym_text(names[i].text)] or members
+        first = min(full, key=lambda i: names[i].start)
+        canonical = (names[first].value or {}).get("name", names[first].text)
+        for i in members:
+            names[i].value = dict(names[i].value or {}, canonical=canonical)
+
+
+def _is_acronym_text(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return 1 < len(letters) <= 10 and " " not in text and sum(c.isupper() for c in letters) >= 2 \
+        and sum(c.isupper() for c in letters) >= len(letters) - 1
+
+
+def _initials(name: str) -> str:
+    """"Ассоциация инновационных регионов Сибири" -> "АИРС"."""
+    words = [w for w in re.split(r"[\s\-]+", name.replace("«", " ").replace("»", " "))
+             if w and w.lower() not in ACRONYM_SKIPS and w[:1].isalpha()]
+    return "".join(w[0] for w in words).upper()
 
 
 def _repeated_surnames(doc: Document, entities: list[Entity], morph) -> list[Entity]:

@@ -181,38 +181,92 @@ def quoted_names(tokens: Sequence[Token]) -> Iterator[tuple[int, int, int]]:
 
 
 def org_nominative(words: Sequence[str], morph) -> str:
-    """An organisation name in the nominative: only the head phrase inflects.
+    """An organisation name in the nominative: only the head phrase inflects, and its
+    adjectives agree with the head noun.
 
     "Ассоциации экспортеров Сибири" -> "Ассоциация экспортеров Сибири";
+    "Сибирского отделения РАН" -> "Сибирское отделение РАН";
     "фонда «Молодежные инициативы»" -> "фонд «Молодежные инициативы»".
     """
     out = list(words)
-    for k, w in enumerate(words):
-        if not re.search("[а-яё]", w, re.I) or w in QUOTE_OPEN:
+    start = 1 if words and words[0] in QUOTE_OPEN else 0  # «Единой России»
+    phrase = []
+    for w in words[start:]:
+        if not re.search("[а-яё]", w, re.I) or (w.isupper() and len(w) > 1) or w in QUOTE_OPEN:
             break
-        if w.isupper() and len(w) > 1:
+        parses = _dictionary_parses(w, morph)
+        if not parses:
             break
-        p = _oblique_parse(w, morph)
-        if p is None:
-            break
-        form = p.inflect({"nomn"} | ({"plur"} if p.tag.number == "plur" else set()))
-        if form is None:
-            break
-        if form.word.replace("ё", "е") != w.lower().replace("ё", "е"):
-            out[k] = copy_case(form.word, w)
-        if p.tag.POS == "NOUN":
-            break
+        phrase.append(parses)
+        if not any(p.tag.POS in ("ADJF", "PRTF") for p in parses):
+            break  # the head noun; adjectives ("Главного" may be a noun too) come before it
+    reading = _agreeing_reading(phrase)
+    if reading is None:
+        return _join(out)
+    head = reading[-1]
+    number = "plur" if head.tag.number == "plur" else "sing"
+    for k, p in enumerate(reading):
+        want = {"nomn", number}
+        if p is not head and number == "sing" and head.tag.gender:
+            want.add(head.tag.gender)
+        form = _inflect_like(p, want, words[start + k].lower())
+        if form is not None and form.replace("ё", "е") != words[start + k].lower().replace("ё", "е"):
+            out[start + k] = copy_case(form, words[start + k])
     return _join(out)
 
 
-def _oblique_parse(word: str, morph):
-    """A dictionary reading with a case; unknown words ("Интелком") never inflect."""
+def _dictionary_parses(word: str, morph) -> list:
+    """Dictionary readings of a word with a case; unknown words ("Интелком") never inflect."""
+    out = []
     for p in morph.parse(word.lower()):
         if p.tag.POS in ("NOUN", "ADJF", "PRTF") and p.tag.case:
-            if any(type(m[0]).__name__ != "DictionaryAnalyzer" for m in p.methods_stack):
-                return None
-            return p
-    return None
+            if all(type(m[0]).__name__ == "DictionaryAnalyzer" for m in p.methods_stack):
+                out.append(p)
+    return out
+
+
+def _agreeing_reading(phrase: list[list]) -> list | None:
+    """Readings of adjectives + head noun in one case, gender and number: "Сибирского
+    отделения" is neuter genitive, so the adjective is "Сибирское", not "Сибирский"."""
+    if not phrase:
+        return None
+    heads = [p for p in phrase[-1] if p.tag.POS == "NOUN"] or phrase[-1]
+    for head in heads:  # most likely reading first
+        reading = []
+        for parses in phrase[:-1]:
+            match = next((p for p in parses if p.tag.POS in ("ADJF", "PRTF") and p.tag.case == head.tag.case
+                          and p.tag.number == head.tag.number
+                          and (head.tag.number == "plur" or p.tag.gender in (head.tag.gender, None)
+                               or head.tag.gender is None)), None)
+            if match is None:
+                break
+            reading.append(match)
+        else:
+            return reading + [head]
+    # no agreeing reading: only the first word, as the dictionary reads it
+    return [phrase[0][0]] if len(phrase) == 1 else None
+
+
+def _inflect_like(parse, grammemes: set[str], word: str) -> str | None:
+    """The form of ``parse``'s word with ``grammemes`` that keeps most of the word:
+    "Высшей" -> "Высшая", not the other superlative "Высочайшая"."""
+    if "Supr" in parse.tag:
+        forms = [f.word for f in parse.lexeme if grammemes <= f.tag.grammemes
+                 and ("Supr" in f.tag) == ("Supr" in parse.tag)]
+        if not forms:
+            return None
+        return max(forms, key=lambda f: (_common_prefix(f, word), -len(f)))
+    form = parse.inflect(grammemes)
+    return form.word if form is not None else None
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 def person_nominative(words: Sequence[str], morph) -> str:
