@@ -83,7 +83,7 @@ def find_entities(doc: Document, ner_spans: Sequence[Sequence[TokenSpan]], resou
     found = _bracketed_names(doc, found)
     found += _eponym_adjectives(doc, found, resources.morph)
     found += _repeated_surnames(doc, found, resources.morph)
-    found += _repeated_towns(doc, found, resources.morph)
+    found += _repeated_towns(doc, found, resources.geo)
     found = _drop_retyped_places(found)
     _link_aliases(doc, found)
     doc.entities = _flatten_same_type(found)
@@ -766,7 +766,7 @@ def _settlement_names(doc: Document, tokens: Sequence[Token], base: int, blocked
         words = [tok.norm for tok in tokens[j:k]]
         place = resources.geo.lookup(words)
         if not _is_city(place):
-            place = Place(CITY, resources.morph.to_nominative(words))
+            place = Place(CITY, resources.geo.nominative(words))
         blocked.update(range(base + j, base + k))
         yield _place_entity(doc, tokens[j:k], place)
 
@@ -1089,13 +1089,13 @@ def _repeated_surnames(doc: Document, entities: list[Entity], morph) -> list[Ent
     return out
 
 
-def _repeated_towns(doc: Document, entities: list[Entity], morph) -> list[Entity]:
+def _repeated_towns(doc: Document, entities: list[Entity], geo) -> list[Entity]:
     """A town named once ("в деревне Портапик") is that town where it recurs in another
     case ("в Портапике"), though no gazetteer knows it."""
     towns: dict[str, Entity] = {}
     for e in entities:
         if e.type == CITY and " " not in e.text and not (e.value or {}).get("adjective"):
-            towns.setdefault(_key(morph.to_nominative([e.text])), e)
+            towns.setdefault(_key(geo.nominative([e.text])), e)
     if not towns:
         return []
     busy = [(e.start, e.end) for e in entities if e.type in NAME_TYPES]
@@ -1103,7 +1103,7 @@ def _repeated_towns(doc: Document, entities: list[Entity], morph) -> list[Entity
     for t in doc.tokens:
         if not CYRILLIC_CAPITAL.match(t.norm):
             continue
-        src = towns.get(_key(morph.to_nominative([t.norm])))
+        src = towns.get(_key(geo.nominative([t.norm])))
         if src is None or any(a < t.end and t.start < b for a, b in busy):
             continue
         out.append(Entity(CITY, t.start, t.end, doc.text[t.start:t.end], dict(src.value or {}), "rule:repeated"))

@@ -12,6 +12,7 @@ countries: "Флорида" is a state, not the Cuban town. Adjectives that name
 
 from __future__ import annotations
 
+import functools
 import gettext
 import itertools
 import json
@@ -193,8 +194,13 @@ def _load_cities(min_population: int) -> tuple[dict[str, list[Place]], dict[tupl
     return out, english
 
 
+LOOKUP_CACHE_SIZE = 200_000
+
+
 class Gazetteer:
-    """Looks up place names in any case ("Ташкенте", "Нижнем Новгороде")."""
+    """Looks up place names in any case ("Ташкенте", "Нижнем Новгороде").
+
+    ``lookup``, ``adjective`` and ``nominative`` are cached per process."""
 
     def __init__(self, morph, min_city_population: int = 15000):
         self.morph = morph
@@ -208,6 +214,18 @@ class Gazetteer:
         self._capitals: dict[str, Place | None] = {}
         self.regions = _load_regions()
         self.adjectives = _load_adjectives()
+        # the same names recur in every text: look each up once per process
+        self._lookup_cached = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._lookup)
+        self._nominative_cached = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._nominative)
+        self.adjective = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._adjective)
+
+    def lookup(self, words: Sequence[str]) -> Place | None:
+        """The place a phrase names, whatever its case, or None."""
+        return self._lookup_cached(tuple(words))
+
+    def nominative(self, words: Sequence[str]) -> str:
+        """A phrase in the nominative: "Нижнем Новгороде" -> "Нижний Новгород"."""
+        return self._nominative_cached(tuple(words))
 
     def lookup_key(self, key: str) -> Place | None:
         """A place by its normalised nominative name; countries win over cities."""
@@ -254,8 +272,9 @@ class Gazetteer:
         name = next((n for n in names if self.morph.has_tag(n, "Geox")), names[0] if names else None)
         return Place("CITY", name or info["capital"], country, geonameid, population)
 
-    def adjective(self, word: str) -> Place | None:
-        """The country or city an adjective names: "британской" -> Великобритания, GB."""
+    def _adjective(self, word: str) -> Place | None:
+        """The country or city an adjective names: "британской" -> Великобритания, GB
+        (``adjective``, cached)."""
         w = _key(word)
         for ending in ADJECTIVE_ENDINGS:
             if w.endswith(ending):
@@ -272,9 +291,12 @@ class Gazetteer:
         name = self.adjectives.get(w[:-1])
         return self.lookup_key(name) if name is not None else None
 
+    def _nominative(self, words: tuple[str, ...]) -> str:
+        return self.morph.to_nominative(list(words))
+
     def candidate_keys(self, words: Sequence[str]) -> list[str]:
         """Nominative readings of a phrase: the words as written, lemmas, agreed forms."""
-        nominative = self.morph.to_nominative(list(words))
+        nominative = self.nominative(words)
         keys = [_key(nominative)]
         if len(words) <= 3:
             options = []
@@ -293,14 +315,13 @@ class Gazetteer:
                 out.append(k)
         return out
 
-    def lookup(self, words: Sequence[str]) -> Place | None:
-        """The place a phrase names, whatever its case, or None."""
+    def _lookup(self, words: tuple[str, ...]) -> Place | None:
         for key in self.candidate_keys(words):
             place = self.lookup_key(key)
             if place is not None:
                 if place.type == "CITY":
                     # name as the text would say it in the nominative
-                    return Place("CITY", _title(self.morph.to_nominative(list(words)), place.name),
+                    return Place("CITY", _title(self.nominative(words), place.name),
                                  place.country, place.geonameid, place.population)
                 return place
         return None
