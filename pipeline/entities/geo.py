@@ -195,6 +195,11 @@ def _load_cities(min_population: int) -> tuple[dict[str, list[Place]], dict[tupl
 
 
 LOOKUP_CACHE_SIZE = 200_000
+# Oblique endings of place names and the nominative endings they may come from.
+NOMINATIVE_ENDINGS = (("ии", ("ия",)), ("ие", ("ия",)), ("ией", ("ия",)), ("ию", ("ия",)),
+                      ("ью", ("ь",)), ("ой", ("а",)), ("ей", ("я",)), ("е", ("а", "я", "")),
+                      ("и", ("а", "я", "ь")), ("у", ("а", "")), ("ю", ("я",)), ("ом", ("",)),
+                      ("ем", ("ь", "й")), ("а", ("",)), ("я", ("ь", "й")))
 
 
 class Gazetteer:
@@ -306,6 +311,11 @@ class Gazetteer:
                 options.append(forms[:4])
             for combo in itertools.islice(itertools.product(*options), 32):
                 keys.append(_key(" ".join(combo)))
+        if len(words) == 1:
+            # names the dictionary guesses wrong: "Претории" is Претория, not "преторий"
+            w = _key(words[0])
+            keys += [w[:-len(end)] + nom for end, noms in NOMINATIVE_ENDINGS for nom in noms
+                     if w.endswith(end) and len(w) > len(end) + 2]
         # as written last: "Алматы" does not inflect, but "Самаре" must not match a "Самаре"
         keys.append(_key(" ".join(words)))
         seen, out = set(), []
