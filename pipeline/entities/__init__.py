@@ -539,6 +539,8 @@ def _from_ner(doc: Document, tokens: Sequence[Token], kind: str, resources) -> E
         quoted = _between_quotes(doc, tokens)
         name = " ".join(words) if quoted else org_nominative(words, morph)
         return _entity(doc, tokens, ORGANIZATION, {"name": name}, "ner")
+    if len(words) == 1 and morph.best(words[0]).tag.POS == "ADJF" and resources.geo.adjective(words[0]):
+        return None  # "Киевской [области]": the adjective rules decide, seeing the noun
     place = resources.geo.lookup(words)
     if place is not None:
         return _place_entity(doc, tokens, place)
