@@ -712,6 +712,16 @@ def _gazetteer_places(doc: Document, tokens: Sequence[Token], base: int, covered
             i += 1
             continue
         hit = None
+        yearly = YEARLY_EVENT.match(tokens[i].norm)
+        if yearly:
+            # "Сочи-2014", "Лондон-2012": the games are named after the town
+            name = yearly.group(1)
+            place = geo.lookup([name])
+            start = tokens[i].start
+            if _is_city(place) and doc.text[start:start + len(name)] == name:
+                yield Entity(CITY, start, start + len(name), name, _place_value(place), "gazetteer")
+            i += 1
+            continue
         for size in (3, 2, 1):
             window = tokens[i:i + size]
             if len(window) < size or any(base + k in covered for k in range(i, i + size)):
@@ -775,6 +785,9 @@ def _settlement_names(doc: Document, tokens: Sequence[Token], base: int, blocked
 
 def _is_city(place: Place | None) -> bool:
     return place is not None and place.type == CITY
+
+
+YEARLY_EVENT = re.compile(r"^([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*)-(?:19|20)\d\d$")
 
 
 def _plausible_city(tokens: Sequence[Token], i: int, size: int, place, morph) -> bool:
