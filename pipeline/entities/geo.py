@@ -326,13 +326,23 @@ class Gazetteer:
         return out
 
     def _lookup(self, words: tuple[str, ...]) -> Place | None:
-        for key in self.candidate_keys(words):
+        keys = self.candidate_keys(words)
+        if len(words) == 1:
+            # the dictionary's place reading first: "Самару" is Самара, not a variant "Самар"
+            # (summed over its forms; a tie goes to the longer name: "Самару" -> Самара)
+            scores: dict[str, float] = {}
+            for p in self.morph.parse(words[0].lower()):
+                if "Geox" in p.tag:
+                    lemma = _key(p.normal_form)
+                    scores[lemma] = scores.get(lemma, 0.0) + p.score
+            keys.sort(key=lambda k: (-scores.get(k, 0.0), -len(k) if k in scores else 0))
+        for key in keys:
             place = self.lookup_key(key)
             if place is not None:
                 if place.type == "CITY":
                     # name as the text would say it in the nominative
-                    return Place("CITY", _title(self.nominative(words), place.name),
-                                 place.country, place.geonameid, place.population)
+                    name = place.name if len(words) == 1 else _title(self.nominative(words), place.name)
+                    return Place("CITY", name, place.country, place.geonameid, place.population)
                 return place
         return None
 
