@@ -59,7 +59,8 @@ def find_entities(doc: Document, ner_spans: Sequence[Sequence[TokenSpan]], resou
     for sent, spans in zip(doc.sentences, ner_spans):
         base = sent.first_token
         for span in refine_ner_spans(doc, sent, spans, resources.morph):
-            ent = _from_ner(doc, doc.tokens[base + span.start:base + span.end], span.type, resources)
+            before = doc.tokens[base + span.start - 1] if span.start else None
+            ent = _from_ner(doc, doc.tokens[base + span.start:base + span.end], span.type, resources, before)
             if ent is not None:
                 found.append(ent)
                 idx = range(base + span.start, base + span.end)
@@ -524,12 +525,15 @@ def _entity(doc: Document, tokens: Sequence[Token], type_: str, value, source: s
     return Entity(type_, start, end, doc.text[start:end], value, source)
 
 
-def _from_ner(doc: Document, tokens: Sequence[Token], kind: str, resources) -> Entity | None:
+def _from_ner(doc: Document, tokens: Sequence[Token], kind: str, resources,
+              before: Token | None = None) -> Entity | None:
     tokens = _strip_punctuation(tokens)
     if not tokens:
         return None
     words = [t.norm for t in tokens]
     morph = resources.morph
+    if kind == "PER" and YEARLY_EVENT.match(words[-1]):
+        return None  # "Сочи-2014" is the games, not a person
     if kind == "PER":
         return _entity(doc, tokens, PERSON, {"name": person_nominative(words, morph)}, "ner")
     if kind == "ORG":
@@ -542,6 +546,9 @@ def _from_ner(doc: Document, tokens: Sequence[Token], kind: str, resources) -> E
     if len(words) == 1 and morph.best(words[0]).tag.POS == "ADJF" and resources.geo.adjective(words[0]):
         return None  # "Киевской [области]": the adjective rules decide, seeing the noun
     place = resources.geo.lookup(words)
+    if place is not None and place.type == CITY and before is not None \
+            and (before.lemma or before.norm.lower()) in NAMED_AFTER_HEADS:
+        place = None  # "улица Горького", "штат Вашингтон"
     if place is not None:
         return _place_entity(doc, tokens, place)
     return _entity(doc, tokens, LOCATION, {"name": morph.to_nominative(words)}, "ner")
@@ -697,6 +704,14 @@ NOT_CITY_BEFORE = set("""
 """.split())
 
 
+# Of those, the ones whose name is never a town even when the NER says place: "штат
+# Вашингтон", "улица Горького" ("в аэропорту Болоньи" is the town's airport).
+NAMED_AFTER_HEADS = set("""
+штат провинция префектура графство кантон улица проспект бульвар площадь переулок шоссе
+набережная имя им
+""".split())
+
+
 def _gazetteer_places(doc: Document, tokens: Sequence[Token], base: int, covered: set[int],
                       resources, orgs: set[tuple[int, int]] = frozenset()) -> Iterator[Entity]:
     """Countries and cities the NER missed: capitalised words in the gazetteer.
@@ -751,7 +766,7 @@ def _gazetteer_places(doc: Document, tokens: Sequence[Token], base: int, covered
 
 # Words that introduce the name of a town: "в городе Пауэй", "в селе Сростки", "г. Бийск".
 SETTLEMENT_HEADS = {"город", "городок", "село", "деревня", "поселок", "посёлок", "станица", "аул",
-                    "кишлак", "хутор", "г.", "пгт", "поселение", "местечко"}
+                    "кишлак", "хутор", "пгт", "поселение", "местечко"}
 
 
 def _settlement_names(doc: Document, tokens: Sequence[Token], base: int, blocked: set[int],
@@ -759,22 +774,33 @@ def _settlement_names(doc: Document, tokens: Sequence[Token], base: int, blocked
     """"в городе Пауэй" -> CITY "Пауэй": a capitalised name after a word for a town is a
     town, whether the gazetteer knows it or not."""
     n = len(tokens)
-    for i, t in enumerate(tokens[:-1]):
-        head = t.norm.lower() if t.norm.endswith(".") else (t.lemma or t.norm.lower())
-        if head not in SETTLEMENT_HEADS:
-            continue
+    morph = resources.morph
+    for i, t in enumerate(tokens[:-2]):
         j = i + 1
-        if tokens[j].norm == "." and head == "г":
+        if t.norm.lower() == "г":
+            # "г. Бийск" is a town; "г" alone is a gram, and "в 2013 г." a year
+            if tokens[j].norm != "." or (i and tokens[i - 1].norm[:1].isdigit()):
+                continue
             j += 1
+            word = tokens[j].norm
+            if any(p.is_known and "Geox" not in p.tag for p in morph.parse(word.lower())) \
+                    and not morph.has_tag(word, "Geox"):
+                continue  # "г. Этот" ends a sentence
+        elif (t.lemma or t.norm.lower()) not in SETTLEMENT_HEADS:
+            continue
         k = j
         while k < n and k - j < 3 and base + k not in blocked and CYRILLIC_CAPITAL.match(tokens[k].norm):
             k += 1
         if k == j:
             continue
-        # the longest name the gazetteer knows, else one word: "в селе Цибулёво [Знаменского
-        # района]"
+        # the longest name the gazetteer knows, else an adjective and its noun ("в селе
+        # Верхние Ключи") or one word ("в селе Цибулёво [Знаменского района]")
+        longest = k
         while k > j + 1 and not _is_city(resources.geo.lookup([tok.norm for tok in tokens[j:k]])):
             k -= 1
+        if k == j + 1 and longest > j + 1 and morph.best(tokens[j].norm).tag.POS == "ADJF" \
+                and morph.best(tokens[j + 1].norm).tag.POS == "NOUN":
+            k = j + 2
         words = [tok.norm for tok in tokens[j:k]]
         place = resources.geo.lookup(words)
         if not _is_city(place):

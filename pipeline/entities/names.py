@@ -270,20 +270,40 @@ def _common_prefix(a: str, b: str) -> int:
 
 
 def person_nominative(words: Sequence[str], morph) -> str:
-    """A person's name in the nominative: "Барака Обамы" -> "Барак Обама"."""
-    out = []
+    """A person's name in the nominative: "Барака Обамы" -> "Барак Обама", "Анне
+    Ахматовой" -> "Анна Ахматова" (the case the name's words share decides)."""
+    readings = []
     for w in words:
         if not re.search("[а-яё]", w, re.I) or len(w) < 2 or w.endswith("."):
+            readings.append(None)
+            continue
+        readings.append([p for p in morph.parse(w.lower()) if {"Name", "Surn", "Patr"} & p.tag.grammemes])
+    case = _shared_case([r for r in readings if r])
+    out = []
+    for w, parses in zip(words, readings):
+        if not parses:
             out.append(w)
             continue
-        parses = morph.parse(w.lower())
-        name = next((p for p in parses if {"Name", "Surn", "Patr"} & p.tag.grammemes), None)
-        if name is None:
-            out.append(w)
-            continue
-        form = name.inflect({"nomn", "sing"})
+        # an inflecting reading in the shared case first: "Анне" is Анна's dative, not the
+        # indeclinable Анне, when "Ахматовой" beside it is oblique
+        ranked = sorted(parses, key=lambda p: (p.tag.case != case, "Fixd" in p.tag, -p.score))
+        form = ranked[0].inflect({"nomn", "sing"})
         out.append(copy_case(form.word, w) if form else w)
     return _join(out)
+
+
+def _shared_case(readings: list[list]) -> str | None:
+    """The case most likely shared by all the words of a name."""
+    # an indeclinable reading fits any case: judge a word by its inflecting readings
+    readings = [[p for p in parses if "Fixd" not in p.tag] or parses for parses in readings]
+    scores: dict[str, float] = {}
+    for parses in readings:
+        for p in parses:
+            if p.tag.case and "Fixd" not in p.tag:
+                scores[p.tag.case] = scores.get(p.tag.case, 0.0) + p.score
+    shared = [c for c in scores
+              if all(any(p.tag.case == c or "Fixd" in p.tag for p in parses) for parses in readings)]
+    return max(shared, key=lambda c: scores[c]) if shared else None
 
 
 def _join(words: Sequence[str]) -> str:
