@@ -48,7 +48,8 @@ def tokens_of(resources, text):
     for word in text.split():
         start = text.index(word, pos)
         p = resources.morph.best(word)
-        out.append(Token(start, start + len(word), word, 0, p.normal_form.replace("ё", "е"), str(p.tag.POS)))
+        out.append(Token(start, start + len(word), word, 0, p.normal_form.replace("ё", "е"), str(p.tag.POS),
+                         str(p.tag)))
         pos = start + len(word)
     return out
 
@@ -73,6 +74,7 @@ def test_what_is_no_organisation(resources, text, start, end, expected):
     ("об этом сообщило агентство Interfax", 4, 5, True),         # a Russian descriptor before
     ("председатель РСПП выступил", 1, 2, True),                  # a role before
     ("делегаты от CIAQ", 2, 3, True),
+    ("заболел от COVID-19", 2, 3, False),
     ("прозвучала Moonlight Drive", 1, 3, False),
 ])
 def test_organisation_cues(resources, text, start, end, expected):

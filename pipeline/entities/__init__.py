@@ -643,7 +643,7 @@ def _latin_organisations(doc: Document, tokens: Sequence[Token], base: int, take
     "Goethe-Institut") or follow a word that does ("агентство Reuters")."""
     for s, e in latin_names(tokens):
         idx = range(base + s, base + e)
-        if taken.intersection(idx) or not organisation_cue(tokens, s, e):
+        if taken.intersection(idx) or not organisation_cue(tokens, s, e) or not_organisation(tokens, s, e):
             continue
         words = [t.norm for t in tokens[s:e]]
         if len(words) == 1 and not is_acronym(words[0]) and len(words[0]) < 3:

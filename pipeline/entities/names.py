@@ -57,7 +57,7 @@ consulting solutions software electronics energy telecom broadcasting
 ORG_CUES_BEFORE = set("""
 издание портал сервис магазин лейбл бренд производитель газета журнал телеканал агентство
 председатель глава директор руководитель президент сотрудник представитель член эксперт
-специалист делегат основатель учредитель от
+специалист делегат основатель учредитель
 """.split())
 
 QUOTE_OPEN = {"«", '"', "'"}
@@ -115,7 +115,14 @@ def organisation_cue(tokens: Sequence[Token], start: int, end: int) -> bool:
     if k < 0:
         return False
     before = tokens[k].lemma or tokens[k].norm.lower()
+    if before == "от":
+        # "делегаты от CIAQ", but not "умер от COVID-19"
+        return k > 0 and tokens[k - 1].pos == "NOUN" and _animate(tokens[k - 1])
     return before in ORG_CUES_BEFORE or before in ORG_DESCRIPTORS
+
+
+def _animate(token: Token) -> bool:
+    return "anim" in (token.tag or "").replace("inan", "")
 
 
 def not_organisation(tokens: Sequence[Token], start: int, end: int, floor: int = 0) -> bool:
