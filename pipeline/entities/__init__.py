@@ -15,9 +15,9 @@ from typing import Iterable, Iterator, Sequence
 from ..doc import CITY, COUNTRY, DATE, ORGANIZATION, PERSON, Document, Entity, Sentence, Token
 from .counts import tag_counts
 from .dates import find_dates
+from .geo import ADJECTIVE_ENDINGS, Place
 from .names import (ORG_DESCRIPTORS, is_acronym, latin_names, not_organisation, org_nominative,
                     organisation_cue, person_nominative, quoted_names)
-from .geo import ADJECTIVE_ENDINGS, Place
 from .ner import TokenSpan
 
 LOCATION = "LOCATION"
@@ -80,17 +80,26 @@ def find_entities(doc: Document, ner_spans: Sequence[Sequence[TokenSpan]], resou
         # places nested in organisations count: "МИД России", "Московский университет"
         found += _gazetteer_places(doc, tokens, sent.first_token, no_place, resources, orgs)
         found += _adjective_places(doc, tokens, sent.first_token, no_place, resources)
+    found = _whole_text_names(doc, found, resources)
+
     found += _dates(doc, resources)
+    doc.entities = _flatten_same_type(found)
+    doc.entities += tag_counts(doc, resources)
+    doc.entities = _flatten_same_type(doc.entities)
+    return doc.entities
+
+
+def _whole_text_names(doc: Document, found: list[Entity], resources) -> list[Entity]:
+    """Rules that look at the names of the whole text: bracketed Latin names and
+    acronyms, adjectives made from names, surnames and towns that recur, and the shared
+    canonical name of a name and its acronym."""
     found = _bracketed_names(doc, found)
     found += _eponym_adjectives(doc, found, resources.morph)
     found += _repeated_surnames(doc, found, resources.morph)
     found += _repeated_towns(doc, found, resources.geo)
     found = _drop_retyped_places(found)
     _link_aliases(doc, found)
-    doc.entities = _flatten_same_type(found)
-    doc.entities += tag_counts(doc, resources)
-    doc.entities = _flatten_same_type(doc.entities)
-    return doc.entities
+    return found
 
 
 # Titles natasha sometimes keeps in a person's span: "господин Сагитов" -> "Сагитов",
