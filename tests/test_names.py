@@ -3,8 +3,8 @@
 import pytest
 
 from pipeline.doc import Token
-from pipeline.entities import _initials, _is_acronym_text
-from pipeline.entities.names import not_organisation, org_nominative, organisation_cue, person_nominative
+from pipeline.entities.names import (initials, is_acronym_text, not_organisation, org_nominative,
+                                     organisation_cue, person_nominative)
 
 
 @pytest.mark.parametrize("phrase, nominative", [
@@ -81,18 +81,18 @@ def test_organisation_cues(resources, text, start, end, expected):
     assert organisation_cue(tokens_of(resources, text), start, end) is expected
 
 
-@pytest.mark.parametrize("name, initials", [
+@pytest.mark.parametrize("name, expected", [
     ("Ассоциация инновационных регионов Сибири", "АИРС"),
     ("Организация Объединенных Наций", "ООН"),
     ("Комитет по делам молодежи", "КДМ"),
     ("Научно-исследовательский институт", "НИИ"),
     ("Fédération Internationale de Football Association", "FIFA"),
 ])
-def test_initials(name, initials):
-    assert _initials(name) == initials
+def test_initials(name, expected):
+    assert initials(name) == expected
 
 
 @pytest.mark.parametrize("text, expected", [("АИРС", True), ("ООН", True), ("МинЮст", False), ("Газпром", False),
                                             ("РИА Новости", False), ("BBC", True)])
 def test_acronyms(text, expected):
-    assert _is_acronym_text(text) is expected
+    assert is_acronym_text(text) is expected

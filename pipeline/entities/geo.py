@@ -23,6 +23,12 @@ from dataclasses import dataclass
 from importlib import resources as importlib_resources
 from typing import Sequence
 
+# Types of places besides the contract's CITY and COUNTRY, emitted but not scored.
+LOCATION = "LOCATION"   # parts of the world, alliances: "Центральная Азия", "СНГ"
+REGION = "REGION"       # states, provinces, regions: "Флорида", "Алтай", "Гонконг"
+DISTRICT = "DISTRICT"   # parts of big cities: "Бруклин"
+PLACE_TYPES = ("CITY", "COUNTRY", LOCATION, REGION, DISTRICT)
+
 CYRILLIC_NAME = re.compile(r"^[А-ЯЁ][А-Яа-яЁё\-' ]+$")
 LATIN_NAME = re.compile(r"^[A-Z][A-Za-z\-' .]+$")
 # Cities known by their Latin names too ("King's College London", "New York"): one-word
@@ -258,11 +264,11 @@ class Gazetteer:
         """A place by its normalised nominative name; countries win over cities."""
         key = _key(key)
         if key in NOT_CITY_OR_COUNTRY:
-            return Place("LOCATION", key)
+            return Place(LOCATION, key)
         if key in DISTRICTS:
-            return Place("DISTRICT", key)
+            return Place(DISTRICT, key)
         if key in TERRITORIES:
-            return Place("REGION", *TERRITORIES[key])
+            return Place(REGION, *TERRITORIES[key])
         country = self.aliases.get(key)
         if country:
             return Place("COUNTRY", country[1], country[0])
@@ -274,7 +280,7 @@ class Gazetteer:
         if region and not (cities and cities[0].country in region[1]):
             # "Флорида": the US state, not the larger Cuban town; but "Дакка" is both
             # a district and its capital, and the capital is meant
-            return Place("REGION", region[0], sorted(region[1])[0])
+            return Place(REGION, region[0], sorted(region[1])[0])
         if cities:
             return cities[0]
         return None

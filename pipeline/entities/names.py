@@ -10,10 +10,16 @@ from __future__ import annotations
 import re
 from typing import Iterator, Sequence
 
-from ..doc import Token
+from ..doc import CITY, COUNTRY, ORGANIZATION, PERSON, Document, Entity, Token
 from ..morphology import copy_case
+from .geo import ADJECTIVE_ENDINGS, LOCATION, REGION
 from .numbers import ROMAN
 
+CYRILLIC_CAPITAL = re.compile(r"^[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*$")
+
+
+LATIN_CAPITAL = re.compile(r"^[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*$")
+NAME_TYPES = (PERSON, ORGANIZATION, CITY, COUNTRY)
 LATIN_WORD = re.compile(r"^[A-Z][A-Za-z0-9&'.\-]*$")
 LATIN_LINK = {"of", "the", "and", "for", "&", "de", "du", "des", "la", "le", "von", "van", "der",
               "für", "und", "in", "on", "at"}
@@ -325,4 +331,253 @@ def _join(words: Sequence[str]) -> str:
             out += w
         else:
             out += " " + w
+    return out
+
+
+def entity_from_tokens(doc: Document, tokens: Sequence[Token], type_: str, value, source: str) -> Entity:
+    """An entity over ``tokens``, its text sliced from the document."""
+    start, end = tokens[0].start, tokens[-1].end
+    return Entity(type_, start, end, doc.text[start:end], value, source)
+
+
+# Adjectives from names that name the person: "Нобелевская премия" (Альфред Нобель).
+EPONYMS = {"нобелевск": "Нобель", "ленинск": "Ленин", "сталинск": "Сталин", "мариинск": "Мария"}
+
+
+def rule_organisations(doc: Document, tokens: Sequence[Token], base: int, covered: set[int],
+                       places: set[int], resources) -> Iterator[Entity]:
+    """Organisations the NER left untagged, rule by rule, in this order."""
+    taken = set(covered)
+    for rule in ORGANISATION_RULES:
+        for ent, idx in rule(doc, tokens, base, taken, places, resources):
+            taken.update(idx)
+            covered.update(idx)
+            yield ent
+
+
+def _quoted_organisations(doc: Document, tokens: Sequence[Token], base: int, taken: set[int],
+                          places: set[int], resources) -> Iterator[tuple[Entity, Sequence[int]]]:
+    """"фонд «Молодежные инициативы»" -> "Молодежные инициативы": the quotes hold the name."""
+    for _, q, end in quoted_names(tokens):
+        idx = range(base + q + 1, base + end - 1)
+        if taken.intersection(idx):
+            continue
+        inner = tokens[q + 1:end - 1]
+        start, stop = inner[0].start, inner[-1].end
+        yield entity_from_tokens(doc, inner, ORGANIZATION, {"name": doc.text[start:stop]}, "rule:quoted"), idx
+
+
+def _latin_organisations(doc: Document, tokens: Sequence[Token], base: int, taken: set[int],
+                         places: set[int], resources) -> Iterator[tuple[Entity, Sequence[int]]]:
+    """Latin-script names that say they are organisations ("The British Council",
+    "Goethe-Institut") or follow a word that does ("агентство Reuters")."""
+    for s, e in latin_names(tokens):
+        idx = range(base + s, base + e)
+        if taken.intersection(idx) or not organisation_cue(tokens, s, e) or not_organisation(tokens, s, e):
+            continue
+        words = [t.norm for t in tokens[s:e]]
+        if len(words) == 1 and not is_acronym(words[0]) and len(words[0]) < 3:
+            continue
+        yield entity_from_tokens(doc, tokens[s:e], ORGANIZATION, {"name": " ".join(words)}, "rule:latin"), idx
+
+
+def _acronym_organisations(doc: Document, tokens: Sequence[Token], base: int, taken: set[int],
+                           places: set[int], resources) -> Iterator[tuple[Entity, Sequence[int]]]:
+    """Acronyms after a word that makes them organisations: "председатель РСПП"; not
+    places ("СНГ", "США"). Elsewhere an acronym the NER passed over is mostly a law ("УК"),
+    an exam ("ЕГЭ") or a thing ("ИВЛ")."""
+    for i, t in enumerate(tokens):
+        if base + i in taken or not is_acronym(t.norm) or not organisation_cue(tokens, i, i + 1):
+            continue
+        if resources.geo.lookup([t.norm]) is not None:
+            continue
+        yield entity_from_tokens(doc, [t], ORGANIZATION, {"name": t.norm}, "rule:acronym"), [base + i]
+
+
+ORGANISATION_RULES = (_quoted_organisations, _latin_organisations, _acronym_organisations)
+
+
+# A name in brackets right after a name: its Latin spelling or its acronym, a name of the
+# same thing: "Майкл Мэйсон (Michael Mason)", "Понте-Сан-Пьетро (Ponte San Pietro)",
+# "Ассоциация инновационных регионов Сибири (АИРС)".
+BRACKETED_LATIN = re.compile(r"\(\s*([A-Z][^\W\d_]*(?:[ '’.&-]+[^\W_][\w'’.&-]*){0,6}?)\s*[),;]")
+
+
+BRACKETED_ACRONYM = re.compile(r"\(\s*([A-ZА-ЯЁ][A-ZА-ЯЁ0-9&-]{1,9})\s*[),;]")
+
+
+CYRILLIC_LETTER = re.compile("[а-яё]", re.I)
+
+
+def bracketed_names(doc: Document, entities: list[Entity]) -> list[Entity]:
+    """The bracketed Latin name or acronym after a name gets that name's type; another
+    type proposed for the same words gives way."""
+    added: list[Entity] = []
+    longest: dict[int, Entity] = {}
+    for e in entities:
+        if e.type in NAME_TYPES and (e.end not in longest or e.start < longest[e.end].start):
+            longest[e.end] = e
+    # "Королевского колледжа Лондона (King’s College London)": the whole name, not the city
+    for e in longest.values():
+        after = doc.text[e.end:e.end + 80]
+        m = BRACKETED_LATIN.match(after.lstrip(" ")) if after[:2].strip() in ("(", "") else None
+        if m is None or CYRILLIC_LETTER.search(m.group(1)):
+            m = BRACKETED_ACRONYM.match(after.lstrip(" ")) if e.type == ORGANIZATION else None
+        if m is None:
+            continue
+        start = e.end + (len(after) - len(after.lstrip(" "))) + m.start(1)
+        end = start + len(m.group(1))
+        text = doc.text[start:end]
+        if e.type in (CITY, COUNTRY):
+            value = dict(e.value or {}, name=(e.value or {}).get("name", e.text))
+        else:
+            value = {"name": text}
+        added.append(Entity(e.type, start, end, text, value, "rule:bracketed"))
+    if not added:
+        return entities
+    spans = {(a.start, a.end): a.type for a in added}
+    kept = [e for e in entities if not (e.type in NAME_TYPES and spans.get((e.start, e.end), e.type) != e.type)]
+    return kept + added
+
+
+# Words an acronym skips: "Комитет по делам молодежи" -> КДМ.
+OPENING_BRACKET = re.compile(r"[ \t]*\([ \t]*")
+
+
+ACRONYM_SKIPS = {"и", "по", "в", "во", "на", "за", "при", "для", "с", "со", "of", "the", "and", "for",
+                 "de", "du", "des", "la", "le", "in", "on", "at", "für", "und"}
+
+
+def link_aliases(doc: Document, entities: list[Entity]) -> None:
+    """Give an organisation's (or person's) names in one text a shared ``canonical`` value.
+
+    Linked are a name and what stands in brackets after it ("Британский совет (British
+    Council)", "Ассоциация инновационных регионов Сибири (АИРС)") and an acronym and the
+    name whose initials it spells, wherever they stand ("ООН" ... "Организация
+    Объединённых Наций"). Every mention of a linked name gets the same canonical: the
+    full name in the nominative, the first one given where two full names are linked.
+    """
+    names = [e for e in entities if e.type in (ORGANIZATION, PERSON)]
+    parent: dict[int, int] = {}
+
+    def root(i: int) -> int:
+        while parent.get(i, i) != i:
+            i = parent[i]
+        return i
+
+    def join(a: int, b: int) -> None:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    by_start = {e.start: i for i, e in enumerate(names)}
+    for i, e in enumerate(names):
+        m = OPENING_BRACKET.match(doc.text, e.end)
+        j = by_start.get(m.end()) if m else None
+        if j is not None and names[j].type == e.type:
+            join(i, j)
+    acronyms = {}
+    for i, e in enumerate(names):
+        if e.type == ORGANIZATION and is_acronym_text(e.text):
+            acronyms.setdefault(e.text.upper(), []).append(i)
+    for i, e in enumerate(names):
+        if e.type == ORGANIZATION and not is_acronym_text(e.text):
+            for k in acronyms.get(initials((e.value or {}).get("name", e.text)), ()):
+                join(i, k)
+    same_text: dict[tuple[str, str], int] = {}
+    for i, e in enumerate(names):
+        key = (e.type, e.text)
+        if key in same_text:
+            join(same_text[key], i)
+        else:
+            same_text[key] = i
+    groups: dict[int, list[int]] = {}
+    for i in range(len(names)):
+        groups.setdefault(root(i), []).append(i)
+    for members in groups.values():
+        texts = {names[i].text for i in members}
+        if len(texts) < 2:
+            continue
+        full = [i for i in members if not is_acronym_text(names[i].text)] or members
+        first = min(full, key=lambda i: names[i].start)
+        canonical = (names[first].value or {}).get("name", names[first].text)
+        for i in members:
+            names[i].value = dict(names[i].value or {}, canonical=canonical)
+
+
+def is_acronym_text(text: str) -> bool:
+    """"АИРС", "BBC": one word of capitals (one small letter allowed: "МосГУ")."""
+    letters = [c for c in text if c.isalpha()]
+    return 1 < len(letters) <= 10 and " " not in text and sum(c.isupper() for c in letters) >= 2 \
+        and sum(c.isupper() for c in letters) >= len(letters) - 1
+
+
+def initials(name: str) -> str:
+    """"Ассоциация инновационных регионов Сибири" -> "АИРС"."""
+    words = [w for w in re.split(r"[\s\-]+", name.replace("«", " ").replace("»", " "))
+             if w and w.lower() not in ACRONYM_SKIPS and w[:1].isalpha()]
+    return "".join(w[0] for w in words).upper()
+
+
+def repeated_surnames(doc: Document, entities: list[Entity], morph) -> list[Entity]:
+    """A surname named once is that person wherever it recurs in another case:
+    "Иржи Руснок" ... "правительство Руснока"; inside an organisation's name too."""
+    surnames: dict[str, str] = {}
+    for e in entities:
+        words = e.text.split()
+        # a full name ("Иржи Руснок") vouches for its surname
+        if e.type == PERSON and len(words) > 1 and all(CYRILLIC_CAPITAL.match(w) for w in words):
+            if len(words[-1]) > 3:
+                surnames[_surname_key(words[-1], morph)] = (e.value or {}).get("name", e.text)
+    if not surnames:
+        return []
+    busy = [(e.start, e.end) for e in entities if e.type in (PERSON, CITY, COUNTRY, LOCATION, REGION)]
+    out = []
+    toks = doc.tokens
+    for i, t in enumerate(toks):
+        if not CYRILLIC_CAPITAL.match(t.norm) or len(t.norm) <= 3:
+            continue
+        # not a part of another name ("Анны Франк") or of a title in quotes
+        neighbours = [toks[k] for k in (i - 1, i + 1) if 0 <= k < len(toks) and toks[k].sentence == t.sentence]
+        if any(x.norm[:1].isupper() or x.norm in ("«", "»", '"') for x in neighbours):
+            continue
+        key = _surname_key(t.norm, morph)
+        if key not in surnames or any(a < t.end and t.start < b for a, b in busy):
+            continue
+        out.append(Entity(PERSON, t.start, t.end, doc.text[t.start:t.end], {"name": surnames[key]},
+                          "rule:repeated"))
+    return out
+
+
+def _surname_key(word: str, morph) -> str:
+    """"Руснока" -> "руснок": the surname's nominative, or the word itself."""
+    w = word.lower()
+    for p in morph.parse(w):
+        if "Surn" in p.tag or "Name" in p.tag:
+            return p.normal_form.replace("ё", "е")
+    return w.replace("ё", "е")
+
+
+def eponym_adjectives(doc: Document, entities: list[Entity], morph) -> list[Entity]:
+    """"Нобелевской премии", "Шукшинские дни" (after Шукшин, named in the text): an
+    adjective made from a person's name names that person, as NEREL annotates it."""
+    stems = dict(EPONYMS)
+    for e in entities:
+        if e.type == PERSON:
+            last = e.text.split()[-1].lower()
+            surname = next((p.normal_form for p in morph.parse(last) if "Surn" in p.tag), None)
+            if surname and len(surname) > 3:
+                stems.setdefault(surname.replace("ё", "е") + "ск", (e.value or {}).get("name", e.text))
+    busy = [(e.start, e.end) for e in entities if e.type in (PERSON, CITY, COUNTRY)]
+    out = []
+    for t in doc.tokens:
+        w = t.norm.lower().replace("ё", "е")
+        if t.pos != "ADJF" or len(w) < 6:
+            continue
+        name = next((stems[w[:-len(e)]] for e in ADJECTIVE_ENDINGS if w.endswith(e) and w[:-len(e)] in stems),
+                    None)
+        if name is None or any(a < t.end and t.start < b for a, b in busy):
+            continue
+        out.append(Entity(PERSON, t.start, t.end, doc.text[t.start:t.end], {"name": name, "adjective": True},
+                          "rule:eponym"))
     return out
