@@ -66,11 +66,12 @@ def _split_spans(doc: Document, sent: Sentence, spans: list[TokenSpan], morph) -
 
 
 def _attach_places(doc: Document, sent: Sentence, spans: list[TokenSpan], morph) -> list[TokenSpan]:
-    base = sent.first_token
-    return _attach_places_to_orgs(doc, base, spans, 0)
+    """"Ассоциация молодежных советов" + "Татарстана": one organisation (the place stays too)."""
+    return _attach_places_to_orgs(doc, sent.first_token, spans)
 
 
 def _unquote_orgs(doc: Document, sent: Sentence, spans: list[TokenSpan], morph) -> list[TokenSpan]:
+    """"компании «Интелком»" -> "Интелком"."""
     base = sent.first_token
     return [_unquote_org(doc.tokens, base, s) if s.type == "ORG" else s for s in spans]
 
@@ -133,6 +134,7 @@ def _descriptor_word(token: Token) -> bool:
 
 
 def _split_span(doc: Document, base: int, span: TokenSpan) -> list[TokenSpan]:
+    """One span in pieces at line breaks, and a name apart from the name in brackets."""
     toks = doc.tokens
     pieces: list[TokenSpan] = []
     start = span.start
@@ -459,7 +461,7 @@ def _add_named_after(doc: Document, sent: Sentence, spans: list[TokenSpan], morp
     return out
 
 
-def _attach_places_to_orgs(doc: Document, base: int, spans: list[TokenSpan], n: int) -> list[TokenSpan]:
+def _attach_places_to_orgs(doc: Document, base: int, spans: list[TokenSpan]) -> list[TokenSpan]:
     """ORG directly followed by a LOC (or "города"/"области" + LOC): the ORG takes it in;
     the LOC stays too, as the place nested in the name."""
     toks = doc.tokens
