@@ -42,6 +42,10 @@ import pytest
     ("Узбекистана", "COUNTRY", "Узбекистан", "UZ"),
     ("Армения", "COUNTRY", "Армения", "AM"),  # a country before a town of Colombia
     ("СССР", "COUNTRY", "СССР", "SU"),
+    ("Тринидада и Тобаго", "COUNTRY", "Тринидад и Тобаго", "TT"),
+    ("Свазиленда", "COUNTRY", "Эсватини", "SZ"),
+    # a self-proclaimed state has no ISO code
+    ("Южной Осетии", "COUNTRY", "Южная Осетия", ""),
 ])
 def test_places(resources, phrase, type_, name, country):
     place = resources.geo.lookup(phrase.split())

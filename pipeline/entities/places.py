@@ -287,9 +287,10 @@ def _compound_adjective(doc: Document, t: Token, geo) -> Iterator[Entity]:
 
 
 def _capitalised_or_link(word: str, position: int) -> bool:
+    """Capitalised, or a word inside a name: "Ростов-на-Дону", "Тринидад и Тобаго"."""
     if word[:1].isupper():
         return True
-    return position > 0 and word in ("-", "на", "де")
+    return position > 0 and word in ("-", "на", "де", "и")
 
 
 def place_entity(doc: Document, tokens: Sequence[Token], place, adjective: bool = False) -> Entity:
