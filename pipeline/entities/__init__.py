@@ -71,7 +71,7 @@ def find_entities(doc: Document, ner_spans: Sequence[Sequence[TokenSpan]], resou
     for sent in doc.sentences:
         tokens = doc.tokens[sent.first_token:sent.last_token]
         found += rule_organisations(doc, tokens, sent.first_token, covered, places, resources)
-        # the NER's other places ("Пауэй" as LOC) may yet be towns: "в городе Пауэй"
+        # the NER's other places ("Заозерск" as LOC) may yet be towns: "в городе Заозерск"
         found += settlement_names(doc, tokens, sent.first_token, no_place, resources)
         no_place.update(k for k in places if k >= sent.first_token and k < sent.last_token)
         # places nested in organisations count: "МИД России", "Московский университет"

@@ -45,7 +45,7 @@ ORG_DESCRIPTORS = set("""
 """.split())
 
 # English words that make a Latin-script name an organisation's: "The British Council",
-# "Bell Labs", "Volga Group". Without one, or a Russian descriptor before it, a Latin name
+# "Bell Labs", "Baikal Group". Without one, or a Russian descriptor before it, a Latin name
 # in Russian news is as often a song, a product or a disease ("COVID-19").
 LATIN_ORG_WORDS = set("""
 council institute institut university college school academy foundation fund association
@@ -79,7 +79,7 @@ telegram телеграм вконтакте weibo wechat tiktok тикток wh
 PLATFORMS = {"facebook", "фейсбук"}
 NOT_ORGANISATION_PREFIX = re.compile(r"^(?:COVID|Covid|SARS|MERS|ВИЧ|H\dN\d)")
 # What a quoted name after these words is: a cinema, a song, a brand, not an organisation.
-# "в кинотеатрах «Звезда», «Космос» и «Юность»", "торговыми марками «Раундап»".
+# "в кинотеатрах «Рассвет», «Октябрь» и «Мир»", "торговой маркой «Чистый дом»".
 NOT_ORG_DESCRIPTORS = set("""
 кинотеатр стадион аэропорт станция отель гостиница ресторан кафе парк сквер хранилище сизо
 тюрьма колония телецентр пост арена площадка зал дворец храм собор монастырь больница
@@ -148,7 +148,7 @@ def not_organisation(tokens: Sequence[Token], start: int, end: int, floor: int =
 
 
 def _descriptor_before_quotes(tokens: Sequence[Token], start: int, floor: int) -> str | None:
-    """Lemma of the word before a list of quoted names: "кинотеатрах «Звезда», «Космос»"."""
+    """Lemma of the word before a list of quoted names: "кинотеатрах «Рассвет», «Октябрь»"."""
     k = start - 1
     while k >= floor:
         w = tokens[k].norm
@@ -398,7 +398,7 @@ ORGANISATION_RULES = (_quoted_organisations, _latin_organisations, _acronym_orga
 
 
 # A name in brackets right after a name: its Latin spelling or its acronym, a name of the
-# same thing: "Майкл Мэйсон (Michael Mason)", "Понте-Сан-Пьетро (Ponte San Pietro)",
+# same thing: "Джон Смит (John Smith)", "Бад-Хомбург (Bad Homburg)",
 # "Ассоциация инновационных регионов Сибири (АИРС)".
 BRACKETED_LATIN = re.compile(r"\(\s*([A-Z][^\W\d_]*(?:[ '’.&-]+[^\W_][\w'’.&-]*){0,6}?)\s*[),;]")
 
@@ -417,7 +417,7 @@ def bracketed_names(doc: Document, entities: list[Entity]) -> list[Entity]:
     for e in entities:
         if e.type in NAME_TYPES and (e.end not in longest or e.start < longest[e.end].start):
             longest[e.end] = e
-    # "Королевского колледжа Лондона (King’s College London)": the whole name, not the city
+    # "Лондонской школы экономики (London School of Economics)": the whole name, not the city
     for e in longest.values():
         after = doc.text[e.end:e.end + 80]
         m = BRACKETED_LATIN.match(after.lstrip(" ")) if after[:2].strip() in ("(", "") else None
@@ -521,11 +521,11 @@ def initials(name: str) -> str:
 
 def repeated_surnames(doc: Document, entities: list[Entity], morph) -> list[Entity]:
     """A surname named once is that person wherever it recurs in another case:
-    "Иржи Руснок" ... "правительство Руснока"; inside an organisation's name too."""
+    "Иржи Новак" ... "правительство Новака"; inside an organisation's name too."""
     surnames: dict[str, str] = {}
     for e in entities:
         words = e.text.split()
-        # a full name ("Иржи Руснок") vouches for its surname
+        # a full name ("Иржи Новак") vouches for its surname
         if e.type == PERSON and len(words) > 1 and all(CYRILLIC_CAPITAL.match(w) for w in words):
             if len(words[-1]) > 3:
                 surnames[_surname_key(words[-1], morph)] = (e.value or {}).get("name", e.text)
@@ -550,7 +550,7 @@ def repeated_surnames(doc: Document, entities: list[Entity], morph) -> list[Enti
 
 
 def _surname_key(word: str, morph) -> str:
-    """"Руснока" -> "руснок": the surname's nominative, or the word itself."""
+    """"Новака" -> "новак": the surname's nominative, or the word itself."""
     w = word.lower()
     for p in morph.parse(w):
         if "Surn" in p.tag or "Name" in p.tag:
@@ -559,7 +559,7 @@ def _surname_key(word: str, morph) -> str:
 
 
 def eponym_adjectives(doc: Document, entities: list[Entity], morph) -> list[Entity]:
-    """"Нобелевской премии", "Шукшинские дни" (after Шукшин, named in the text): an
+    """"Нобелевской премии", "Чеховские чтения" (after Чехов, named in the text): an
     adjective made from a person's name names that person, as NEREL annotates it."""
     stems = dict(EPONYMS)
     for e in entities:

@@ -1,7 +1,7 @@
 """Places in text: towns and countries, by name or by adjective, as NEREL reads them.
 
 The gazetteer (``geo``) says what a name is; these rules say where names are: words the
-NER missed ("в городе Пауэй", "МИД России"), adjectives ("российская делегация" is the
+NER missed ("в городе Заозерск", "МИД России"), adjectives ("российская делегация" is the
 country, "американский актер" a nationality), the halves of "российско-американский",
 and towns named once that recur in another case.
 """
@@ -29,7 +29,7 @@ NOT_CITY_BEFORE = set("""
 
 
 # Of those, the ones whose name is never a town even when the NER says place: "штат
-# Вашингтон", "улица Горького" ("в аэропорту Болоньи" is the town's airport).
+# Вашингтон", "улица Горького" ("в аэропорту Вены" is the town's airport).
 NAMED_AFTER_HEADS = set("""
 штат провинция префектура графство кантон улица проспект бульвар площадь переулок шоссе
 набережная имя им
@@ -88,14 +88,14 @@ def gazetteer_places(doc: Document, tokens: Sequence[Token], base: int, covered:
         i += size
 
 
-# Words that introduce the name of a town: "в городе Пауэй", "в селе Сростки", "г. Бийск".
+# Words that introduce the name of a town: "в городе Заозерск", "в селе Каменка", "г. Бийск".
 SETTLEMENT_HEADS = {"город", "городок", "село", "деревня", "поселок", "посёлок", "станица", "аул",
                     "кишлак", "хутор", "пгт", "поселение", "местечко"}
 
 
 def settlement_names(doc: Document, tokens: Sequence[Token], base: int, blocked: set[int],
                      resources) -> Iterator[Entity]:
-    """"в городе Пауэй" -> CITY "Пауэй": a capitalised name after a word for a town is a
+    """"в городе Заозерск" -> CITY "Заозерск": a capitalised name after a word for a town is a
     town, whether the gazetteer knows it or not."""
     n = len(tokens)
     morph = resources.morph
@@ -118,7 +118,7 @@ def settlement_names(doc: Document, tokens: Sequence[Token], base: int, blocked:
         if k == j:
             continue
         # the longest name the gazetteer knows, else an adjective and its noun ("в селе
-        # Верхние Ключи") or one word ("в селе Цибулёво [Знаменского района]")
+        # Верхние Ключи") or one word ("в селе Каменка [Тихоновского района]")
         longest = k
         while k > j + 1 and not is_city(resources.geo.lookup([tok.norm for tok in tokens[j:k]])):
             k -= 1
@@ -154,7 +154,7 @@ def _plausible_city(tokens: Sequence[Token], i: int, size: int, place, morph) ->
     parses = morph.parse(word.lower())
     geox = sum(p.score for p in parses if "Geox" in p.tag)
     if geox and geox >= sum(p.score for p in parses if {"Name", "Surn", "Patr"} & p.tag.grammemes):
-        return True  # but "института Пушкина" is the poet's
+        return True  # but "премия Пушкина" is the poet's
     if i == 0 or place.population < CITY_MIN_POPULATION_UNTAGGED:
         return False
     # a word the dictionary knows as something else is that something else
@@ -312,8 +312,8 @@ def place_value(place, adjective: bool = False) -> dict:
 
 
 def repeated_towns(doc: Document, entities: list[Entity], geo) -> list[Entity]:
-    """A town named once ("в деревне Портапик") is that town where it recurs in another
-    case ("в Портапике"), though no gazetteer knows it."""
+    """A town named once ("в деревне Кривоозерье") is that town where it recurs in another
+    case ("в Кривоозерье"), though no gazetteer knows it."""
     towns: dict[str, Entity] = {}
     for e in entities:
         if e.type == CITY and " " not in e.text and not (e.value or {}).get("adjective"):

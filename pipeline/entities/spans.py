@@ -16,8 +16,8 @@ from ..doc import Document, Sentence, Token
 from .names import ORG_DESCRIPTORS, not_organisation
 from .ner import TokenSpan
 
-# Titles natasha sometimes keeps in a person's span: "господин Сагитов" -> "Сагитов",
-# "Кронпринц Нарухито" -> "Нарухито", "Принцу Филиппу" -> "Филиппу" (matched by lemma).
+# Titles natasha sometimes keeps in a person's span: "господин Петров" -> "Петров",
+# "Генерал Орлов" -> "Орлов", "Принцу Уильяму" -> "Уильяму" (matched by lemma).
 PERSON_TITLES = set("""
 господин госпожа г-н г-жа мистер миссис мисс сэр леди месье мадам фрау герр сеньор сеньора
 синьор синьора пан пани император императрица король королева принц принцесса кронпринц
@@ -30,7 +30,7 @@ PERSON_TITLES = set("""
 """.split())
 
 
-# Words before a name that a person's span never starts with: "34-летний ТиДжей".
+# Words before a name that a person's span never starts with: "45-летний Смирнов".
 LEADING_NOT_NAME = re.compile(r"^(?:\d.*|[а-яё].*)$")
 
 
@@ -44,11 +44,11 @@ def refine_ner_spans(doc: Document, sent, spans: Sequence[TokenSpan], morph) -> 
 
     Each fix in ``SPAN_FIXES`` takes and returns the sentence's spans, in this order: a
     span never crosses a line break (a headline glued to the next line) and a name in
-    brackets is a name of its own ("Майкл Мэйсон (Michael Mason)", "... (ООН)"); an
+    brackets is a name of its own ("Джон Смит (John Smith)", "... (ООН)"); an
     organisation takes the place it belongs to ("Ассоциация молодежных советов"
     + "Татарстана"); quotes and descriptors stay outside an organisation's name; a
     person's span drops titles ("господин"); what is no organisation ("СМИ", "в
-    Twitter", the cinema «Звезда») is dropped.
+    Twitter", the cinema «Рассвет») is dropped.
     """
     out = list(spans)
     for fix in SPAN_FIXES:
@@ -57,7 +57,7 @@ def refine_ner_spans(doc: Document, sent, spans: Sequence[TokenSpan], morph) -> 
 
 
 def _split_spans(doc: Document, sent: Sentence, spans: list[TokenSpan], morph) -> list[TokenSpan]:
-    """At line breaks and brackets: "Игорь Малашенко\nОстанкинская", "Х (Latin X)"."""
+    """At line breaks and brackets: "Иван Сидоров\nОткрытие", "Х (Latin X)"."""
     base = sent.first_token
     out: list[TokenSpan] = []
     for span in spans:
@@ -77,7 +77,7 @@ def _unquote_orgs(doc: Document, sent: Sentence, spans: list[TokenSpan], morph) 
 
 
 def _strip_person_titles(doc: Document, sent: Sentence, spans: list[TokenSpan], morph) -> list[TokenSpan]:
-    """"господин Сагитов" -> "Сагитов"."""
+    """"господин Петров" -> "Петров"."""
     base = sent.first_token
     toks = doc.tokens
     out = []
@@ -99,14 +99,14 @@ def _title_word(token: Token, morph) -> bool:
     lemma = token.lemma or w.lower()
     if lemma in PERSON_TITLES or w.lower() in PERSON_TITLES or "-" in w and w.split("-")[-1] in PERSON_TITLES:
         return True
-    # "Восьмидесятилетний Маккейн", "Святой Терезой": an adjective the dictionary knows
+    # "Восьмидесятилетний Орлов", "Молодой Смирнов": an adjective the dictionary knows
     parses = morph.parse(w.lower())
     return (parses[0].tag.POS in ("ADJF", "PRTF") and parses[0].is_known
             and not any({"Name", "Surn", "Patr", "Geox"} & p.tag.grammemes for p in parses))
 
 
 def _drop_non_organisations(doc: Document, sent: Sentence, spans: list[TokenSpan], morph) -> list[TokenSpan]:
-    """"СМИ", "Интернет", "написал в Twitter", "в кинотеатрах «Звезда», «Космос»": the
+    """"СМИ", "Интернет", "написал в Twitter", "в кинотеатрах «Рассвет», «Октябрь»": the
     NER's organisations that are media at large, platforms, places or works."""
     base = sent.first_token
     return [s for s in spans
@@ -114,8 +114,8 @@ def _drop_non_organisations(doc: Document, sent: Sentence, spans: list[TokenSpan
 
 
 def _unquote_org(toks: Sequence[Token], base: int, span: TokenSpan) -> TokenSpan:
-    """"компании «Интелком»" -> "Интелком", 'Банк "Пересвет"' -> "Пересвет": the descriptor
-    and the quotes stay outside the name (a legal form stays in: 'ООО "МНКТ"')."""
+    """"компании «Интелком»" -> "Интелком", 'Банк "Северный путь"' -> "Северный путь": the descriptor
+    and the quotes stay outside the name (a legal form stays in: 'ООО "Вектор"')."""
     words = [toks[base + i].norm for i in range(span.start, span.end)]
     q = next((k for k, w in enumerate(words) if w in ("«", '"', "„", "“")), None)
     if not q or not all(_descriptor_word(toks[base + span.start + k]) for k in range(q)):
@@ -162,8 +162,8 @@ def _split_span(doc: Document, base: int, span: TokenSpan) -> list[TokenSpan]:
 
 def _merge_org_chains(doc: Document, sent: Sentence, spans: list[TokenSpan], morph) -> list[TokenSpan]:
     """An organisation and the one it belongs to are one name: "Главное управление" +
-    "МВД России", "Высшей партийной школе" при "ЦК КПСС", "Института языкознания" +
-    "АН СССР". The second must stand in the genitive (or not inflect: "МВД")."""
+    "МВД России", "Научному совету" при "Президиуме РАН", "Института физики" + "СО РАН".
+    The second must stand in the genitive (or not inflect: "МВД")."""
     base = sent.first_token
     toks = doc.tokens
     spans = sorted(spans, key=lambda s: s.start)
@@ -229,8 +229,7 @@ def _extend_org_complements(doc: Document, sent: Sentence, spans: list[TokenSpan
 def _complement_end(toks: Sequence[Token], base: int, k: int, n: int, morph, people: set[int],
                     places_only: bool) -> int:
     """End of the noun phrase after "по": a dative first, then oblique nouns and adjectives
-    joined by "и", "за" or commas ("по природным ресурсам, собственности и земельным
-    отношениям"); only a place after an acronym ("МВД по Башкирии")."""
+    joined by "и", "за" or commas ("по культуре, спорту и туризму"); only a place after an acronym ("МВД по Татарстану")."""
     start, end = k, k
     after_comma = False
     while k < n and k < start + 12:
@@ -272,7 +271,7 @@ GENERIC_ORG_HEADS = set("""
 """.split())
 
 
-# "власти" alone are mostly nobody in particular; "власти Тамбова", "Британские власти" are.
+# "власти" alone are mostly nobody in particular; "власти Омска", "Британские власти" are.
 GENERIC_NEEDS_OWNER = {"министерство", "посольство", "консульство", "генконсульство", "администрация",
                        "дума", "рада", "конгресс", "сенат", "парламент", "власть"}
 
@@ -347,8 +346,8 @@ def _of_what_word(token: Token, morph) -> bool:
 
 
 # Nouns for a part of an organisation, which the part's name begins with: "пресс-служба
-# МВД", "комитета Совета Федерации", "совет директоров банка HSBC", "философский
-# факультет МГУ", "Верхняя палата парламента Японии".
+# МВД", "комитета Совета Федерации", "совет директоров банка «Восток»", "исторический
+# факультет СПбГУ", "Верхняя палата парламента Чехии".
 ORG_PART_HEADS = set("""
 пресс-служба пресс-центр пресс-бюро комитет комиссия секретариат совет департамент управление
 главк отдел отделение филиал факультет кафедра штаб аппарат президиум правление фракция
@@ -432,7 +431,7 @@ NAME_PARTICLES = {"ван", "фон", "де", "ди", "да", "дель", "ле"
 
 
 def _add_named_after(doc: Document, sent: Sentence, spans: list[TokenSpan], morph) -> list[TokenSpan]:
-    """"театр имени А. С. Пушкина", "им. В. М. Шукшина": the name after "имени" is a
+    """"театр имени А. С. Пушкина", "им. М. В. Ломоносова": the name after "имени" is a
     person's, inside whatever the whole is called."""
     base, n = sent.first_token, sent.last_token - sent.first_token
     toks = doc.tokens
