@@ -40,6 +40,8 @@ def assert_absent(nlp, marked):
     # a town the gazetteer does not know, after a word for a town; then again in another case
     "Съемки шли в селе [[Верхние Ключи|CITY]] и в городке [[Заозерск|CITY]].",
     "Фестиваль пройдет в деревне [[Малые Кочки|CITY]].",
+    "Он родился в г. [[Бийск|CITY]], а вырос в городе [[Заозерск|CITY]]",
+    "Форум прошел в городе [[Кривоозерье|CITY]]. Жители [[Кривоозерья|CITY]] довольны.",
     # the town the games are named after
     "Она стала чемпионкой игр [[Сочи|CITY]]-2014.",
     # countries, regions and alliances

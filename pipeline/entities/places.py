@@ -99,11 +99,11 @@ def settlement_names(doc: Document, tokens: Sequence[Token], base: int, blocked:
     town, whether the gazetteer knows it or not."""
     n = len(tokens)
     morph = resources.morph
-    for i, t in enumerate(tokens[:-2]):
+    for i, t in enumerate(tokens[:-1]):
         j = i + 1
         if t.norm.lower() == "г":
             # "г. Бийск" is a town; "г" alone is a gram, and "в 2013 г." a year
-            if tokens[j].norm != "." or (i and tokens[i - 1].norm[:1].isdigit()):
+            if tokens[j].norm != "." or j + 1 == n or (i and tokens[i - 1].norm[:1].isdigit()):
                 continue
             j += 1
             word = tokens[j].norm
