@@ -1,26 +1,28 @@
 """Entities: people, organisations, cities, countries, dates and counts of people.
 
-natasha's NER proposes PER/LOC/ORG spans; the gazetteer tells cities from countries;
-rules add Latin-script and acronym organisations, places the model missed, dates with
-ISO values and counts of people. Entities of different types may nest ("США" inside
-"Национальной футбольной лиги США"); within one type they never overlap.
+natasha's NER proposes PER/LOC/ORG spans and ``spans`` brings them to the conventions
+of careful annotation; the gazetteer (``geo``) tells cities from countries; ``places``
+and ``names`` add what the model missed (place adjectives, towns after "город", Latin
+and quoted organisations, names after "имени") and link names across the text; dates
+with ISO values and counts of people come last. Entities of different types may nest
+("США" inside "Национальной футбольной лиги США"); within one type they never overlap.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Iterable, Iterator, Sequence
 
 from ..doc import CITY, COUNTRY, DATE, ORGANIZATION, PERSON, Document, Entity, Token
 from .counts import tag_counts
 from .dates import find_dateline, find_dates
-from .names import is_acronym, latin_names, org_nominative, person_nominative, quoted_names
+from .geo import LOCATION, PLACE_TYPES
+from .names import (bracketed_names, entity_from_tokens, eponym_adjectives, link_aliases,
+                    org_nominative, person_nominative, repeated_surnames, rule_organisations)
 from .ner import TokenSpan
-
-LOCATION = "LOCATION"
-CYRILLIC_CAPITAL = re.compile(r"^[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*$")
-CITY_MIN_POPULATION_UNTAGGED = 100_000  # a city the NER missed needs this many people
+from .places import (NAMED_AFTER_HEADS, YEARLY_EVENT, adjective_places, drop_retyped_places,
+                     gazetteer_places, place_entity, repeated_towns, settlement_names)
+from .spans import refine_ner_spans
 
 __all__ = ["tag_entities", "tag_entities_batch", "LOCATION"]
 
@@ -49,19 +51,34 @@ def find_entities(doc: Document, ner_spans: Sequence[Sequence[TokenSpan]], resou
     found: list[Entity] = []
     covered: set[int] = set()  # token indices inside a name entity
     places: set[int] = set()   # token indices inside a place the NER found
+    no_place: set[int] = set()  # token indices a place may not take: people and places
+    orgs: set[tuple[int, int]] = set()  # token ranges of the NER's organisations
     for sent, spans in zip(doc.sentences, ner_spans):
         base = sent.first_token
         for span in refine_ner_spans(doc, sent, spans, resources.morph):
-            ent = _from_ner(doc, doc.tokens[base + span.start:base + span.end], span.type, resources)
+            before = doc.tokens[base + span.start - 1] if span.start else None
+            ent = _from_ner(doc, doc.tokens[base + span.start:base + span.end], span.type, resources, before)
             if ent is not None:
                 found.append(ent)
-                covered.update(range(base + span.start, base + span.end))
-                if ent.type in (CITY, COUNTRY, LOCATION):
-                    places.update(range(base + span.start, base + span.end))
+                idx = range(base + span.start, base + span.end)
+                covered.update(idx)
+                if ent.type in PLACE_TYPES:
+                    places.update(idx)
+                if ent.type in (CITY, COUNTRY, PERSON):
+                    no_place.update(idx)
+                if ent.type == ORGANIZATION:
+                    orgs.add((idx.start, idx.stop))
     for sent in doc.sentences:
         tokens = doc.tokens[sent.first_token:sent.last_token]
-        found += _rule_organisations(doc, tokens, sent.first_token, covered, places, resources)
-        found += _gazetteer_places(doc, tokens, sent.first_token, covered, resources)
+        found += rule_organisations(doc, tokens, sent.first_token, covered, places, resources)
+        # the NER's other places ("Заозерск" as LOC) may yet be towns: "в городе Заозерск"
+        found += settlement_names(doc, tokens, sent.first_token, no_place, resources)
+        no_place.update(k for k in places if k >= sent.first_token and k < sent.last_token)
+        # places nested in organisations count: "МИД России", "Московский университет"
+        found += gazetteer_places(doc, tokens, sent.first_token, no_place, resources, orgs)
+        found += adjective_places(doc, tokens, sent.first_token, no_place, resources)
+    found = _whole_text_names(doc, found, resources)
+
     found += _dates(doc, resources)
     doc.entities = _flatten_same_type(found)
     doc.entities += tag_counts(doc, resources)
@@ -69,143 +86,73 @@ def find_entities(doc: Document, ner_spans: Sequence[Sequence[TokenSpan]], resou
     return doc.entities
 
 
-# Titles natasha sometimes keeps in a person's span: "господин Сагитов" -> "Сагитов".
-PERSON_TITLES = set("""
-господин госпожа г-н г-жа мистер миссис мисс сэр леди месье мадам фрау герр сеньор сеньора
-синьор синьора пан пани император императрица король королева принц принцесса папа
-патриарх митрополит архиепископ епископ святой шейх султан эмир шах царь царица князь
-княгиня граф графиня барон баронесса герцог герцогиня лорд
-""".split())
-# Words between an organisation and the place it belongs to: "Федерация дзюдо города Алматы".
-ORG_PLACE_LINKS = {"города", "г.", "области", "края", "республики", "района", "округа", "штата",
-                   "провинции"}
+def _whole_text_names(doc: Document, found: list[Entity], resources) -> list[Entity]:
+    """Rules that look at the names of the whole text: bracketed Latin names and
+    acronyms, adjectives made from names, surnames and towns that recur, and the shared
+    canonical name of a name and its acronym."""
+    found = bracketed_names(doc, found)
+    found += eponym_adjectives(doc, found, resources.morph)
+    found += repeated_surnames(doc, found, resources.morph)
+    found += repeated_towns(doc, found, resources.geo)
+    found = drop_retyped_places(found)
+    link_aliases(doc, found)
+    return found
 
 
-def refine_ner_spans(doc: Document, sent, spans: Sequence[TokenSpan], morph) -> list[TokenSpan]:
-    """Fix the NER's spans where its conventions differ from careful annotation.
 
-    A span never crosses a line break (a headline glued to the next line); a name in
-    brackets is a name of its own ("Майкл Мэйсон (Michael Mason)", "... (ООН)"); an
-    organisation takes the place it belongs to ("Ассоциация молодежных советов"
-    + "Татарстана"); a person's span drops titles ("господин").
-    """
-    toks = doc.tokens
-    base = sent.first_token
-    out: list[TokenSpan] = []
-    for span in spans:
-        pieces = _split_span(doc, base, span)
-        out.extend(pieces)
-    out = _attach_places_to_orgs(doc, base, out, sent.last_token - base)
-    refined = []
-    for span in out:
-        if span.type == "ORG":
-            span = _unquote_org(toks, base, span)
-        if span.type == "PER":
-            start = span.start
-            while start < span.end - 1 and toks[base + start].norm.lower() in PERSON_TITLES:
-                start += 1
-            span = TokenSpan(start, span.end, span.type)
-        refined.append(span)
-    return refined
-
-
-def _unquote_org(toks: Sequence[Token], base: int, span: TokenSpan) -> TokenSpan:
-    """"компании «Интелком»" -> "Интелком": descriptors and quotes stay outside the name."""
-    words = [toks[base + i].norm for i in range(span.start, span.end)]
-    if "«" in words and words[-1] == "»":
-        q = words.index("«")
-        if q > 0 and all(w.islower() for w in words[:q]) and q + 1 < len(words) - 1:
-            return TokenSpan(span.start + q + 1, span.end - 1, span.type)
-    return span
-
-
-def _split_span(doc: Document, base: int, span: TokenSpan) -> list[TokenSpan]:
-    toks = doc.tokens
-    pieces: list[TokenSpan] = []
-    start = span.start
-    k = span.start + 1
-    while k < span.end:
-        gap = doc.text[toks[base + k - 1].end:toks[base + k].start]
-        if "\n" in gap:
-            pieces.append(TokenSpan(start, k, span.type))
-            start = k
-        k += 1
-    pieces.append(TokenSpan(start, span.end, span.type))
-    out = []
-    for p in pieces:
-        words = [toks[base + i].norm for i in range(p.start, p.end)]
-        if "(" in words[1:] and p.type in ("PER", "ORG", "LOC"):
-            i = words.index("(", 1)
-            out.append(TokenSpan(p.start, p.start + i, p.type))
-            close = words.index(")", i) if ")" in words[i:] else len(words)
-            if close > i + 1:
-                out.append(TokenSpan(p.start + i + 1, p.start + close, p.type))
-        else:
-            out.append(p)
-    return [p for p in out if p.end > p.start]
-
-
-def _attach_places_to_orgs(doc: Document, base: int, spans: list[TokenSpan], n: int) -> list[TokenSpan]:
-    """ORG directly followed by a LOC (or "города"/"области" + LOC): the ORG takes it in;
-    the LOC stays too, as the place nested in the name."""
-    toks = doc.tokens
-    spans = sorted(spans, key=lambda s: s.start)
-    out = []
-    for i, s in enumerate(spans):
-        if s.type == "ORG" and i + 1 < len(spans):
-            nxt = spans[i + 1]
-            gap = range(s.end, nxt.start)
-            words = [toks[base + k].norm.lower() for k in gap]
-            if nxt.type == "LOC" and (not words or (len(words) == 1 and words[0] in ORG_PLACE_LINKS)):
-                out.append(TokenSpan(s.start, nxt.end, "ORG"))
-                out.append(nxt)
-                spans[i + 1] = TokenSpan(nxt.start, nxt.start, "SKIP")
-                continue
-        if s.type != "SKIP":
-            out.append(s)
-    return out
-
-
-def _entity(doc: Document, tokens: Sequence[Token], type_: str, value, source: str) -> Entity:
-    start, end = tokens[0].start, tokens[-1].end
-    return Entity(type_, start, end, doc.text[start:end], value, source)
-
-
-def _from_ner(doc: Document, tokens: Sequence[Token], kind: str, resources) -> Entity | None:
+def _from_ner(doc: Document, tokens: Sequence[Token], kind: str, resources,
+              before: Token | None = None) -> Entity | None:
     tokens = _strip_punctuation(tokens)
     if not tokens:
         return None
     words = [t.norm for t in tokens]
     morph = resources.morph
+    if kind == "PER" and YEARLY_EVENT.match(words[-1]):
+        return None  # "Сочи-2014" is the games, not a person
     if kind == "PER":
-        return _entity(doc, tokens, PERSON, {"name": person_nominative(words, morph)}, "ner")
+        return entity_from_tokens(doc, tokens, PERSON, {"name": person_nominative(words, morph)}, "ner")
     if kind == "ORG":
         place = resources.geo.lookup(words) if len(words) == 1 and words[0].isupper() else None
         if place is not None and place.type == COUNTRY:
-            return _place_entity(doc, tokens, place)
+            return place_entity(doc, tokens, place)
         quoted = _between_quotes(doc, tokens)
         name = " ".join(words) if quoted else org_nominative(words, morph)
-        return _entity(doc, tokens, ORGANIZATION, {"name": name}, "ner")
+        return entity_from_tokens(doc, tokens, ORGANIZATION, {"name": name}, "ner")
+    if len(words) == 1 and morph.best(words[0]).tag.POS == "ADJF" and resources.geo.adjective(words[0]):
+        return None  # "Киевской [области]": the adjective rules decide, seeing the noun
     place = resources.geo.lookup(words)
+    if place is not None and place.type == CITY and before is not None \
+            and (before.lemma or before.norm.lower()) in NAMED_AFTER_HEADS:
+        place = None  # "улица Горького", "штат Вашингтон"
     if place is not None:
-        return _place_entity(doc, tokens, place)
-    return _entity(doc, tokens, LOCATION, {"name": morph.to_nominative(words)}, "ner")
+        return place_entity(doc, tokens, place)
+    return entity_from_tokens(doc, tokens, LOCATION, {"name": morph.to_nominative(words)}, "ner")
 
 
 def _between_quotes(doc: Document, tokens: Sequence[Token]) -> bool:
-    """True for a name standing in quotes: «Молодежные инициативы» is not inflected."""
+    """True for a quoted name after a noun that says what it names: "фонда «Молодежные
+    инициативы»" keeps its words; "депутат от «Единой России»" inflects."""
     before = doc.text[max(0, tokens[0].start - 2):tokens[0].start].strip()
     after = doc.text[tokens[-1].end:tokens[-1].end + 2].strip()
-    return before[-1:] in ("«", '"') and after[:1] in ("»", '"')
+    if not (before[-1:] in ("«", '"') and after[:1] in ("»", '"')):
+        return False
+    i = _token_index(doc, tokens[0])
+    k = i - 1
+    while k >= 0 and doc.tokens[k].norm in ("«", '"'):
+        k -= 1
+    return k >= 0 and doc.tokens[k].pos == "NOUN"
 
 
-def _place_entity(doc: Document, tokens: Sequence[Token], place) -> Entity:
-    value = {"name": place.name}
-    if place.country:
-        value["country"] = place.country
-    if place.geonameid:
-        value["geonameid"] = place.geonameid
-    return _entity(doc, tokens, place.type, value, "gazetteer")
+def _token_index(doc: Document, token: Token) -> int:
+    """Index of a token in the document (tokens are in text order)."""
+    lo, hi = 0, len(doc.tokens)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if doc.tokens[mid].start < token.start:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 def _strip_punctuation(tokens: Sequence[Token]) -> Sequence[Token]:
@@ -223,137 +170,6 @@ def _strip_punctuation(tokens: Sequence[Token]) -> Sequence[Token]:
     if tokens and tokens[-1].norm in ("»", '"') and not any(t.norm in ("«", '"') for t in tokens[:-1]):
         tokens = tokens[:-1]
     return tokens
-
-
-def _rule_organisations(doc: Document, tokens: Sequence[Token], base: int, covered: set[int],
-                        places: set[int], resources) -> Iterator[Entity]:
-    """Latin-script names, acronyms and quoted names that the NER left untagged."""
-    taken = set(covered)
-    for _, q, end in quoted_names(tokens):
-        # the name is what the quotes hold: "фонд «Молодежные инициативы»" -> "Молодежные инициативы"
-        idx = range(base + q + 1, base + end - 1)
-        if taken.intersection(idx):
-            continue
-        inner = tokens[q + 1:end - 1]
-        taken.update(idx)
-        covered.update(idx)
-        start, stop = inner[0].start, inner[-1].end
-        yield _entity(doc, inner, ORGANIZATION, {"name": doc.text[start:stop]}, "rule:quoted")
-    yield from _generic_organisations(doc, tokens, base, taken, covered, places, resources)
-    for s, e in latin_names(tokens):
-        idx = range(base + s, base + e)
-        if taken.intersection(idx):
-            continue
-        words = [t.norm for t in tokens[s:e]]
-        if len(words) == 1 and not is_acronym(words[0]) and len(words[0]) < 3:
-            continue
-        taken.update(idx)
-        covered.update(idx)
-        yield _entity(doc, tokens[s:e], ORGANIZATION, {"name": " ".join(words)}, "rule:latin")
-    for i, t in enumerate(tokens):
-        if base + i in taken or not is_acronym(t.norm):
-            continue
-        place = resources.geo.lookup([t.norm])
-        if place is not None:
-            continue  # "СНГ", "США": places, found by the gazetteer
-        taken.add(base + i)
-        covered.add(base + i)
-        yield _entity(doc, [t], ORGANIZATION, {"name": t.norm}, "rule:acronym")
-
-
-# Common nouns that name one organisation in context: "правительство Новосибирской
-# области", "полиция", "мэрия Казани". Alone they are organisations too (as news
-# annotate them), except those in GENERIC_NEEDS_OWNER: "министерство" alone names none.
-GENERIC_ORG_HEADS = set("""
-правительство администрация мэрия полиция парламент сенат кабмин госдума прокуратура
-министерство минобороны минздрав минфин минюст минэкономразвития мид мвд фсб следком
-генпрокуратура госдеп пентагон конгресс бундестаг кнессет рада меджлис сейм дума
-посольство консульство генконсульство
-""".split())
-GENERIC_NEEDS_OWNER = {"министерство", "посольство", "консульство", "генконсульство", "администрация",
-                       "дума", "рада", "конгресс", "сенат", "парламент"}
-
-
-def _generic_organisations(doc: Document, tokens: Sequence[Token], base: int, taken: set[int],
-                           covered: set[int], places: set[int], resources) -> Iterator[Entity]:
-    """"правительство Новосибирской области": a generic head and the place it governs."""
-    n = len(tokens)
-    for i, t in enumerate(tokens):
-        if base + i in taken:
-            continue
-        lemma = t.lemma or t.norm.lower()
-        if lemma not in GENERIC_ORG_HEADS:
-            continue
-        j = i + 1
-        # the owner: capitalised words in the genitive ("Новосибирской области", "России")
-        while j < n and (base + j not in taken or base + j in places) \
-                and _owner_word(tokens[j], resources.morph, j == i + 1):
-            j += 1
-        if j == i + 1 and lemma in GENERIC_NEEDS_OWNER:
-            continue
-        idx = [k for k in range(base + i, base + j) if k not in places]
-        taken.update(idx)
-        covered.update(idx)
-        words = [tok.norm for tok in tokens[i:j]]
-        yield _entity(doc, tokens[i:j], ORGANIZATION, {"name": org_nominative(words, resources.morph)},
-                      "rule:generic")
-
-
-OWNER_LINKS = {"области", "края", "района", "округа", "республики", "города", "федерации", "штата"}
-
-
-def _owner_word(token: Token, morph, first: bool) -> bool:
-    w = token.norm
-    if w.lower() in OWNER_LINKS and not first:
-        return True
-    if not (w[:1].isupper() and w[:1].isalpha()):
-        return False
-    return any(p.tag.case == "gent" for p in morph.parse(w.lower()))
-
-
-def _gazetteer_places(doc: Document, tokens: Sequence[Token], base: int, covered: set[int],
-                      resources) -> Iterator[Entity]:
-    """Countries and large cities the NER missed: capitalised words in the gazetteer."""
-    geo, morph = resources.geo, resources.morph
-    i, n = 0, len(tokens)
-    while i < n:
-        if base + i in covered:
-            i += 1
-            continue
-        hit = None
-        for size in (3, 2, 1):
-            window = tokens[i:i + size]
-            if len(window) < size or any(base + k in covered for k in range(i, i + size)):
-                continue
-            if not all(_capitalised_or_link(t.norm, k) for k, t in enumerate(window)):
-                continue
-            if not (CYRILLIC_CAPITAL.match(window[0].norm) or window[0].norm.isupper()):
-                continue
-            if size == 1 and morph.best(window[0].norm).tag.POS in ("ADJF", "ADJS"):
-                continue  # "Волжская книжная ярмарка" is not the city Volzhsky
-            place = geo.lookup([t.norm for t in window])
-            if place is None or place.type not in (CITY, COUNTRY):
-                continue
-            if place.type == CITY and place.population < CITY_MIN_POPULATION_UNTAGGED \
-                    and not morph.has_tag(window[-1].norm, "Geox"):
-                continue
-            if i == 0 and size == 1 and place.type == CITY and not morph.has_tag(window[0].norm, "Geox"):
-                continue  # a capital at the sentence start may be any word
-            hit = (size, place)
-            break
-        if hit is None:
-            i += 1
-            continue
-        size, place = hit
-        yield _place_entity(doc, tokens[i:i + size], place)
-        covered.update(range(base + i, base + i + size))
-        i += size
-
-
-def _capitalised_or_link(word: str, position: int) -> bool:
-    if word[:1].isupper():
-        return True
-    return position > 0 and word in ("-", "на", "де")
 
 
 def _dates(doc: Document, resources) -> Iterator[Entity]:
@@ -387,6 +203,8 @@ def document_date(doc: Document, resources) -> dt.date | None:
         doc.meta["date_source"] = "reference"
         return resources.reference_date
     return None
+
+
 
 
 def _flatten_same_type(entities: list[Entity]) -> list[Entity]:
