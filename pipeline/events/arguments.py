@@ -1,0 +1,239 @@
+"""Which entities are arguments of which event mention, and in what role.
+
+An entity belongs to the event whose mention governs it in the dependency tree:
+walking up from the entity's head word, the first event word met claims it. A noun
+event also claims what its verb of occurrence governs ("В Казани [прошел] форум":
+"Казани" hangs on "прошел"), and what the participle after it governs ("форум,
+[организованный] Ассоциацией"). A walk that meets another verb first stops there:
+"Путин, [заявивший] о санкциях, посетил саммит" keeps the clause apart.
+
+Roles: a DATE is a time; a city, country or region after "в", "на", "под" is a place;
+a person or an organisation is an organiser after an organiser cue ("организованный",
+"организатором выступила"), a partner after a partner cue ("при поддержке"), and a
+participant otherwise, unless it is only a source ("по словам Иванова").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from ..doc import CITY, COUNT, COUNTRY, DATE, ORGANIZATION, PERSON, Document, Entity
+from .lexicon import SUPPORT_VERBS
+from .mentions import Mention
+from .syntax import Tree
+
+LOCATION = "LOCATION"
+PLACE_TYPES = (CITY, COUNTRY, LOCATION)
+ACTOR_TYPES = (PERSON, ORGANIZATION)
+VERBAL_POS = {"VERB", "INFN", "PRTS", "GRND"}
+PRONOUNS = {"он", "она", "оно", "они"}
+# how far up the tree an argument may hang from its event word
+MAX_DEPTH = 4
+
+# a place of an event stands after "в", "во", "на", "под", "г.", or in brackets after a
+# place already taken: "В Алматы (Казахстан)", "в Республику Беларусь"; "из России" is
+# where people came from, "президент России" is no place at all
+LOCATIVE_BEFORE = re.compile(
+    r"(?:^|[\s(«])(?:в|во|на|под|около|близ|возле|вблизи|г\.|город[еа]?|столиц[еау])\s*$", re.I)
+# "на площадке выставочного центра «Казань Экспо»": an organisation that hosts the event
+VENUE_BEFORE = re.compile(r"(?:^|[\s(])(?:в|во|на)(?:\s+[а-яё\-]{3,}){0,3}\s*[«\"]?\s*$", re.I)
+BRACKETED_AFTER_PLACE = re.compile(r"^\s*\(\s*$")
+# "по словам Иванова", "по данным Росстата", "сообщает ТАСС": a source, not a participant
+SOURCE_BEFORE = re.compile(
+    r"(?:по\s+(?:словам|данным|сообщению|информации|мнению|оценке|версии)|согласно|"
+    r"со\s+ссылкой\s+на|сообщил[аио]?|сообщает|сообщают|заявил[аио]?|передает|пишет)"
+    r"(?:\s+[а-яё\-]+){0,3}?\s*[«\"]?\s*$", re.I)
+# "о", "об": what is spoken about ("рассказал о Путине") is not taking part
+TOPIC_BEFORE = re.compile(r"(?:^|\s)(?:о|об|обо|про)\s*[«\"]?\s*$", re.I)
+
+FILLER = r"(?:\s+[а-яё]+){0,2}?"  # "Организатором [форума] выступила"
+ORGANISER_BEFORE = re.compile(
+    r"(?:организован\w*|организовал\w*|при\s+организации|подготовлен\w*|проводим\w*|"
+    r"(?:организатор|устроител|инициатор|учредител)\w*" + FILLER +
+    r"\s*(?:выступил\w*|стал\w*|является|являются|был\w*|—|-|:)?)\s*$", re.I)
+PARTNER_BEFORE = re.compile(
+    r"(?:при\s+(?:поддержке|содействии|участии|партн[её]рстве)|"
+    r"(?:партн[её]р|спонсор)\w*" + FILLER + r"\s*(?:выступил\w*|стал\w*|является|являются|—|-|:)?|"
+    r"поддержал\w*)\s*$", re.I)
+ORGANISER_AFTER = re.compile(r"\s*(?:—|-|–)?\s*(?:организатор|организовал|выступил\w*\s+организатор)", re.I)
+
+
+@dataclass
+class Claims:
+    """Arguments found for one mention, entities in text order."""
+
+    dates: list[Entity] = field(default_factory=list)
+    places: list[Entity] = field(default_factory=list)
+    actors: list[Entity] = field(default_factory=list)
+    counts: list[Entity] = field(default_factory=list)
+
+
+class EntityIndex:
+    """Entities of a document with their tokens and syntactic heads."""
+
+    def __init__(self, doc: Document, tree: Tree):
+        self.doc = doc
+        starts = [t.start for t in doc.tokens]
+        self.tokens: dict[int, tuple[int, int, int]] = {}
+        for e in doc.entities:
+            first = bisect.bisect_right(starts, e.start) - 1
+            last = bisect.bisect_left(starts, e.end)
+            if first < 0 or first >= last:
+                continue
+            self.tokens[id(e)] = (first, last, tree.span_head(first, last))
+
+    def head(self, e: Entity) -> int | None:
+        """The token the entity hangs from the tree by."""
+        span = self.tokens.get(id(e))
+        return span[2] if span else None
+
+
+def anchors(doc: Document, tree: Tree, m: Mention) -> set[int]:
+    """Tokens whose dependents are the mention's arguments.
+
+    "В Казани [прошел] форум" -> the noun and its verb of occurrence; "форум,
+    [организованный] Ассоциацией" -> the participle after it; "[решил] уйти в
+    отставку" -> the verb that governs an infinitive, whose subject acts.
+    """
+    out = {m.head}
+    toks = doc.tokens
+    h = tree.heads[m.head]
+    if not m.verbal:
+        # "приняли [участие] в форуме": the verb of the participation noun
+        if h >= 0 and toks[h].lemma in ("участие", "проведение"):
+            out.add(h)
+            h = tree.heads[h]
+        if h >= 0:
+            out |= _support(doc, tree, h)
+            # "планирует [провести] выборы": the subject of the verb above acts too
+            if h in out and tree.rels[h] == "xcomp" and tree.heads[h] >= 0:
+                out.add(tree.heads[h])
+        for c in tree.children(m.head):
+            if tree.rels[c] in ("acl", "acl:relcl", "amod"):
+                out |= _support(doc, tree, c)
+    elif h >= 0 and tree.rels[m.head] == "xcomp" and toks[h].pos in VERBAL_POS:
+        out.add(h)
+    return out
+
+
+def _support(doc: Document, tree: Tree, v: int) -> set[int]:
+    """``v`` if it is a verb of occurrence, with a modal above it: "который [должен был]
+    [пройти] 7 июня" -> both; else nothing."""
+    toks = doc.tokens
+    if toks[v].pos not in VERBAL_POS | {"PRTF", "ADJS"}:
+        return set()
+    if toks[v].lemma in SUPPORT_VERBS:
+        return {v}
+    inner = [c for c in tree.children(v) if tree.rels[c] == "xcomp" and toks[c].lemma in SUPPORT_VERBS]
+    return {v, *inner} if inner else set()
+
+
+def _pronoun_anchors(doc: Document, tree: Tree, m: Mention, mentions: list[Mention]) -> set[int]:
+    """Verbs of occurrence whose subject is a pronoun for the mention: "XI форум пройдет
+    за пределами Сибири — он [состоится] в Казани"."""
+    if m.verbal:
+        return set()
+    sent = doc.sentences[m.sentence]
+    later = [x.start for x in mentions if x.sentence == m.sentence and x.start > m.start]
+    stop = min(later, default=sent.last_token)
+    out: set[int] = set()
+    for i in range(m.end, stop):
+        if doc.tokens[i].norm.lower() in PRONOUNS and tree.rels[i].startswith("nsubj"):
+            # the parser may hang the pronoun on the wrong verb: take the next one too
+            for v in (*range(i + 1, min(stop, i + 4)), tree.heads[i]):
+                if v >= 0 and _support(doc, tree, v):
+                    out |= _support(doc, tree, v)
+                    break
+    return out
+
+
+def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: list[Mention],
+                    skip: set[int]) -> dict[int, Claims]:
+    """Arguments of each mention (keyed by its position in ``mentions``).
+
+    ``skip`` holds ids of entities that are no argument of anything (a dateline).
+    """
+    by_anchor: dict[int, list[int]] = {}
+    inside: list[tuple[int, int, int]] = []
+    for k, m in enumerate(mentions):
+        for a in anchors(doc, tree, m) | _pronoun_anchors(doc, tree, m, mentions):
+            by_anchor.setdefault(a, []).append(k)
+        inside.append((m.start, m.end, k))
+    claims = {k: Claims() for k in range(len(mentions))}
+    names = [m.name_span for m in mentions if m.name_span]
+    for e in doc.entities:
+        if id(e) in skip or doc.is_duplicate_offset(e.start):
+            continue
+        if any(s <= e.start and e.end <= end for s, end in names):
+            continue  # "XX века" in «Линия и свет: немецкая графика XX века» is part of a name
+        t = index.head(e)
+        if t is None:
+            continue
+        owners = _owners(doc, tree, t, by_anchor, inside)
+        for k in owners:
+            c = claims[k]
+            if e.type == DATE:
+                c.dates.append(e)
+            elif e.type in PLACE_TYPES:
+                c.places.append(e)
+            elif e.type in ACTOR_TYPES:
+                c.actors.append(e)
+            elif e.type == COUNT:
+                c.counts.append(e)
+    return claims
+
+
+def _owners(doc: Document, tree: Tree, t: int, by_anchor: dict[int, list[int]],
+            inside: list[tuple[int, int, int]]) -> list[int]:
+    """Mentions claiming the entity whose head token is ``t``."""
+    for start, end, k in inside:
+        if start <= t < end:
+            return [k]
+    if t in by_anchor:
+        return by_anchor[t]
+    for depth, a in enumerate(tree.ancestors(t), 1):
+        if a in by_anchor:
+            return by_anchor[a]
+        if depth >= MAX_DEPTH or _clause_boundary(doc, tree, a):
+            return []
+    return []
+
+
+def _clause_boundary(doc: Document, tree: Tree, i: int) -> bool:
+    """A verb that is no event word: its dependents belong to its own clause."""
+    tok = doc.tokens[i]
+    return tok.pos in VERBAL_POS and tok.lemma != "быть"
+
+
+def is_place(doc: Document, e: Entity, taken: list[Entity]) -> bool:
+    """A place of the event: "в Ташкенте", "на Украине", "Алматы (Казахстан)"."""
+    if e.type not in PLACE_TYPES:
+        return False
+    before = doc.text[max(0, e.start - 12):e.start]
+    if LOCATIVE_BEFORE.search(before):
+        return True
+    return bool(taken) and BRACKETED_AFTER_PLACE.match(doc.text[taken[-1].end:e.start]) is not None
+
+
+def actor_role(doc: Document, e: Entity) -> str | None:
+    """"organiser", "partner", "venue", "source" or None (a participant), from the words
+    around: "во Дворце спорта" is where it took place, not who took part."""
+    s = doc.sentence_of(e.start)
+    sent_start = doc.sentences[s].start if s is not None else 0
+    before = doc.text[max(sent_start, e.start - 80):e.start]
+    before = re.sub(r"[«\"]\s*$", "", before)
+    # a descriptor may stand between the cue and the name: "при поддержке фонда «...»"
+    for text in (before, re.sub(r"[а-яё]+\s*$", "", before, flags=re.I)):
+        if ORGANISER_BEFORE.search(text):
+            return "organiser"
+        if PARTNER_BEFORE.search(text):
+            return "partner"
+    if ORGANISER_AFTER.match(doc.text[e.end:e.end + 40]):
+        return "organiser"
+    if SOURCE_BEFORE.search(before) or TOPIC_BEFORE.search(before):
+        return "source"
+    if e.type == ORGANIZATION and VENUE_BEFORE.search(before):
+        return "venue"
+    return None
