@@ -35,7 +35,7 @@ WITHIN = re.compile(r"в\s+(?:рамках|ходе|программе|дни)\s
 # an organisation coordinated with an organiser is one too: "X и Y", "X совместно с Y"
 ORG_COORDINATION = re.compile(r"^\s*(?:,|и|а\s+также|совместно\s+с|вместе\s+с|,\s*и)?\s*$", re.I)
 # the acts that attach a gathering to a verb that is an event word itself: "посетил саммит"
-GOVERNED = ("obj", "obl", "nsubj", "nsubj:pass", "iobj")
+GOVERNED = ("obj", "nsubj:pass")
 
 
 def assemble_events(doc: Document, resources) -> Document:
@@ -47,11 +47,20 @@ def assemble_events(doc: Document, resources) -> Document:
         return doc
     tree = resources.syntax.parse(doc)
     mentions = _without_support_verbs(doc, tree, mentions)
-    clusters = cluster_mentions(doc, mentions, morph)
+    index = EntityIndex(doc, tree)
+    skip = dateline_ids(doc)
+    first = claim_arguments(doc, tree, index, mentions, skip)
+    own = {id(m): first[k] for k, m in enumerate(mentions)}
+
+    def arguments(m: Mention) -> tuple[set, set, set]:
+        c = own[id(m)]
+        return ({_date_key(e) for e in c.dates}, {_place_key(e) for e in c.places if is_place(doc, e, [])},
+                {(e.value or {}).get("name", e.text) for e in c.actors})
+
+    clusters = cluster_mentions(doc, mentions, morph, arguments)
     release = is_release(doc, clusters[0].first)
     kept = [m for c in clusters for m in c.mentions]
-    index = EntityIndex(doc, tree)
-    claims = claim_arguments(doc, tree, index, kept, dateline_ids(doc))
+    claims = claim_arguments(doc, tree, index, kept, skip, nearest=not release)
     claim_of = {id(m): claims[k] for k, m in enumerate(kept)}
     builder = _Builder(doc, morph, clusters, claim_of, release)
     doc.events = [builder.record(c, n) for n, c in enumerate(clusters, 1)]
@@ -59,13 +68,20 @@ def assemble_events(doc: Document, resources) -> Document:
 
 
 def _without_support_verbs(doc: Document, tree: Tree, mentions: list[Mention]) -> list[Mention]:
-    """Drop an event verb that governs a gathering noun: "посетил саммит" is the summit."""
-    gathering_heads = {m.head for m in mentions if not m.verbal and m.cls == GATHERING}
+    """Drop an event verb whose object is an event noun: "посетил саммит" is the summit,
+    "подал в отставку" is the resignation (the noun's phrase then takes the verb in)."""
+    nouns = {m.head: m for m in mentions if not m.verbal}
     out = []
     for m in mentions:
-        if m.verbal and any(c in gathering_heads and tree.rels[c] in GOVERNED
-                            for c in tree.children(m.head)):
-            continue
+        if m.verbal:
+            governed = [nouns[c] for c in tree.children(m.head) if c in nouns and tree.rels[c] in GOVERNED]
+            sent = doc.sentences[m.sentence]
+            near = [nouns[k] for k in range(m.head + 1, min(sent.last_token, m.head + 4)) if k in nouns]
+            target = (governed or near or [None])[0]
+            if target is not None and (governed or m.kind == target.kind or target.cls == GATHERING):
+                if target.sentence == m.sentence and 0 < target.start - m.head <= 3 and target.cls != GATHERING:
+                    target.start = m.head  # "подал в отставку"
+                continue
         out.append(m)
     return out
 
@@ -249,6 +265,9 @@ class _Builder:
             candidates += [e for e in self._entities_in(own, ORGANIZATION) if id(e) not in seen_ids]
             candidates.sort(key=lambda e: e.start)
         claimed = {id(e) for e in actors}
+        # "трех делегатов от CIAQ": the organisation is the group's affiliation
+        groups = [(e.value or {}).get("phrase") or {"start": e.start, "end": e.end}
+                  for e in doc.entities if e.type == COUNT]
         names: set[str] = set()
         prev: tuple[Entity, str | None] | None = None
         for e in candidates:
@@ -275,7 +294,7 @@ class _Builder:
                 if role:
                     arg.attrs["role"] = role
                 ev.organisations.append(arg)
-            elif e.type in ACTOR_TYPES:
+            elif e.type in ACTOR_TYPES and not any(g["start"] <= e.start < g["end"] for g in groups):
                 ev.participants.append(Argument(e.start, e.end, e.text, {"name": name, "type": e.type}))
                 if e.type == ORGANIZATION:
                     ev.organisations.append(arg)
@@ -295,6 +314,15 @@ class _Builder:
                     attrs[k] = v[k]
             ev.participants.append(Argument(phrase["start"], phrase["end"],
                                             self.doc.text[phrase["start"]:phrase["end"]], attrs))
+
+
+def _date_key(e: Entity) -> str:
+    v = e.value or {}
+    return f"{v.get('start')}/{v.get('end')}" if v.get("start") else e.text.lower()
+
+
+def _place_key(e: Entity) -> str:
+    return (e.value or {}).get("name", e.text)
 
 
 def _sentence_text(doc: Document, offset: int) -> str:

@@ -28,6 +28,13 @@ LOCATION = "LOCATION"
 PLACE_TYPES = (CITY, COUNTRY, LOCATION)
 ACTOR_TYPES = (PERSON, ORGANIZATION)
 VERBAL_POS = {"VERB", "INFN", "PRTS", "GRND"}
+# verbs of saying: their subject and date belong to the saying, not to what is said
+SPEECH_VERBS = {"заявить", "сообщить", "рассказать", "отметить", "подчеркнуть", "сказать",
+                "передать", "написать", "пояснить", "объявить", "добавить", "признаться",
+                "заметить", "уточнить", "подтвердить", "говорить", "заявлять", "сообщать",
+                "считать", "полагать", "опровергнуть", "отрицать", "указать", "напомнить",
+                "процитировать", "цитировать", "прокомментировать", "выразить", "призвать",
+                "пообещать", "обещать", "предупредить", "предположить", "назвать"}
 PRONOUNS = {"он", "она", "оно", "они"}
 # how far up the tree an argument may hang from its event word
 MAX_DEPTH = 4
@@ -38,7 +45,10 @@ MAX_DEPTH = 4
 LOCATIVE_BEFORE = re.compile(
     r"(?:^|[\s(«])(?:в|во|на|под|около|близ|возле|вблизи|г\.|город[еа]?|столиц[еау])\s*$", re.I)
 # "на площадке выставочного центра «Казань Экспо»": an organisation that hosts the event
-VENUE_BEFORE = re.compile(r"(?:^|[\s(])(?:в|во|на)(?:\s+[а-яё\-]{3,}){0,3}\s*[«\"]?\s*$", re.I)
+VENUE_BEFORE = re.compile(
+    r"(?:^|[\s(])(?:в|во|на)(?:(?:\s+[а-яё\-]+){0,2}\s+(?:площадк|центр|зал|двор|здани|офис|"
+    r"павильон|парк|музе|галере|театр|стадион|арен|комплекс|клуб|библиотек|кампус|резиденци|"
+    r"штаб-квартир|помещени|холл|сцен)[а-яё]*)?\s*[«\"]?\s*$", re.I)
 BRACKETED_AFTER_PLACE = re.compile(r"^\s*\(\s*$")
 # "по словам Иванова", "по данным Росстата", "сообщает ТАСС": a source, not a participant
 SOURCE_BEFORE = re.compile(
@@ -150,10 +160,13 @@ def _pronoun_anchors(doc: Document, tree: Tree, m: Mention, mentions: list[Menti
 
 
 def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: list[Mention],
-                    skip: set[int]) -> dict[int, Claims]:
+                    skip: set[int], nearest: bool = True) -> dict[int, Claims]:
     """Arguments of each mention (keyed by its position in ``mentions``).
 
     ``skip`` holds ids of entities that are no argument of anything (a dateline).
+    With ``nearest``, an entity no event word governs goes to the nearest event of its
+    sentence (news: a sentence tells one happening); a release mentions its event in
+    every sentence ("на сайте фестиваля"), so there nearness says nothing.
     """
     by_anchor: dict[int, list[int]] = {}
     inside: list[tuple[int, int, int]] = []
@@ -172,7 +185,11 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
         if t is None:
             continue
         owners = _owners(doc, tree, t, by_anchor, inside)
-        for k in owners:
+        if owners is None and nearest:
+            # no event word governs it: "В понедельник, по данным полиции, в Москве задержан ..."
+            # goes to the event of its sentence nearest to it
+            owners = _nearest(doc, t, mentions)
+        for k in owners or ():
             c = claims[k]
             if e.type == DATE:
                 c.dates.append(e)
@@ -185,9 +202,18 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
     return claims
 
 
+def _nearest(doc: Document, t: int, mentions: list[Mention]) -> list[int]:
+    """The mention of the sentence nearest to token ``t``, if any."""
+    s = doc.tokens[t].sentence
+    same = [(abs(m.head - t), k) for k, m in enumerate(mentions)
+            if doc.tokens[m.head].sentence == s]
+    return [min(same)[1]] if same else []
+
+
 def _owners(doc: Document, tree: Tree, t: int, by_anchor: dict[int, list[int]],
-            inside: list[tuple[int, int, int]]) -> list[int]:
-    """Mentions claiming the entity whose head token is ``t``."""
+            inside: list[tuple[int, int, int]]) -> list[int] | None:
+    """Mentions claiming the entity whose head token is ``t``; [] when a verb of saying
+    governs it, None when no event word does."""
     for start, end, k in inside:
         if start <= t < end:
             return [k]
@@ -196,13 +222,16 @@ def _owners(doc: Document, tree: Tree, t: int, by_anchor: dict[int, list[int]],
     for depth, a in enumerate(tree.ancestors(t), 1):
         if a in by_anchor:
             return by_anchor[a]
-        if depth >= MAX_DEPTH or _clause_boundary(doc, tree, a):
-            return []
-    return []
+        if _clause_boundary(doc, tree, a):
+            # "В понедельник Путин [заявил] о ...": the speaker and the day belong to the saying
+            return [] if doc.tokens[a].lemma in SPEECH_VERBS else None
+        if depth >= MAX_DEPTH:
+            return None
+    return None
 
 
 def _clause_boundary(doc: Document, tree: Tree, i: int) -> bool:
-    """A verb that is no event word: its dependents belong to its own clause."""
+    """A verb that is no event word: the walk up stops at it."""
     tok = doc.tokens[i]
     return tok.pos in VERBAL_POS and tok.lemma != "быть"
 

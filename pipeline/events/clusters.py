@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Callable, Sequence
 
 from ..doc import Document
 from .lexicon import GATHERING, OTHER_OCCURRENCE
@@ -68,8 +68,13 @@ def is_release(doc: Document, main: Mention) -> bool:
     return bool(main.name or main.edition is not None or RELEASE_CUES.search(doc.text))
 
 
-def cluster_mentions(doc: Document, mentions: Sequence[Mention], morph) -> list[Cluster]:
-    """Group the mentions into events; the first cluster is the main event."""
+def cluster_mentions(doc: Document, mentions: Sequence[Mention], morph,
+                     arguments: Callable[[Mention], tuple[set, set, set]] | None = None) -> list[Cluster]:
+    """Group the mentions into events; the first cluster is the main event.
+
+    ``arguments`` gives a mention's own (dates, places, actors); in news, only a bare
+    repeat of a kind joins the event told of before.
+    """
     if not mentions:
         return []
     main = choose_main(doc, mentions)
@@ -84,6 +89,11 @@ def cluster_mentions(doc: Document, mentions: Sequence[Mention], morph) -> list[
             continue
         other = _other_occurrence(doc, m, morph)
         target = _find_cluster(clusters, m)
+        if target is not None and not release and not m.anaphoric and arguments is not None \
+                and any(arguments(m)):
+            # news: a repeat that tells something of its own ("выборы ... На выборах в
+            # 2012 году") is reported as said; a bare repeat ("выборы ... выборов") joins
+            target = None
         if target is not None and not other:
             target.mentions.append(m)
             continue
@@ -100,6 +110,10 @@ def cluster_mentions(doc: Document, mentions: Sequence[Mention], morph) -> list[
 
 def _find_cluster(clusters: list[Cluster], m: Mention) -> Cluster | None:
     """The event an unnamed or same-named mention refers back to, if any."""
+    if m.anaphoric and m.cls != GATHERING:
+        # "Инцидент произошел ...": the latest happening told of before it
+        before = [c for c in clusters if c.first.cls != GATHERING and c.first.start < m.start]
+        return max(before, key=lambda c: c.first.start, default=None)
     for c in clusters:
         if c.first.verbal:
             continue

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..doc import CITY, COUNTRY, DATE, ORGANIZATION, PERSON, Document, Sentence, Token
 from ..entities.numbers import ordinal_value
-from .lexicon import (ANAPHORIC_NOUNS, GATHERING, GATHERING_NOUNS, HAPPENING, HAPPENING_NOUNS,
+from .lexicon import (ANAPHORIC_HAPPENINGS, ANAPHORIC_NOUNS, GATHERING, GATHERING_NOUNS, HAPPENING, HAPPENING_NOUNS,
                       HAPPENING_VERBS, NEGATION, PLURAL_NOUNS, QUALIFIED_NOUNS, VERBS_WITH_OBJECT)
 
 QUOTE_OPEN, QUOTE_CLOSE = {"«", '"'}, {"»", '"'}
@@ -80,6 +80,8 @@ def _noun_mention(doc: Document, i: int, s_index: int, morph) -> Mention | None:
     elif lemma in ANAPHORIC_NOUNS and "sing" in (tok.tag or ""):
         # "Мероприятие собрало ...", but not "одно из главных событий"
         kind, cls = lemma, GATHERING
+    elif lemma in ANAPHORIC_HAPPENINGS:
+        kind, cls = lemma, HAPPENING
     elif lemma in PLURAL_NOUNS and "plur" in (tok.tag or ""):
         kind, cls = PLURAL_NOUNS[lemma]
     elif lemma in QUALIFIED_NOUNS:
@@ -90,7 +92,7 @@ def _noun_mention(doc: Document, i: int, s_index: int, morph) -> Mention | None:
     else:
         return None
     m = _phrase(doc, i, kind, cls, s_index, morph)
-    m.anaphoric = lemma in ANAPHORIC_NOUNS
+    m.anaphoric = lemma in ANAPHORIC_NOUNS or lemma in ANAPHORIC_HAPPENINGS
     return m
 
 
