@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from ..doc import CITY, COUNT, DATE, ORGANIZATION, Argument, Document, Entity, Event
+from ..doc import CITY, COUNT, COUNTRY, DATE, ORGANIZATION, Argument, Document, Entity, Event
 from .arguments import (ACTOR_TYPES, Claims, EntityIndex, actor_role, anchors, claim_arguments,
                         is_place)
 from .clusters import Cluster, cluster_mentions, is_release
@@ -133,7 +133,7 @@ class _Builder:
         own = self._own_sentences(c, main)
         self._dates(ev, claimed.dates, own, main, evidence)
         self._places(ev, c, claimed, own, main, evidence)
-        self._actors(ev, claimed.actors, own, main and self.release)
+        self._actors(ev, claimed.actors, own, main and self.release, claimed.owners)
         self._counts(ev, c, claimed.counts, own, main and self.release)
         ev.warnings += contradictions(doc, ev, own if main and self.release else
                                       {m.sentence for m in c.mentions}, self.morph)
@@ -161,13 +161,11 @@ class _Builder:
 
     def _claimed(self, c: Cluster) -> Claims:
         out = Claims()
-        seen: set[int] = set()
-        for m in c.mentions:
-            cl = self.claim_of.get(id(m))
-            if cl is None:
-                continue
-            for name in ("dates", "places", "actors", "counts"):
-                for e in getattr(cl, name):
+        for name in ("dates", "places", "actors", "counts", "owners"):
+            seen: set[int] = set()
+            for m in c.mentions:
+                cl = self.claim_of.get(id(m))
+                for e in getattr(cl, name) if cl is not None else ():
                     if id(e) not in seen:
                         seen.add(id(e))
                         getattr(out, name).append(e)
@@ -224,6 +222,8 @@ class _Builder:
         for e in claimed.places:
             if is_place(doc, e, places):
                 places.append(e)
+        # "во Дворце спорта", "на площадке центра «Казань Экспо»": the venue is a place too
+        places += [e for e in claimed.actors if e.type == ORGANIZATION and actor_role(doc, e) == "venue"]
         if main and self.release and not any(e.type == CITY for e in places):
             cities: list[Entity] = []
             for e in self._entities_in(own, CITY):
@@ -255,7 +255,8 @@ class _Builder:
         return any(WITHIN.search(_sentence_text(self.doc, self.doc.tokens[m.head].start))
                    for m in c.mentions)
 
-    def _actors(self, ev: Event, actors: list[Entity], own: set[int], release_main: bool) -> None:
+    def _actors(self, ev: Event, actors: list[Entity], own: set[int], release_main: bool,
+                owners: list[Entity]) -> None:
         """Organisers, partners and other organisations, and named participants."""
         doc = self.doc
         candidates = list(actors)
@@ -273,15 +274,17 @@ class _Builder:
         for e in candidates:
             name = (e.value or {}).get("name", e.text)
             role = actor_role(doc, e)
+            if role is None and e in owners:
+                role = "organiser"
             if role is None and prev is not None and prev[1] in ("organiser", "partner") \
                     and doc.sentence_of(prev[0].start) == doc.sentence_of(e.start) \
                     and ORG_COORDINATION.match(doc.text[prev[0].end:e.start]):
                 role = prev[1]
             if prev is not None and prev[0].start <= e.start < prev[0].end:
                 continue  # nested in the previous name
-            if prev is not None and e.type == ORGANIZATION and \
+            if prev is not None and e.type == prev[0].type and \
                     re.match(r"^\s*\(\s*$", doc.text[prev[0].end:e.start]):
-                continue  # "Ассоциация ... (АИРС)": the same organisation, abbreviated
+                continue  # "Ассоциация ... (АИРС)", "Дэвид Эберсман (David Ebersman)": the same one
             prev = (e, role)
             key = name.lower()
             if key in names or role == "source":
@@ -294,7 +297,8 @@ class _Builder:
                 if role:
                     arg.attrs["role"] = role
                 ev.organisations.append(arg)
-            elif e.type in ACTOR_TYPES and not any(g["start"] <= e.start < g["end"] for g in groups):
+            elif e.type in ACTOR_TYPES + (COUNTRY,) and \
+                    not any(g["start"] <= e.start < g["end"] for g in groups):
                 ev.participants.append(Argument(e.start, e.end, e.text, {"name": name, "type": e.type}))
                 if e.type == ORGANIZATION:
                     ev.organisations.append(arg)

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..doc import CITY, COUNT, COUNTRY, DATE, ORGANIZATION, PERSON, Document, Entity
-from .lexicon import SUPPORT_VERBS
+from .lexicon import GATHERING, SUPPORT_VERBS
 from .mentions import Mention
 from .syntax import Tree
 
@@ -35,6 +35,11 @@ SPEECH_VERBS = {"заявить", "сообщить", "рассказать", "�
                 "считать", "полагать", "опровергнуть", "отрицать", "указать", "напомнить",
                 "процитировать", "цитировать", "прокомментировать", "выразить", "призвать",
                 "пообещать", "обещать", "предупредить", "предположить", "назвать"}
+# relations of a word that acts or is acted upon
+ACTING = {"nsubj"}
+# "он уволил", "его арестовали", "её отставка": one person, named before
+PERSONAL = {"он", "она", "его", "её", "ее", "него", "нее", "неё", "ему", "ей", "ним", "ней"}
+PRONOUN_RELS = {"nsubj", "nsubj:pass", "obj", "iobj", "nmod", "det", "nmod:poss", "obl"}
 PRONOUNS = {"он", "она", "оно", "они"}
 # how far up the tree an argument may hang from its event word
 MAX_DEPTH = 4
@@ -78,6 +83,7 @@ class Claims:
     places: list[Entity] = field(default_factory=list)
     actors: list[Entity] = field(default_factory=list)
     counts: list[Entity] = field(default_factory=list)
+    owners: list[Entity] = field(default_factory=list)
 
 
 class EntityIndex:
@@ -195,11 +201,40 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
                 c.dates.append(e)
             elif e.type in PLACE_TYPES:
                 c.places.append(e)
+                # "Россия ввела санкции", "визит Китая": a country that acts takes part
+                if e.type == COUNTRY and tree.rels[t] in ACTING and \
+                        not LOCATIVE_BEFORE.search(doc.text[max(0, e.start - 12):e.start]):
+                    c.actors.append(e)
             elif e.type in ACTOR_TYPES:
                 c.actors.append(e)
+                # "заседание Совета Безопасности", "саммит ФСЭГ": the gathering is theirs
+                m = mentions[k]
+                if e.type == ORGANIZATION and m.cls == GATHERING and not m.verbal and \
+                        tree.heads[t] == m.head and tree.rels[t] == "nmod" and \
+                        not any(tree.rels[x] == "case" for x in tree.children(t)):
+                    c.owners.append(e)
             elif e.type == COUNT:
                 c.counts.append(e)
+    for k, m in enumerate(mentions):
+        person = _antecedent(doc, tree, m)
+        if person is not None and id(person) not in skip and person not in claims[k].actors:
+            claims[k].actors.append(person)
     return claims
+
+
+def _antecedent(doc: Document, tree: Tree, m: Mention) -> Entity | None:
+    """The person a pronoun around an event word stands for: "Вчера он уволил ...", "его
+    арестовали", "её отставка" -> the last person named before it, in its sentence or
+    the two before."""
+    subject = next((c for c in tree.children(m.head) if doc.tokens[c].norm.lower() in PERSONAL
+                    and tree.rels[c] in PRONOUN_RELS), None)
+    if subject is None:
+        return None
+    pos = doc.tokens[subject].start
+    first = doc.sentences[max(0, m.sentence - 2)].start
+    people = [e for e in doc.entities if e.type == PERSON and first <= e.start and e.end <= pos
+              and not doc.is_duplicate_offset(e.start)]
+    return people[-1] if people else None
 
 
 def _nearest(doc: Document, t: int, mentions: list[Mention]) -> list[int]:

@@ -28,9 +28,9 @@ HAPPEN_FORMS = re.compile(
     r"отмен[её]н[аоы]?|перенес[её]н[аоы]?|запланирован[аоы]?|организован[аоы]?|проведен[аоы]?)$", re.I)
 # a release says who organised its event or who supported it
 RELEASE_CUES = re.compile(
-    r"организован\w*|организатор\w*|при\s+(?:поддержке|содействии|участии)|"
-    r"устроител\w*|подготовлен\w*\s+[А-ЯЁ]|оргкомитет\w*|приняли\s+участие|партн[её]р\w*\s+(?:форума|выставки|фестиваля)",
-    re.I)
+    r"\b(?:организован[аоы]?|организованн\w+|организатор\w*|устроител\w*|оргкомитет\w*|"
+    r"при\s+(?:поддержке|содействии|партн[её]рстве)|подготовлен\w*\s+[А-ЯЁ]\w+\s+(?:центр|союз|"
+    r"ассоциаци|фонд|министерств|компани)\w*)", re.I)
 
 
 @dataclass
@@ -62,10 +62,11 @@ def choose_main(doc: Document, mentions: Sequence[Mention]) -> Mention:
 
 
 def is_release(doc: Document, main: Mention) -> bool:
-    """A text about one organised gathering: named or numbered, or with organisers."""
+    """A text about one organised gathering that says who organised or supported it
+    ("организованный ...", "Организатором выступила ...", "при поддержке ...")."""
     if main.cls != GATHERING or main.verbal:
         return False
-    return bool(main.name or main.edition is not None or RELEASE_CUES.search(doc.text))
+    return RELEASE_CUES.search(doc.text) is not None
 
 
 def cluster_mentions(doc: Document, mentions: Sequence[Mention], morph,

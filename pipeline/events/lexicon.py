@@ -126,6 +126,8 @@ HAPPENING_VERBS: dict[str, str] = {
     # travel and votes: "прибыл", "переехал", "проголосовали"
     "прибыть": "визит", "переехать": "переезд", "эмигрировать": "эмиграция",
     "проголосовать": "голосование", "бастовать": "забастовка",
+    # more violence: "самолет сбит", "подорвал", "боевик ликвидирован"
+    "сбить": "крушение", "подорвать": "взрыв", "ликвидировать": "убийство",
 }
 
 # Verbs that are events only with one of these words after them:
@@ -150,7 +152,24 @@ VERBS_WITH_OBJECT: dict[str, tuple[str, set[str]]] = {
     "лишить": ("лишение", {"звание", "мандат", "гражданство", "лицензия", "аккредитация", "титул"}),
     "вступить": ("вступление", {"должность", "брак"}),
     "признать": ("приговор", {"виновный"}),
+    "отправить": ("отставка", {"отставка"}),
+    "снять": ("отставка", {"должность", "пост"}),
+    "исключить": ("исключение", {"партия", "состав", "совет", "сборная"}),
 }
+
+# The imperfective partners that news uses for a single event: "покидает пост",
+# "уходит в отставку", "прибывает в Москву". Most imperfectives tell habits or states
+# ("занимал пост", "возглавлял", "назначает министров") and are left out.
+IMPERFECTIVE = {
+    "уходить": "уйти", "покидать": "покинуть", "прибывать": "прибыть",
+    "подписывать": "подписать", "одобрять": "одобрить", "снимать": "снять",
+    "исключать": "исключить", "отправлять": "отправить", "отрекаться": "отречься",
+}
+for _ipf, _pf in IMPERFECTIVE.items():
+    if _pf in HAPPENING_VERBS:
+        HAPPENING_VERBS.setdefault(_ipf, HAPPENING_VERBS[_pf])
+    elif _pf in VERBS_WITH_OBJECT:
+        VERBS_WITH_OBJECT.setdefault(_ipf, VERBS_WITH_OBJECT[_pf])
 
 # Gathering kinds whose participants are counted as attendance ("более 40 специалистов").
 ATTENDED = set(GATHERING_NOUNS.values()) - {"выборы", "праймериз", "референдум", "голосование"}
