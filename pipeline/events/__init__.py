@@ -25,6 +25,8 @@ from .warnings import contradictions
 
 __all__ = ["assemble_events", "find_mentions", "cluster_mentions", "Mention", "Cluster"]
 
+VENUE = "VENUE"
+PLACE_ORDER = {CITY: 0, COUNTRY: 1, "LOCATION": 1, VENUE: 2}
 # "Москва, 12 марта 2024 г. —", "12.03.2024" alone on its line: the date of the text
 DATELINE_AFTER = re.compile(r"^\s*(?:г\.|года?)?\s*(?:\d{1,2}:\d{2}\s*)?(?:—|–|-|\||\n|$)")
 DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*(?:[А-ЯЁA-Z][\w.\- ]{0,30},\s*)?$")
@@ -120,6 +122,8 @@ class _Builder:
                    title=self._span_text(title_m), trigger=self._span(trigger_m),
                    kind=title_m.kind, main=main)
         evidence: dict[str, list[int]] = {"title": self._offsets(title_m)}
+        head = doc.tokens[title_m.head]
+        evidence["kind"] = [head.start, head.end]
         numbered = next((m for m in c.mentions if m.edition is not None), None)
         if numbered is not None:
             ev.edition = numbered.edition
@@ -138,6 +142,7 @@ class _Builder:
         ev.warnings += contradictions(doc, ev, own if main and self.release else
                                       {m.sentence for m in c.mentions}, self.morph)
         ev.evidence = evidence
+        ev.mentions = [self._span(m) for m in sorted(c.mentions, key=lambda m: m.start)]
         if main:
             self.main_event = ev
         return ev
@@ -238,12 +243,13 @@ class _Builder:
                 continue
             seen.add(key)
             v = e.value or {}
-            attrs = {"type": e.type, "name": v.get("name", e.text), "country": v.get("country")}
+            kind = VENUE if e.type == ORGANIZATION else e.type
+            attrs = {"type": kind, "name": v.get("name", e.text), "country": v.get("country")}
             if v.get("geonameid"):
                 attrs["geonameid"] = v["geonameid"]
             args.append(Argument(e.start, e.end, e.text, attrs))
-        # cities before countries: "Алматы, Казахстан"
-        ev.places = sorted(args, key=lambda a: a.attrs["type"] != CITY)
+        # cities before countries and regions, venues last: "Алматы (Казахстан), Дворец спорта"
+        ev.places = sorted(args, key=lambda a: PLACE_ORDER.get(a.attrs["type"], 1))
         if not ev.places and self.main_event is not None and self._within_main(c):
             # "в рамках ярмарки": a part of the main event takes place where it does
             ev.places = [Argument(a.start, a.end, a.text, dict(a.attrs)) for a in self.main_event.places]

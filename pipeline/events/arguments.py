@@ -51,9 +51,11 @@ LOCATIVE_BEFORE = re.compile(
     r"(?:^|[\s(«])(?:в|во|на|под|около|близ|возле|вблизи|г\.|город[еа]?|столиц[еау])\s*$", re.I)
 # "на площадке выставочного центра «Казань Экспо»": an organisation that hosts the event
 VENUE_BEFORE = re.compile(
-    r"(?:^|[\s(])(?:в|во|на)(?:(?:\s+[а-яё\-]+){0,2}\s+(?:площадк|центр|зал|двор|здани|офис|"
+    r"(?:^|[\s(])(?:в|во|на)(?:\s+[а-яё\-]+){0,2}\s+(?:площадк|центр|зал|двор|здани|офис|"
     r"павильон|парк|музе|галере|театр|стадион|арен|комплекс|клуб|библиотек|кампус|резиденци|"
-    r"штаб-квартир|помещени|холл|сцен)[а-яё]*)?\s*[«\"]?\s*$", re.I)
+    r"штаб-квартир|помещени|холл|сцен)[а-яё]*\s*[«\"]?\s*$", re.I)
+# "в Министерстве промышленности": "в" with the locative case, not "в НАТО" or "в Верховный суд"
+IN_BEFORE = re.compile(r"(?:^|[\s(])(?:в|во|на)\s*[«\"]?\s*$", re.I)
 BRACKETED_AFTER_PLACE = re.compile(r"^\s*\(\s*$")
 # "по словам Иванова", "по данным Росстата", "сообщает ТАСС": a source, not a participant
 SOURCE_BEFORE = re.compile(
@@ -281,6 +283,13 @@ def is_place(doc: Document, e: Entity, taken: list[Entity]) -> bool:
     return bool(taken) and BRACKETED_AFTER_PLACE.match(doc.text[taken[-1].end:e.start]) is not None
 
 
+def _locative(doc: Document, e: Entity) -> bool:
+    """The name begins with a word in the locative case that is not indeclinable."""
+    tok = next((t for t in doc.tokens if t.start >= e.start), None)
+    tag = (tok.tag or "") if tok is not None and tok.start < e.end else ""
+    return ("loct" in tag or "loc2" in tag) and "Fixd" not in tag
+
+
 def actor_role(doc: Document, e: Entity) -> str | None:
     """"organiser", "partner", "venue", "source" or None (a participant), from the words
     around: "во Дворце спорта" is where it took place, not who took part."""
@@ -298,6 +307,7 @@ def actor_role(doc: Document, e: Entity) -> str | None:
         return "organiser"
     if SOURCE_BEFORE.search(before) or TOPIC_BEFORE.search(before):
         return "source"
-    if e.type == ORGANIZATION and VENUE_BEFORE.search(before):
+    if e.type == ORGANIZATION and (VENUE_BEFORE.search(before) or IN_BEFORE.search(before)
+                                   and _locative(doc, e)):
         return "venue"
     return None

@@ -91,9 +91,10 @@ def cluster_mentions(doc: Document, mentions: Sequence[Mention], morph,
         other = _other_occurrence(doc, m, morph)
         target = _find_cluster(clusters, m)
         if target is not None and not release and not m.anaphoric and arguments is not None \
-                and any(arguments(m)):
+                and not _named(target) and any(arguments(m)):
             # news: a repeat that tells something of its own ("выборы ... На выборах в
-            # 2012 году") is reported as said; a bare repeat ("выборы ... выборов") joins
+            # 2012 году") is reported as said; a bare repeat ("выборы ... выборов"), or a
+            # repeat of a named event ("встреча «Креатив» ... встречи") joins
             target = None
         if target is not None and not other:
             target.mentions.append(m)
@@ -107,6 +108,11 @@ def cluster_mentions(doc: Document, mentions: Sequence[Mention], morph,
             clusters.append(Cluster([m]))
     clusters[1:] = sorted(clusters[1:], key=lambda c: c.first.start)
     return clusters
+
+
+def _named(c: Cluster) -> bool:
+    """The event has a name or an edition that pins it down."""
+    return any(m.name or m.edition is not None for m in c.mentions)
 
 
 def _find_cluster(clusters: list[Cluster], m: Mention) -> Cluster | None:

@@ -19,7 +19,7 @@ from .lexicon import (ANAPHORIC_HAPPENINGS, ANAPHORIC_NOUNS, GATHERING, GATHERIN
 
 QUOTE_OPEN, QUOTE_CLOSE = {"«", '"'}, {"»", '"'}
 LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9&'\-.]*$")
-VERB_POS = {"VERB", "PRTS", "INFN"}
+VERB_POS = {"VERB", "PRTS", "GRND"}
 # Entities that a noun phrase does not swallow on its right: "смерти [Михаила Горбачева]"
 ARGUMENT_TYPES = {PERSON, ORGANIZATION, CITY, COUNTRY, DATE, "LOCATION"}
 # Entities inside which an event noun is part of a name: "Комиссия по выборам"
