@@ -208,6 +208,8 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
                         not LOCATIVE_BEFORE.search(doc.text[max(0, e.start - 12):e.start]):
                     c.actors.append(e)
             elif e.type in ACTOR_TYPES:
+                if _modifier(doc, tree, t, by_anchor, inside):
+                    continue
                 c.actors.append(e)
                 # "заседание Совета Безопасности", "саммит ФСЭГ": the gathering is theirs
                 m = mentions[k]
@@ -237,6 +239,18 @@ def _antecedent(doc: Document, tree: Tree, m: Mention) -> Entity | None:
     people = [e for e in doc.entities if e.type == PERSON and first <= e.start and e.end <= pos
               and not doc.is_duplicate_offset(e.start)]
     return people[-1] if people else None
+
+
+def _modifier(doc: Document, tree: Tree, t: int, by_anchor: dict[int, list[int]],
+              inside: list[tuple[int, int, int]]) -> bool:
+    """A name that only qualifies another noun: "лидер группы «Алиса»", "начальник УВД":
+    the organisation is where someone works, not who took part."""
+    h = tree.heads[t]
+    if h < 0 or tree.rels[t] not in ("nmod", "amod") or h in by_anchor:
+        return False
+    if any(start <= h < end for start, end, _ in inside):
+        return False
+    return doc.tokens[h].pos == "NOUN"
 
 
 def _nearest(doc: Document, t: int, mentions: list[Mention]) -> list[int]:

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 
 from ..doc import CITY, COUNTRY, DATE, ORGANIZATION, PERSON, Document, Sentence, Token
 from ..entities.numbers import ordinal_value
-from .lexicon import (ANAPHORIC_HAPPENINGS, ANAPHORIC_NOUNS, GATHERING, GATHERING_NOUNS, HAPPENING, HAPPENING_NOUNS,
+from .lexicon import (ANAPHORIC_HAPPENINGS, ANAPHORIC_NOUNS, FOLLOWED_NOUNS, GATHERING, GATHERING_NOUNS, HAPPENING, HAPPENING_NOUNS,
                       HAPPENING_VERBS, NEGATION, PLURAL_NOUNS, QUALIFIED_NOUNS, VERBS_WITH_OBJECT)
 
 QUOTE_OPEN, QUOTE_CLOSE = {"«", '"'}, {"»", '"'}
 LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9&'\-.]*$")
+CHAMPIONSHIP = re.compile(r"^(?:ЧМ|ЧЕ|Евро)-?\d{2,4}$")
 VERB_POS = {"VERB", "PRTS", "GRND"}
 # Entities that a noun phrase does not swallow on its right: "смерти [Михаила Горбачева]"
 ARGUMENT_TYPES = {PERSON, ORGANIZATION, CITY, COUNTRY, DATE, "LOCATION"}
@@ -80,6 +81,8 @@ def _noun_mention(doc: Document, i: int, s_index: int, morph) -> Mention | None:
     elif lemma in ANAPHORIC_NOUNS and "sing" in (tok.tag or ""):
         # "Мероприятие собрало ...", but not "одно из главных событий"
         kind, cls = lemma, GATHERING
+    elif CHAMPIONSHIP.match(tok.norm):
+        kind, cls = "чемпионат", GATHERING  # "ЧМ-2018", "Евро-2012"
     elif lemma in ANAPHORIC_HAPPENINGS:
         kind, cls = lemma, HAPPENING
     elif lemma in PLURAL_NOUNS and "plur" in (tok.tag or ""):
@@ -88,6 +91,11 @@ def _noun_mention(doc: Document, i: int, s_index: int, morph) -> Mention | None:
         kind, cls, qualifiers = QUALIFIED_NOUNS[lemma]
         before = doc.tokens[i - 1] if i > doc.sentences[s_index].first_token else None
         if before is None or _lemma(before, morph) not in qualifiers:
+            return None
+    elif lemma in FOLLOWED_NOUNS:
+        kind, cls, following = FOLLOWED_NOUNS[lemma]
+        after = doc.tokens[i + 1] if i + 1 < doc.sentences[s_index].last_token else None
+        if after is None or _lemma(after, morph) not in following:
             return None
     else:
         return None
