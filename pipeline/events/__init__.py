@@ -27,6 +27,7 @@ __all__ = ["assemble_events", "find_mentions", "cluster_mentions", "Mention", "C
 
 VENUE = "VENUE"
 PLACE_ORDER = {CITY: 0, COUNTRY: 1, "LOCATION": 1, VENUE: 2}
+QUOTED_FROM = re.compile(r"«([^«»\n]{1,80})»")
 # "Москва, 12 марта 2024 г. —", "12.03.2024" alone on its line: the date of the text
 DATELINE_AFTER = re.compile(r"^\s*(?:г\.|года?)?\s*(?:\d{1,2}:\d{2}\s*)?(?:—|–|-|\||\n|$)")
 DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*(?:[А-ЯЁA-Z][\w.\- ]{0,30},\s*)?$")
@@ -243,11 +244,19 @@ class _Builder:
                 continue
             seen.add(key)
             v = e.value or {}
-            kind = VENUE if e.type == ORGANIZATION else e.type
-            attrs = {"type": kind, "name": v.get("name", e.text), "country": v.get("country")}
+            start, end, name = e.start, e.end, v.get("name", e.text)
+            kind = e.type
+            if e.type == ORGANIZATION:
+                kind = VENUE
+                # "в зале «Манеж на Неве»": a venue is named by its whole quoted name
+                quoted = QUOTED_FROM.match(doc.text, e.start - 1) if e.start else None
+                if quoted and quoted.end(1) >= e.end:
+                    start, end = quoted.span(1)
+                    name = quoted.group(1)
+            attrs = {"type": kind, "name": name, "country": v.get("country")}
             if v.get("geonameid"):
                 attrs["geonameid"] = v["geonameid"]
-            args.append(Argument(e.start, e.end, e.text, attrs))
+            args.append(Argument(start, end, doc.text[start:end], attrs))
         # cities before countries and regions, venues last: "Алматы (Казахстан), Дворец спорта"
         ev.places = sorted(args, key=lambda a: PLACE_ORDER.get(a.attrs["type"], 1))
         if not ev.places and self.main_event is not None and self._within_main(c):

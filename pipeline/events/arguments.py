@@ -35,6 +35,9 @@ SPEECH_VERBS = {"заявить", "сообщить", "рассказать", "�
                 "считать", "полагать", "опровергнуть", "отрицать", "указать", "напомнить",
                 "процитировать", "цитировать", "прокомментировать", "выразить", "призвать",
                 "пообещать", "обещать", "предупредить", "предположить", "назвать"}
+# nouns for taking part in an event, or for a part of it, whose verb tells of the event
+PART_NOUNS = {"участие", "проведение", "открытие", "закрытие", "начало", "окончание",
+              "старт", "финал", "церемония"}
 # relations of a word that acts or is acted upon
 ACTING = {"nsubj"}
 # "он уволил", "его арестовали", "её отставка": one person, named before
@@ -50,10 +53,13 @@ MAX_DEPTH = 4
 LOCATIVE_BEFORE = re.compile(
     r"(?:^|[\s(«])(?:в|во|на|под|около|близ|возле|вблизи|г\.|город[еа]?|столиц[еау])\s*$", re.I)
 # "на площадке выставочного центра «Казань Экспо»": an organisation that hosts the event
-VENUE_BEFORE = re.compile(
-    r"(?:^|[\s(])(?:в|во|на)(?:\s+[а-яё\-]+){0,2}\s+(?:площадк|центр|зал|двор|здани|офис|"
-    r"павильон|парк|музе|галере|театр|стадион|арен|комплекс|клуб|библиотек|кампус|резиденци|"
-    r"штаб-квартир|помещени|холл|сцен)[а-яё]*\s*[«\"]?\s*$", re.I)
+# "на площадке выставочного центра «Казань Экспо»", "в конгресс-центре технопарка
+# «Сколково»": an organisation named after a hall or a centre hosts the event
+VENUE_BEFORE = re.compile(r"(?:^|[\s(])(?:в|во|на)((?:\s+[а-яё\-]+){1,3})\s*[«\"]?\s*$", re.I)
+VENUE_WORDS = re.compile(
+    r"(?:^|[\s\-])(?:площадк|центр|зал|двор|здани|офис|павильон|парк|технопарк|музе|галере|"
+    r"театр|стадион|арен|комплекс|клуб|библиотек|кампус|резиденци|штаб-квартир|помещени|холл|"
+    r"сцен)", re.I)
 # "в Министерстве промышленности": "в" with the locative case, not "в НАТО" or "в Верховный суд"
 IN_BEFORE = re.compile(r"(?:^|[\s(])(?:в|во|на)\s*[«\"]?\s*$", re.I)
 BRACKETED_AFTER_PLACE = re.compile(r"^\s*\(\s*$")
@@ -119,8 +125,9 @@ def anchors(doc: Document, tree: Tree, m: Mention) -> set[int]:
     toks = doc.tokens
     h = tree.heads[m.head]
     if not m.verbal:
-        # "приняли [участие] в форуме": the verb of the participation noun
-        if h >= 0 and toks[h].lemma in ("участие", "проведение"):
+        # "приняли [участие] в форуме", "[открытие] выставки состоится 20 мая": the
+        # verb of the noun the event hangs on
+        if h >= 0 and toks[h].lemma in PART_NOUNS:
             out.add(h)
             h = tree.heads[h]
         if h >= 0:
@@ -321,7 +328,8 @@ def actor_role(doc: Document, e: Entity) -> str | None:
         return "organiser"
     if SOURCE_BEFORE.search(before) or TOPIC_BEFORE.search(before):
         return "source"
-    if e.type == ORGANIZATION and (VENUE_BEFORE.search(before) or IN_BEFORE.search(before)
-                                   and _locative(doc, e)):
+    venue = VENUE_BEFORE.search(before)
+    if e.type == ORGANIZATION and (venue and VENUE_WORDS.search(venue.group(1))
+                                   or IN_BEFORE.search(before) and _locative(doc, e)):
         return "venue"
     return None

@@ -50,7 +50,8 @@ def find_mentions(doc: Document, morph) -> list[Mention]:
 
     A word inside quotes or inside a name is not a mention: "Кубок" in "турнир «Кубок
     Алатау»", "выборам" in "Комиссия по выборам". A mention inside another one's
-    phrase is not a mention either.
+    phrase is not a mention either, except a gathering inside a happening's phrase:
+    "олимпиады" in "открытие олимпиады".
     """
     out: list[Mention] = []
     named = _name_tokens(doc)
@@ -61,10 +62,12 @@ def find_mentions(doc: Document, morph) -> list[Mention]:
         for i in range(sent.first_token, sent.last_token):
             if i in quoted or i in named:
                 continue
-            if out and out[-1].sentence == s_index and out[-1].start <= i < out[-1].end:
+            inside = out and out[-1].sentence == s_index and out[-1].start <= i < out[-1].end
+            if inside and out[-1].cls == GATHERING:
                 continue
             m = _noun_mention(doc, i, s_index, morph) or _verb_mention(doc, i, s_index, morph)
-            if m is not None:
+            # "открытие олимпиады": the gathering inside a happening's phrase is named too
+            if m is not None and (not inside or m.cls == GATHERING and not m.verbal):
                 out.append(m)
     return out
 
