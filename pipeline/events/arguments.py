@@ -43,6 +43,8 @@ ACTING = {"nsubj"}
 # "он уволил", "его арестовали", "её отставка": one person, named before
 PERSONAL = {"он", "она", "его", "её", "ее", "него", "нее", "неё", "ему", "ей", "ним", "ней"}
 PRONOUN_RELS = {"nsubj", "nsubj:pass", "obj", "iobj", "nmod", "det", "nmod:poss", "obl"}
+# a comma before these opens a new clause: "задержан Иванов, а в Киеве арестован Петров"
+CLAUSE_CONJUNCTIONS = {"а", "но", "однако", "тогда", "после", "причем", "причём"}
 PRONOUNS = {"он", "она", "оно", "они"}
 # how far up the tree an argument may hang from its event word
 MAX_DEPTH = 4
@@ -74,6 +76,7 @@ TOPIC_BEFORE = re.compile(r"(?:^|\s)(?:о|об|обо|про)\s*[«\"]?\s*$", re
 FILLER = r"(?:\s+[а-яё]+){0,2}?"  # "Организатором [форума] выступила"
 ORGANISER_BEFORE = re.compile(
     r"(?:организован\w*|организовал\w*|при\s+организации|подготовлен\w*|проводим\w*|"
+    r"провод(?:ит|ят|ится|ятся)|проведен[аоы]?|"
     r"(?:организатор|устроител|инициатор|учредител)\w*" + FILLER +
     r"\s*(?:выступил\w*|стал\w*|является|являются|был\w*|—|-|:)?)\s*$", re.I)
 PARTNER_BEFORE = re.compile(
@@ -200,6 +203,8 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
         if t is None:
             continue
         owners = _owners(doc, tree, t, by_anchor, inside)
+        if owners:
+            owners = _same_clause(doc, t, owners, mentions)
         if owners is None and nearest:
             # no event word governs it: "В понедельник, по данным полиции, в Москве задержан ..."
             # goes to the event of its sentence nearest to it
@@ -215,7 +220,7 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
                         not LOCATIVE_BEFORE.search(doc.text[max(0, e.start - 12):e.start]):
                     c.actors.append(e)
             elif e.type in ACTOR_TYPES:
-                if _modifier(doc, tree, t, by_anchor, inside):
+                if _modifier(doc, tree, t, by_anchor, inside) and actor_role(doc, e) != "venue":
                     continue
                 c.actors.append(e)
                 # "заседание Совета Безопасности", "саммит ФСЭГ": the gathering is theirs
@@ -252,12 +257,39 @@ def _modifier(doc: Document, tree: Tree, t: int, by_anchor: dict[int, list[int]]
               inside: list[tuple[int, int, int]]) -> bool:
     """A name that only qualifies another noun: "лидер группы «Алиса»", "начальник УВД":
     the organisation is where someone works, not who took part."""
+    # "группы «Кино»": a name in apposition stands where its noun stands
+    for _ in range(4):  # bounded: a parse may loop
+        if tree.rels[t] not in ("appos", "flat", "flat:name") or tree.heads[t] < 0 \
+                or tree.heads[t] in by_anchor:
+            break
+        t = tree.heads[t]
     h = tree.heads[t]
     if h < 0 or tree.rels[t] not in ("nmod", "amod") or h in by_anchor:
         return False
     if any(start <= h < end for start, end, _ in inside):
         return False
     return doc.tokens[h].pos == "NOUN"
+
+
+def _same_clause(doc: Document, t: int, owners: list[int], mentions: list[Mention]) -> list[int]:
+    """Owners the parser found across a clause boundary give way to the one event of the
+    entity's own clause: "12 марта в Москве задержан Иванов, а 15 марта в Киеве арестован
+    Петров" -> "в Москве" is where Иванов was detained, whatever the tree says."""
+    clause = _clause_of(doc, t)
+    if any(_clause_of(doc, mentions[k].head) == clause for k in owners):
+        return owners
+    local = [k for k, m in enumerate(mentions) if _clause_of(doc, m.head) == clause]
+    return local if len(local) == 1 else owners
+
+
+def _clause_of(doc: Document, i: int) -> tuple[int, int]:
+    """(sentence, number of clause breaks before token ``i``): ", а", ", но", ";"."""
+    tok = doc.tokens[i]
+    sent = doc.sentences[tok.sentence]
+    breaks = sum(1 for k in range(sent.first_token, i) if doc.tokens[k].norm in (";",)
+                 or doc.tokens[k].norm == "," and k + 1 < sent.last_token
+                 and doc.tokens[k + 1].norm.lower() in CLAUSE_CONJUNCTIONS)
+    return tok.sentence, breaks
 
 
 def _nearest(doc: Document, t: int, mentions: list[Mention]) -> list[int]:
