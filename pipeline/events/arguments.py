@@ -43,18 +43,24 @@ ACTING = {"nsubj"}
 # "он уволил", "его арестовали", "её отставка": one person, named before
 PERSONAL = {"он", "она", "его", "её", "ее", "него", "нее", "неё", "ему", "ей", "ним", "ней"}
 PRONOUN_RELS = {"nsubj", "nsubj:pass", "obj", "iobj", "nmod", "det", "nmod:poss", "obl"}
+# offices whose country is where an election or appointment to them takes place
+OFFICES = {"президент", "премьер-министр", "премьер", "мэр", "губернатор", "глава", "канцлер",
+           "парламент", "король", "королева", "спикер", "вице-президент"}
 # a comma before these opens a new clause: "задержан Иванов, а в Киеве арестован Петров"
 CLAUSE_CONJUNCTIONS = {"а", "но", "однако", "тогда", "после", "причем", "причём"}
 PRONOUNS = {"он", "она", "оно", "они"}
 # how far up the tree an argument may hang from its event word
 MAX_DEPTH = 4
 
+# "Москва, 12 марта 2024 г. —", "12.03.2024" alone on its line: the date of the text
+DATELINE_AFTER = re.compile(r"^\s*(?:г\.|года?)?\s*(?:\d{1,2}:\d{2}\s*)?(?:—|–|-|\||\n|$)")
+DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*(?:[А-ЯЁA-Z][\w.\- ]{0,30},\s*)?$")
+
 # a place of an event stands after "в", "во", "на", "под", "г.", or in brackets after a
 # place already taken: "В Алматы (Казахстан)", "в Республику Беларусь"; "из России" is
 # where people came from, "президент России" is no place at all
 LOCATIVE_BEFORE = re.compile(
     r"(?:^|[\s(«])(?:в|во|на|под|около|близ|возле|вблизи|г\.|город[еа]?|столиц[еау])\s*$", re.I)
-# "на площадке выставочного центра «Казань Экспо»": an organisation that hosts the event
 # "на площадке выставочного центра «Казань Экспо»", "в конгресс-центре технопарка
 # «Сколково»": an organisation named after a hall or a centre hosts the event
 VENUE_BEFORE = re.compile(r"(?:^|[\s(])(?:в|во|на)((?:\s+[а-яё\-]+){1,3})\s*[«\"]?\s*$", re.I)
@@ -95,6 +101,7 @@ class Claims:
     actors: list[Entity] = field(default_factory=list)
     counts: list[Entity] = field(default_factory=list)
     owners: list[Entity] = field(default_factory=list)
+    regions: list[Entity] = field(default_factory=list)
 
 
 class EntityIndex:
@@ -121,8 +128,8 @@ def anchors(doc: Document, tree: Tree, m: Mention) -> set[int]:
     """Tokens whose dependents are the mention's arguments.
 
     "В Казани [прошел] форум" -> the noun and its verb of occurrence; "форум,
-    [организованный] Ассоциацией" -> the participle after it; "[решил] уйти в
-    отставку" -> the verb that governs an infinitive, whose subject acts.
+    [организованный] Ассоциацией" -> the participle after it; "[вынужден был] уйти в
+    отставку" -> the word that governs the event verb, whose subject acts.
     """
     out = {m.head}
     toks = doc.tokens
@@ -215,6 +222,9 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
                 c.dates.append(e)
             elif e.type in PLACE_TYPES:
                 c.places.append(e)
+                # "чемпионат России", "выборы мэра Москвы": the event's own country or city
+                if _genitive_of(doc, tree, t, mentions[k]):
+                    c.regions.append(e)
                 # "Россия ввела санкции", "визит Китая": a country that acts takes part
                 if e.type == COUNTRY and tree.rels[t] in ACTING and \
                         not LOCATIVE_BEFORE.search(doc.text[max(0, e.start - 12):e.start]):
@@ -251,6 +261,17 @@ def _antecedent(doc: Document, tree: Tree, m: Mention) -> Entity | None:
     people = [e for e in doc.entities if e.type == PERSON and first <= e.start and e.end <= pos
               and not doc.is_duplicate_offset(e.start)]
     return people[-1] if people else None
+
+
+def _genitive_of(doc: Document, tree: Tree, t: int, m: Mention) -> bool:
+    """The place is a bare genitive of the event noun, or of the office it is about:
+    "чемпионат Испании", "выборах президента США"."""
+    if m.verbal or tree.rels[t] != "nmod" or any(tree.rels[x] == "case" for x in tree.children(t)):
+        return False
+    h = tree.heads[t]
+    if h == m.head:
+        return True
+    return doc.tokens[h].lemma in OFFICES and tree.heads[h] == m.head
 
 
 def _modifier(doc: Document, tree: Tree, t: int, by_anchor: dict[int, list[int]],
@@ -326,6 +347,19 @@ def _clause_boundary(doc: Document, tree: Tree, i: int) -> bool:
     return tok.pos in VERBAL_POS and tok.lemma != "быть"
 
 
+def dateline_ids(doc: Document) -> set[int]:
+    """Ids of DATE entities that date the text itself: "Москва, 12 марта 2024 г. — ...",
+    or a date alone on its line."""
+    out = set()
+    for e in doc.entities:
+        if e.type != DATE:
+            continue
+        if DATELINE_BEFORE.search(doc.text[max(0, e.start - 40):e.start]) and \
+                DATELINE_AFTER.match(doc.text[e.end:e.end + 12]):
+            out.add(id(e))
+    return out
+
+
 def is_place(doc: Document, e: Entity, taken: list[Entity]) -> bool:
     """A place of the event: "в Ташкенте", "на Украине", "Алматы (Казахстан)"."""
     if e.type not in PLACE_TYPES:
@@ -338,7 +372,8 @@ def is_place(doc: Document, e: Entity, taken: list[Entity]) -> bool:
 
 def _locative(doc: Document, e: Entity) -> bool:
     """The name begins with a word in the locative case that is not indeclinable."""
-    tok = next((t for t in doc.tokens if t.start >= e.start), None)
+    k = bisect.bisect_left(doc.tokens, e.start, key=lambda t: t.start)
+    tok = doc.tokens[k] if k < len(doc.tokens) else None
     tag = (tok.tag or "") if tok is not None and tok.start < e.end else ""
     return ("loct" in tag or "loc2" in tag) and "Fixd" not in tag
 

@@ -70,11 +70,11 @@ def is_release(doc: Document, main: Mention) -> bool:
 
 
 def cluster_mentions(doc: Document, mentions: Sequence[Mention], morph,
-                     arguments: Callable[[Mention], tuple[set, set, set]] | None = None) -> list[Cluster]:
+                     tells_more: Callable[[Mention], bool] | None = None) -> list[Cluster]:
     """Group the mentions into events; the first cluster is the main event.
 
-    ``arguments`` gives a mention's own (dates, places, actors); in news, only a bare
-    repeat of a kind joins the event told of before.
+    ``tells_more`` says whether a mention has arguments of its own; in news, only a
+    bare repeat of an unnamed event joins the event told of before.
     """
     if not mentions:
         return []
@@ -90,8 +90,8 @@ def cluster_mentions(doc: Document, mentions: Sequence[Mention], morph,
             continue
         other = _other_occurrence(doc, m, morph)
         target = _find_cluster(clusters, m)
-        if target is not None and not release and not m.anaphoric and arguments is not None \
-                and not _named(target) and any(arguments(m)):
+        if target is not None and not release and not m.anaphoric and tells_more is not None \
+                and not _named(target) and tells_more(m):
             # news: a repeat that tells something of its own ("выборы ... На выборах в
             # 2012 году") is reported as said; a bare repeat ("выборы ... выборов"), or a
             # repeat of a named event ("встреча «Креатив» ... встречи") joins
