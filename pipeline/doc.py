@@ -133,6 +133,7 @@ class Event:
     participants: list[Argument] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     evidence: dict[str, list[int]] = field(default_factory=dict)
+    mentions: list[Argument] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's event record."""
@@ -154,6 +155,7 @@ class Event:
             "participants": [a.to_dict() for a in self.participants],
             "warnings": list(self.warnings),
             "evidence": dict(self.evidence),
+            "mentions": [a.to_dict() for a in self.mentions],
         }
 
     def _repr_html_(self) -> str:

@@ -59,6 +59,13 @@ class Resources:
         return self._get("ner", lambda: NatashaNER(self.ner_batch_size))
 
     @property
+    def syntax(self):
+        """The dependency parser the event stage reads arguments from."""
+        from .events.syntax import SyntaxParser
+
+        return self._get("syntax", SyntaxParser)
+
+    @property
     def geo(self):
         """The place-name gazetteer (countries, cities, regions)."""
         from .entities.geo import Gazetteer
@@ -74,6 +81,6 @@ class Resources:
 
     def preload(self) -> "Resources":
         """Load everything now (batch workers call this once at start-up)."""
-        for name in ("morph", "ner", "geo"):
+        for name in ("morph", "ner", "geo", "syntax"):
             getattr(self, name)
         return self

@@ -33,7 +33,10 @@ def _places(ev):
 
 
 def _participants(ev):
-    return [{k: p[k] for k in ("count", "qualifier", "noun", "affiliation")} for p in ev["participants"]]
+    """Counted groups by count, qualifier, noun and affiliation; named ones by name and type."""
+    keys = ("count", "qualifier", "noun", "affiliation")
+    return [{k: p[k] for k in keys} if "count" in p else {"name": p["name"], "type": p["type"]}
+            for p in ev["participants"]]
 
 
 @pytest.mark.parametrize("stem", STEMS)
@@ -56,3 +59,24 @@ def test_contradiction_warnings_name_what_disagrees(documents):
     assert "более 300 спортсменов" in warning and "260 спортсменов" in warning
     main = documents["novosibirsk_technovector_forum"].events[0]
     assert main.warnings == ["stated duration 4 days disagrees with the date range (5 days)"]
+
+
+def test_dateline_is_not_an_event_date(documents):
+    (ev,) = documents["moscow_robotics_olympiad"].events
+    assert "3 марта 2025" not in " ".join(d.text for d in ev.dates)
+    assert [d.text for d in ev.dates] == ["С 14 по 16 марта 2025 года", "в пятницу, 15 марта 2025 года"]
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_every_field_slices_the_text(documents, stem):
+    doc = documents[stem]
+    for ev in doc.events:
+        d = ev.to_dict()
+        assert doc.text[d["trigger"]["start"]:d["trigger"]["end"]] == d["trigger"]["text"]
+        for field in ("dates", "places", "organisers", "organisations", "participants", "mentions"):
+            for arg in d[field]:
+                assert doc.text[arg["start"]:arg["end"]] == arg["text"], (field, arg)
+        s, e = d["evidence"]["title"]
+        assert doc.text[s:e] == d["title"]
+        for name, (s, e) in d["evidence"].items():
+            assert 0 <= s < e <= len(doc.text), name

@@ -1,0 +1,402 @@
+"""Which entities are arguments of which event mention, and in what role.
+
+An entity belongs to the event whose mention governs it in the dependency tree:
+walking up from the entity's head word, the first event word met claims it. A noun
+event also claims what its verb of occurrence governs ("В Казани [прошел] форум":
+"Казани" hangs on "прошел"), and what the participle after it governs ("форум,
+[организованный] Ассоциацией"). A walk that meets another verb first stops there:
+"Путин, [заявивший] о санкциях, посетил саммит" keeps the clause apart.
+
+Roles: a DATE is a time; a city, country or region after "в", "на", "под" is a place;
+a person or an organisation is an organiser after an organiser cue ("организованный",
+"организатором выступила"), a partner after a partner cue ("при поддержке"), and a
+participant otherwise, unless it is only a source ("по словам Иванова").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from ..doc import CITY, COUNT, COUNTRY, DATE, ORGANIZATION, PERSON, Document, Entity
+from .lexicon import GATHERING, SUPPORT_VERBS
+from .mentions import Mention
+from .syntax import Tree
+
+LOCATION = "LOCATION"
+PLACE_TYPES = (CITY, COUNTRY, LOCATION)
+ACTOR_TYPES = (PERSON, ORGANIZATION)
+VERBAL_POS = {"VERB", "INFN", "PRTS", "GRND"}
+# verbs of saying: their subject and date belong to the saying, not to what is said
+SPEECH_VERBS = {"заявить", "сообщить", "рассказать", "отметить", "подчеркнуть", "сказать",
+                "передать", "написать", "пояснить", "объявить", "добавить", "признаться",
+                "заметить", "уточнить", "подтвердить", "говорить", "заявлять", "сообщать",
+                "считать", "полагать", "опровергнуть", "отрицать", "указать", "напомнить",
+                "процитировать", "цитировать", "прокомментировать", "выразить", "призвать",
+                "пообещать", "обещать", "предупредить", "предположить", "назвать"}
+# nouns for taking part in an event, or for a part of it, whose verb tells of the event
+PART_NOUNS = {"участие", "проведение", "открытие", "закрытие", "начало", "окончание",
+              "старт", "финал", "церемония"}
+# relations of a word that acts or is acted upon
+ACTING = {"nsubj"}
+# "он уволил", "его арестовали", "её отставка": one person, named before
+PERSONAL = {"он", "она", "его", "её", "ее", "него", "нее", "неё", "ему", "ей", "ним", "ней"}
+PRONOUN_RELS = {"nsubj", "nsubj:pass", "obj", "iobj", "nmod", "det", "nmod:poss", "obl"}
+# offices whose country is where an election or appointment to them takes place
+OFFICES = {"президент", "премьер-министр", "премьер", "мэр", "губернатор", "глава", "канцлер",
+           "парламент", "король", "королева", "спикер", "вице-президент"}
+# a comma before these opens a new clause: "задержан Иванов, а в Киеве арестован Петров"
+CLAUSE_CONJUNCTIONS = {"а", "но", "однако", "тогда", "после", "причем", "причём"}
+PRONOUNS = {"он", "она", "оно", "они"}
+# how far up the tree an argument may hang from its event word
+MAX_DEPTH = 4
+
+# "Москва, 12 марта 2024 г. —", "12.03.2024" alone on its line: the date of the text
+DATELINE_AFTER = re.compile(r"^\s*(?:г\.|года?)?\s*(?:\d{1,2}:\d{2}\s*)?(?:—|–|-|\||\n|$)")
+DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*(?:[А-ЯЁA-Z][\w.\- ]{0,30},\s*)?$")
+
+# a place of an event stands after "в", "во", "на", "под", "г.", or in brackets after a
+# place already taken: "В Алматы (Казахстан)", "в Республику Беларусь"; "из России" is
+# where people came from, "президент России" is no place at all
+LOCATIVE_BEFORE = re.compile(
+    r"(?:^|[\s(«])(?:в|во|на|под|около|близ|возле|вблизи|г\.|город[еа]?|столиц[еау])\s*$", re.I)
+# "на площадке выставочного центра «Казань Экспо»", "в конгресс-центре технопарка
+# «Сколково»": an organisation named after a hall or a centre hosts the event
+VENUE_BEFORE = re.compile(r"(?:^|[\s(])(?:в|во|на)((?:\s+[а-яё\-]+){1,3})\s*[«\"]?\s*$", re.I)
+VENUE_WORDS = re.compile(
+    r"(?:^|[\s\-])(?:площадк|центр|зал|двор|здани|офис|павильон|парк|технопарк|музе|галере|"
+    r"театр|стадион|арен|комплекс|клуб|библиотек|кампус|резиденци|штаб-квартир|помещени|холл|"
+    r"сцен)", re.I)
+# "в Министерстве промышленности": "в" with the locative case, not "в НАТО" or "в Верховный суд"
+IN_BEFORE = re.compile(r"(?:^|[\s(])(?:в|во|на)\s*[«\"]?\s*$", re.I)
+BRACKETED_AFTER_PLACE = re.compile(r"^\s*\(\s*$")
+# "по словам Иванова", "по данным Росстата", "сообщает ТАСС": a source, not a participant
+SOURCE_BEFORE = re.compile(
+    r"(?:по\s+(?:словам|данным|сообщению|информации|мнению|оценке|версии)|согласно|"
+    r"со\s+ссылкой\s+на|сообщил[аио]?|сообщает|сообщают|заявил[аио]?|передает|пишет)"
+    r"(?:\s+[а-яё\-]+){0,3}?\s*[«\"]?\s*$", re.I)
+# "о", "об": what is spoken about ("рассказал о Путине") is not taking part
+TOPIC_BEFORE = re.compile(r"(?:^|\s)(?:о|об|обо|про)\s*[«\"]?\s*$", re.I)
+
+FILLER = r"(?:\s+[а-яё]+){0,2}?"  # "Организатором [форума] выступила"
+ORGANISER_BEFORE = re.compile(
+    r"(?:организован\w*|организовал\w*|при\s+организации|подготовлен\w*|проводим\w*|"
+    r"провод(?:ит|ят|ится|ятся)|проведен[аоы]?|"
+    r"(?:организатор|устроител|инициатор|учредител)\w*" + FILLER +
+    r"\s*(?:выступил\w*|стал\w*|является|являются|был\w*|—|-|:)?)\s*$", re.I)
+PARTNER_BEFORE = re.compile(
+    r"(?:при\s+(?:поддержке|содействии|участии|партн[её]рстве)|"
+    r"(?:партн[её]р|спонсор)\w*" + FILLER + r"\s*(?:выступил\w*|стал\w*|является|являются|—|-|:)?|"
+    r"поддержал\w*)\s*$", re.I)
+ORGANISER_AFTER = re.compile(r"\s*(?:—|-|–)?\s*(?:организатор|организовал|выступил\w*\s+организатор)", re.I)
+
+
+@dataclass
+class Claims:
+    """Arguments found for one mention, entities in text order."""
+
+    dates: list[Entity] = field(default_factory=list)
+    places: list[Entity] = field(default_factory=list)
+    actors: list[Entity] = field(default_factory=list)
+    counts: list[Entity] = field(default_factory=list)
+    owners: list[Entity] = field(default_factory=list)
+    regions: list[Entity] = field(default_factory=list)
+
+
+class EntityIndex:
+    """Entities of a document with their tokens and syntactic heads."""
+
+    def __init__(self, doc: Document, tree: Tree):
+        self.doc = doc
+        starts = [t.start for t in doc.tokens]
+        self.tokens: dict[int, tuple[int, int, int]] = {}
+        for e in doc.entities:
+            first = bisect.bisect_right(starts, e.start) - 1
+            last = bisect.bisect_left(starts, e.end)
+            if first < 0 or first >= last:
+                continue
+            self.tokens[id(e)] = (first, last, tree.span_head(first, last))
+
+    def head(self, e: Entity) -> int | None:
+        """The token the entity hangs from the tree by."""
+        span = self.tokens.get(id(e))
+        return span[2] if span else None
+
+
+def anchors(doc: Document, tree: Tree, m: Mention) -> set[int]:
+    """Tokens whose dependents are the mention's arguments.
+
+    "В Казани [прошел] форум" -> the noun and its verb of occurrence; "форум,
+    [организованный] Ассоциацией" -> the participle after it; "[вынужден был] уйти в
+    отставку" -> the word that governs the event verb, whose subject acts.
+    """
+    out = {m.head}
+    toks = doc.tokens
+    h = tree.heads[m.head]
+    if not m.verbal:
+        # "приняли [участие] в форуме", "[открытие] выставки состоится 20 мая": the
+        # verb of the noun the event hangs on
+        if h >= 0 and toks[h].lemma in PART_NOUNS:
+            out.add(h)
+            h = tree.heads[h]
+        if h >= 0:
+            out |= _support(doc, tree, h)
+            # "планирует [провести] выборы": the subject of the verb above acts too
+            if h in out and tree.rels[h] == "xcomp" and tree.heads[h] >= 0:
+                out.add(tree.heads[h])
+        for c in tree.children(m.head):
+            if tree.rels[c] in ("acl", "acl:relcl", "amod"):
+                out |= _support(doc, tree, c)
+    elif h >= 0 and tree.rels[m.head] == "xcomp" and toks[h].pos in VERBAL_POS:
+        out.add(h)
+    return out
+
+
+def _support(doc: Document, tree: Tree, v: int) -> set[int]:
+    """``v`` if it is a verb of occurrence, with a modal above it: "который [должен был]
+    [пройти] 7 июня" -> both; else nothing."""
+    toks = doc.tokens
+    if toks[v].pos not in VERBAL_POS | {"PRTF", "ADJS"}:
+        return set()
+    if toks[v].lemma in SUPPORT_VERBS:
+        return {v}
+    inner = [c for c in tree.children(v) if tree.rels[c] == "xcomp" and toks[c].lemma in SUPPORT_VERBS]
+    return {v, *inner} if inner else set()
+
+
+def _pronoun_anchors(doc: Document, tree: Tree, m: Mention, mentions: list[Mention]) -> set[int]:
+    """Verbs of occurrence whose subject is a pronoun for the mention: "XI форум пройдет
+    за пределами Сибири — он [состоится] в Казани"."""
+    if m.verbal:
+        return set()
+    sent = doc.sentences[m.sentence]
+    later = [x.start for x in mentions if x.sentence == m.sentence and x.start > m.start]
+    stop = min(later, default=sent.last_token)
+    out: set[int] = set()
+    for i in range(m.end, stop):
+        if doc.tokens[i].norm.lower() in PRONOUNS and tree.rels[i].startswith("nsubj"):
+            # the parser may hang the pronoun on the wrong verb: take the next one too
+            for v in (*range(i + 1, min(stop, i + 4)), tree.heads[i]):
+                if v >= 0 and _support(doc, tree, v):
+                    out |= _support(doc, tree, v)
+                    break
+    return out
+
+
+def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: list[Mention],
+                    skip: set[int], nearest: bool = True) -> dict[int, Claims]:
+    """Arguments of each mention (keyed by its position in ``mentions``).
+
+    ``skip`` holds ids of entities that are no argument of anything (a dateline).
+    With ``nearest``, an entity no event word governs goes to the nearest event of its
+    sentence (news: a sentence tells one happening); a release mentions its event in
+    every sentence ("на сайте фестиваля"), so there nearness says nothing.
+    """
+    by_anchor: dict[int, list[int]] = {}
+    inside: list[tuple[int, int, int]] = []
+    for k, m in enumerate(mentions):
+        for a in anchors(doc, tree, m) | _pronoun_anchors(doc, tree, m, mentions):
+            by_anchor.setdefault(a, []).append(k)
+        inside.append((m.start, m.end, k))
+    claims = {k: Claims() for k in range(len(mentions))}
+    names = [m.name_span for m in mentions if m.name_span]
+    for e in doc.entities:
+        if id(e) in skip or doc.is_duplicate_offset(e.start):
+            continue
+        if any(s <= e.start and e.end <= end for s, end in names):
+            continue  # "XX века" in «Линия и свет: немецкая графика XX века» is part of a name
+        t = index.head(e)
+        if t is None:
+            continue
+        owners = _owners(doc, tree, t, by_anchor, inside)
+        if owners:
+            owners = _same_clause(doc, t, owners, mentions)
+        if owners is None and nearest:
+            # no event word governs it: "В понедельник, по данным полиции, в Москве задержан ..."
+            # goes to the event of its sentence nearest to it
+            owners = _nearest(doc, t, mentions)
+        for k in owners or ():
+            c = claims[k]
+            if e.type == DATE:
+                c.dates.append(e)
+            elif e.type in PLACE_TYPES:
+                c.places.append(e)
+                # "чемпионат России", "выборы мэра Москвы": the event's own country or city
+                if _genitive_of(doc, tree, t, mentions[k]):
+                    c.regions.append(e)
+                # "Россия ввела санкции", "визит Китая": a country that acts takes part
+                if e.type == COUNTRY and tree.rels[t] in ACTING and \
+                        not LOCATIVE_BEFORE.search(doc.text[max(0, e.start - 12):e.start]):
+                    c.actors.append(e)
+            elif e.type in ACTOR_TYPES:
+                if _modifier(doc, tree, t, by_anchor, inside) and actor_role(doc, e) != "venue":
+                    continue
+                c.actors.append(e)
+                # "заседание Совета Безопасности", "саммит ФСЭГ": the gathering is theirs
+                m = mentions[k]
+                if e.type == ORGANIZATION and m.cls == GATHERING and not m.verbal and \
+                        tree.heads[t] == m.head and tree.rels[t] == "nmod" and \
+                        not any(tree.rels[x] == "case" for x in tree.children(t)):
+                    c.owners.append(e)
+            elif e.type == COUNT:
+                c.counts.append(e)
+    for k, m in enumerate(mentions):
+        person = _antecedent(doc, tree, m)
+        if person is not None and id(person) not in skip and person not in claims[k].actors:
+            claims[k].actors.append(person)
+    return claims
+
+
+def _antecedent(doc: Document, tree: Tree, m: Mention) -> Entity | None:
+    """The person a pronoun around an event word stands for: "Вчера он уволил ...", "его
+    арестовали", "её отставка" -> the last person named before it, in its sentence or
+    the two before."""
+    subject = next((c for c in tree.children(m.head) if doc.tokens[c].norm.lower() in PERSONAL
+                    and tree.rels[c] in PRONOUN_RELS), None)
+    if subject is None:
+        return None
+    pos = doc.tokens[subject].start
+    first = doc.sentences[max(0, m.sentence - 2)].start
+    people = [e for e in doc.entities if e.type == PERSON and first <= e.start and e.end <= pos
+              and not doc.is_duplicate_offset(e.start)]
+    return people[-1] if people else None
+
+
+def _genitive_of(doc: Document, tree: Tree, t: int, m: Mention) -> bool:
+    """The place is a bare genitive of the event noun, or of the office it is about:
+    "чемпионат Испании", "выборах президента США"."""
+    if m.verbal or tree.rels[t] != "nmod" or any(tree.rels[x] == "case" for x in tree.children(t)):
+        return False
+    h = tree.heads[t]
+    if h == m.head:
+        return True
+    return doc.tokens[h].lemma in OFFICES and tree.heads[h] == m.head
+
+
+def _modifier(doc: Document, tree: Tree, t: int, by_anchor: dict[int, list[int]],
+              inside: list[tuple[int, int, int]]) -> bool:
+    """A name that only qualifies another noun: "лидер группы «Алиса»", "начальник УВД":
+    the organisation is where someone works, not who took part."""
+    # "группы «Кино»": a name in apposition stands where its noun stands
+    for _ in range(4):  # bounded: a parse may loop
+        if tree.rels[t] not in ("appos", "flat", "flat:name") or tree.heads[t] < 0 \
+                or tree.heads[t] in by_anchor:
+            break
+        t = tree.heads[t]
+    h = tree.heads[t]
+    if h < 0 or tree.rels[t] not in ("nmod", "amod") or h in by_anchor:
+        return False
+    if any(start <= h < end for start, end, _ in inside):
+        return False
+    return doc.tokens[h].pos == "NOUN"
+
+
+def _same_clause(doc: Document, t: int, owners: list[int], mentions: list[Mention]) -> list[int]:
+    """Owners the parser found across a clause boundary give way to the one event of the
+    entity's own clause: "12 марта в Москве задержан Иванов, а 15 марта в Киеве арестован
+    Петров" -> "в Москве" is where Иванов was detained, whatever the tree says."""
+    clause = _clause_of(doc, t)
+    if any(_clause_of(doc, mentions[k].head) == clause for k in owners):
+        return owners
+    local = [k for k, m in enumerate(mentions) if _clause_of(doc, m.head) == clause]
+    return local if len(local) == 1 else owners
+
+
+def _clause_of(doc: Document, i: int) -> tuple[int, int]:
+    """(sentence, number of clause breaks before token ``i``): ", а", ", но", ";"."""
+    tok = doc.tokens[i]
+    sent = doc.sentences[tok.sentence]
+    breaks = sum(1 for k in range(sent.first_token, i) if doc.tokens[k].norm in (";",)
+                 or doc.tokens[k].norm == "," and k + 1 < sent.last_token
+                 and doc.tokens[k + 1].norm.lower() in CLAUSE_CONJUNCTIONS)
+    return tok.sentence, breaks
+
+
+def _nearest(doc: Document, t: int, mentions: list[Mention]) -> list[int]:
+    """The mention of the sentence nearest to token ``t``, if any."""
+    s = doc.tokens[t].sentence
+    same = [(abs(m.head - t), k) for k, m in enumerate(mentions)
+            if doc.tokens[m.head].sentence == s]
+    return [min(same)[1]] if same else []
+
+
+def _owners(doc: Document, tree: Tree, t: int, by_anchor: dict[int, list[int]],
+            inside: list[tuple[int, int, int]]) -> list[int] | None:
+    """Mentions claiming the entity whose head token is ``t``; [] when a verb of saying
+    governs it, None when no event word does."""
+    for start, end, k in inside:
+        if start <= t < end:
+            return [k]
+    if t in by_anchor:
+        return by_anchor[t]
+    for depth, a in enumerate(tree.ancestors(t), 1):
+        if a in by_anchor:
+            return by_anchor[a]
+        if _clause_boundary(doc, tree, a):
+            # "В понедельник Путин [заявил] о ...": the speaker and the day belong to the saying
+            return [] if doc.tokens[a].lemma in SPEECH_VERBS else None
+        if depth >= MAX_DEPTH:
+            return None
+    return None
+
+
+def _clause_boundary(doc: Document, tree: Tree, i: int) -> bool:
+    """A verb that is no event word: the walk up stops at it."""
+    tok = doc.tokens[i]
+    return tok.pos in VERBAL_POS and tok.lemma != "быть"
+
+
+def dateline_ids(doc: Document) -> set[int]:
+    """Ids of DATE entities that date the text itself: "Москва, 12 марта 2024 г. — ...",
+    or a date alone on its line."""
+    out = set()
+    for e in doc.entities:
+        if e.type != DATE:
+            continue
+        if DATELINE_BEFORE.search(doc.text[max(0, e.start - 40):e.start]) and \
+                DATELINE_AFTER.match(doc.text[e.end:e.end + 12]):
+            out.add(id(e))
+    return out
+
+
+def is_place(doc: Document, e: Entity, taken: list[Entity]) -> bool:
+    """A place of the event: "в Ташкенте", "на Украине", "Алматы (Казахстан)"."""
+    if e.type not in PLACE_TYPES:
+        return False
+    before = doc.text[max(0, e.start - 12):e.start]
+    if LOCATIVE_BEFORE.search(before):
+        return True
+    return bool(taken) and BRACKETED_AFTER_PLACE.match(doc.text[taken[-1].end:e.start]) is not None
+
+
+def _locative(doc: Document, e: Entity) -> bool:
+    """The name begins with a word in the locative case that is not indeclinable."""
+    k = bisect.bisect_left(doc.tokens, e.start, key=lambda t: t.start)
+    tok = doc.tokens[k] if k < len(doc.tokens) else None
+    tag = (tok.tag or "") if tok is not None and tok.start < e.end else ""
+    return ("loct" in tag or "loc2" in tag) and "Fixd" not in tag
+
+
+def actor_role(doc: Document, e: Entity) -> str | None:
+    """"organiser", "partner", "venue", "source" or None (a participant), from the words
+    around: "во Дворце спорта" is where it took place, not who took part."""
+    s = doc.sentence_of(e.start)
+    sent_start = doc.sentences[s].start if s is not None else 0
+    before = doc.text[max(sent_start, e.start - 80):e.start]
+    before = re.sub(r"[«\"]\s*$", "", before)
+    # a descriptor may stand between the cue and the name: "при поддержке фонда «...»"
+    for text in (before, re.sub(r"[а-яё]+\s*$", "", before, flags=re.I)):
+        if ORGANISER_BEFORE.search(text):
+            return "organiser"
+        if PARTNER_BEFORE.search(text):
+            return "partner"
+    if ORGANISER_AFTER.match(doc.text[e.end:e.end + 40]):
+        return "organiser"
+    if SOURCE_BEFORE.search(before) or TOPIC_BEFORE.search(before):
+        return "source"
+    venue = VENUE_BEFORE.search(before)
+    if e.type == ORGANIZATION and (venue and VENUE_WORDS.search(venue.group(1))
+                                   or IN_BEFORE.search(before) and _locative(doc, e)):
+        return "venue"
+    return None

@@ -1,0 +1,309 @@
+"""Event mentions: noun phrases around event nouns, and verbs that report events.
+
+A noun mention is extended to its phrase: ordinal and agreeing adjectives before,
+complements and a name after ("X Международный форум технологического
+предпринимательства «ТехноВектор»"). A verb mention is the verb itself ("скончался",
+"назначен", "приобрела"), or with the word that makes it an event ("подал в
+отставку" is found through "отставку"; "возбуждено уголовное дело" through "дело").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..doc import CITY, COUNTRY, DATE, ORGANIZATION, PERSON, Document, Sentence, Token
+from ..entities.numbers import ordinal_value
+from .lexicon import (ANAPHORIC_HAPPENINGS, ANAPHORIC_NOUNS, FOLLOWED_NOUNS, GATHERING, GATHERING_NOUNS, HAPPENING, HAPPENING_NOUNS,
+                      HAPPENING_VERBS, NEGATION, PLURAL_NOUNS, QUALIFIED_NOUNS, VERBS_WITH_OBJECT)
+
+QUOTE_OPEN, QUOTE_CLOSE = {"«", '"'}, {"»", '"'}
+LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9&'\-.]*$")
+CHAMPIONSHIP = re.compile(r"^(?:ЧМ|ЧЕ|Евро)-?\d{2,4}$")
+VERB_POS = {"VERB", "PRTS", "GRND"}
+# Entities that a noun phrase does not swallow on its right: "смерти [Михаила Горбачева]"
+ARGUMENT_TYPES = {PERSON, ORGANIZATION, CITY, COUNTRY, DATE, "LOCATION"}
+# Entities inside which an event noun is part of a name: "Комиссия по выборам"
+NAME_TYPES = {PERSON, ORGANIZATION, "LOCATION"}
+
+
+@dataclass
+class Mention:
+    """An event mention: tokens ``start``..``end`` (exclusive) around ``head``."""
+
+    start: int
+    end: int
+    head: int
+    kind: str
+    cls: str
+    sentence: int
+    verbal: bool = False
+    anaphoric: bool = False
+    name: str | None = None
+    edition: int | None = None
+    edition_span: tuple[int, int] | None = None
+    name_span: tuple[int, int] | None = None
+
+
+def find_mentions(doc: Document, morph) -> list[Mention]:
+    """Event mentions of the non-duplicate paragraphs, in text order.
+
+    A word inside quotes or inside a name is not a mention: "Кубок" in "турнир «Кубок
+    Алатау»", "выборам" in "Комиссия по выборам". A mention inside another one's
+    phrase is not a mention either, except a gathering inside a happening's phrase:
+    "олимпиады" in "открытие олимпиады".
+    """
+    out: list[Mention] = []
+    named = _name_tokens(doc)
+    for s_index, sent in enumerate(doc.sentences):
+        if doc.paragraphs and doc.paragraphs[sent.paragraph].duplicate_of is not None:
+            continue
+        quoted = _quoted_tokens(doc, sent)
+        for i in range(sent.first_token, sent.last_token):
+            if i in quoted or i in named:
+                continue
+            inside = out and out[-1].sentence == s_index and out[-1].start <= i < out[-1].end
+            if inside and out[-1].cls == GATHERING:
+                continue
+            m = _noun_mention(doc, i, s_index, morph) or _verb_mention(doc, i, s_index, morph)
+            # "открытие олимпиады": the gathering inside a happening's phrase is named too
+            if m is not None and (not inside or m.cls == GATHERING and not m.verbal):
+                out.append(m)
+    return out
+
+
+def _noun_mention(doc: Document, i: int, s_index: int, morph) -> Mention | None:
+    tok = doc.tokens[i]
+    lemma = _lemma(tok, morph)
+    if tok.pos not in ("NOUN", None) or not lemma:
+        return None
+    if lemma in GATHERING_NOUNS:
+        kind, cls = GATHERING_NOUNS[lemma], GATHERING
+    elif lemma in HAPPENING_NOUNS:
+        kind, cls = HAPPENING_NOUNS[lemma], HAPPENING
+    elif lemma in ANAPHORIC_NOUNS and "sing" in (tok.tag or ""):
+        # "Мероприятие собрало ...", but not "одно из главных событий"
+        kind, cls = lemma, GATHERING
+    elif CHAMPIONSHIP.match(tok.norm):
+        kind, cls = "чемпионат", GATHERING  # "ЧМ-2018", "Евро-2012"
+    elif lemma in ANAPHORIC_HAPPENINGS:
+        kind, cls = lemma, HAPPENING
+    elif lemma in PLURAL_NOUNS and "plur" in (tok.tag or ""):
+        kind, cls = PLURAL_NOUNS[lemma]
+    elif lemma in QUALIFIED_NOUNS:
+        kind, cls, qualifiers = QUALIFIED_NOUNS[lemma]
+        before = doc.tokens[i - 1] if i > doc.sentences[s_index].first_token else None
+        if before is None or _lemma(before, morph) not in qualifiers:
+            return None
+    elif lemma in FOLLOWED_NOUNS:
+        kind, cls, following = FOLLOWED_NOUNS[lemma]
+        after = doc.tokens[i + 1] if i + 1 < doc.sentences[s_index].last_token else None
+        if after is None or _lemma(after, morph) not in following:
+            return None
+    else:
+        return None
+    m = _phrase(doc, i, kind, cls, s_index, morph)
+    m.anaphoric = lemma in ANAPHORIC_NOUNS or lemma in ANAPHORIC_HAPPENINGS
+    return m
+
+
+def _verb_mention(doc: Document, i: int, s_index: int, morph) -> Mention | None:
+    """"скончался", "назначен", "приобрела"; "принял закон" only with its object."""
+    tok = doc.tokens[i]
+    if tok.pos not in VERB_POS:
+        return None
+    lemma = _lemma(tok, morph)
+    sent = doc.sentences[s_index]
+    if lemma in HAPPENING_VERBS:
+        kind = HAPPENING_VERBS[lemma]
+    elif lemma in VERBS_WITH_OBJECT:
+        kind, objects = VERBS_WITH_OBJECT[lemma]
+        near = range(max(sent.first_token, i - 3), min(sent.last_token, i + 5))
+        if not any(_lemma(doc.tokens[k], morph) in objects for k in near if k != i):
+            return None
+    else:
+        return None
+    if _negated(doc, i, sent):
+        return None
+    return Mention(i, i + 1, i, kind, HAPPENING, s_index, verbal=True)
+
+
+def _negated(doc: Document, i: int, sent: Sentence) -> bool:
+    """"не был арестован", "не погиб": the event did not happen."""
+    for k in range(i - 1, max(sent.first_token, i - 3) - 1, -1):
+        w = doc.tokens[k].norm.lower()
+        if w in NEGATION:
+            return True
+        if w not in ("был", "была", "было", "были", "будет", "будут"):
+            return False
+    return False
+
+
+def _name_tokens(doc: Document) -> set[int]:
+    """Tokens inside names of people, organisations and regions."""
+    out: set[int] = set()
+    spans = sorted((e.start, e.end) for e in doc.entities if e.type in NAME_TYPES)
+    if not spans:
+        return out
+    k = 0
+    for i, tok in enumerate(doc.tokens):
+        while k < len(spans) and spans[k][1] <= tok.start:
+            k += 1
+        if k < len(spans) and spans[k][0] <= tok.start and tok.end <= spans[k][1]:
+            out.add(i)
+    return out
+
+
+def _quoted_tokens(doc: Document, sent: Sentence) -> set[int]:
+    """Token indices inside quotes in a sentence."""
+    inside, depth = set(), 0
+    for i in range(sent.first_token, sent.last_token):
+        w = doc.tokens[i].norm
+        if w == "«":
+            depth += 1
+        elif w == "»":
+            depth = max(0, depth - 1)
+        elif w == '"':
+            depth = 0 if depth else 1
+        elif depth:
+            inside.add(i)
+    return inside
+
+
+def _lemma(token: Token, morph) -> str:
+    if token.lemma is not None:
+        return token.lemma
+    return morph.lemma(token.norm) if any(c.isalpha() for c in token.norm) else token.norm
+
+
+def _phrase(doc: Document, head: int, kind: str, cls: str, s_index: int, morph) -> Mention:
+    """Extend an event noun to its phrase: ordinal and adjectives before, complements
+    and a name after ("X Международный форум технологического предпринимательства
+    «ТехноВектор»", "официальный визит делегации Новосибирской области в Республику Беларусь")."""
+    sent = doc.sentences[s_index]
+    toks = doc.tokens
+    head_word = toks[head].norm
+    start = head
+    edition = None
+    edition_span = None
+    k = head - 1
+    while k >= sent.first_token:
+        w = toks[k].norm
+        value = ordinal_value(w, morph) if w[:1].isalnum() and cls == GATHERING else None
+        if value is not None and edition is None and _ordinal_form(w, morph):
+            edition, edition_span = value, (toks[k].start, toks[k].end)
+            start = k
+            k -= 1
+            continue
+        p = morph.best(w)
+        if w[:1].isalpha() and _can_agree(w, head_word, morph) and edition is None:
+            start = k
+            k -= 1
+            continue
+        if p.tag.POS == "NOUN" and k == head - 1 and _is_guessed(p) and w.islower():
+            start = k  # "нетворкинг встреча": a borrowed noun used as a modifier
+            k -= 1
+            continue
+        break
+    end, name_start = _extend_right(doc, head, sent, kind, cls, morph)
+    name = name_span = None
+    if name_start is not None:
+        name_span = (toks[name_start].start, toks[end - 1].end)
+        if toks[end - 1].norm in QUOTE_CLOSE:
+            name_span = (toks[name_start + 1].start, toks[end - 2].end)
+        name = doc.text[name_span[0]:name_span[1]]
+    return Mention(start, end, head, kind, cls, s_index, name=name, edition=edition,
+                   edition_span=edition_span, name_span=name_span)
+
+
+def _ordinal_form(word: str, morph) -> bool:
+    """"5-я", "XV", "пятый" are ordinals; "пять" or a year is not."""
+    if word[:1].isdigit():
+        return "-" in word
+    if word.isupper():
+        return True
+    return any("Anum" in p.tag for p in morph.parse(word.lower()))
+
+
+def _can_agree(word: str, head: str, morph) -> bool:
+    """An adjective that can agree with the head noun in case, number and gender."""
+    adj = [p for p in morph.parse(word.lower()) if p.tag.POS in ("ADJF", "PRTF") and "Anum" not in p.tag
+           and "Apro" not in p.tag]
+    if not adj:
+        return False
+    nouns = [p for p in morph.parse(head.lower()) if p.tag.POS == "NOUN"]
+    for a in adj:
+        for n in nouns:
+            if a.tag.case == n.tag.case and a.tag.number == n.tag.number and \
+                    (a.tag.number == "plur" or a.tag.gender == n.tag.gender):
+                return True
+    return False
+
+
+def _extend_right(doc: Document, head: int, sent: Sentence, kind: str, cls: str,
+                  morph) -> tuple[int, int | None]:
+    """The end of the phrase after its head, and the first token of its name if it has one.
+
+    A happening stops before a name of a person, place or date: "смерти" in
+    "смерти Михаила Горбачева" is the event, the person is its participant.
+    """
+    toks = doc.tokens
+    end = head + 1
+    j = head + 1
+    limit = min(sent.last_token, head + 10)
+    starts = _argument_starts(doc) if cls == HAPPENING else set()
+    while j < limit:
+        w = toks[j].norm
+        if toks[j].start in starts:
+            break
+        if w in QUOTE_OPEN:
+            close = next((x for x in range(j + 1, min(sent.last_token, j + 14)) if toks[x].norm in QUOTE_CLOSE), None)
+            if close is not None and close > j + 1:
+                return close + 1, j
+            break
+        if LATIN.match(w) and w[:1].isupper() and cls == GATHERING:
+            x = j
+            while x < sent.last_token and (LATIN.match(toks[x].norm) or toks[x].norm == "&"):
+                x += 1
+            return x, j
+        p = morph.best(w)
+        if len(w) > 1 and w[:1].isalpha() and p.tag.POS in ("NOUN", "ADJF", "PRTF") and \
+                any(x.tag.case == "gent" for x in morph.parse(w.lower()) if x.tag.POS == p.tag.POS):
+            j += 1
+            end = j  # "форум технологического предпринимательства", "визит делегации"
+            continue
+        if p.tag.POS == "PREP" and w.lower() in ("по", "среди", "для") and j + 1 < limit:
+            j += 1  # "турнир по дзюдо среди юниоров" only counts if a name follows
+            continue
+        if p.tag.POS in ("NOUN", "ADJF") and w.islower() and toks[j - 1].norm.lower() in ("по", "среди", "для"):
+            j += 1
+            continue
+        if kind == "визит" and w.lower() in ("в", "во") and j + 1 < sent.last_token:
+            place_end = _place_after(doc, j + 1)
+            if place_end is not None:
+                return place_end, None
+        break
+    return end, None
+
+
+def _argument_starts(doc: Document) -> set[int]:
+    return {e.start for e in doc.entities if e.type in ARGUMENT_TYPES}
+
+
+def _place_after(doc: Document, i: int) -> int | None:
+    """Token index after a CITY/COUNTRY entity that starts at token ``i``."""
+    tok = doc.tokens[i]
+    for e in doc.entities:
+        if e.type in (CITY, COUNTRY) and e.start == tok.start:
+            k = i
+            while k < len(doc.tokens) and doc.tokens[k].end <= e.end:
+                k += 1
+            return k
+    return None
+
+
+def _is_guessed(p) -> bool:
+    return any(type(m[0]).__name__ != "DictionaryAnalyzer" for m in p.methods_stack)
+
+
+__all__ = ["Mention", "find_mentions", "GATHERING", "HAPPENING"]

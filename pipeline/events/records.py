@@ -1,0 +1,283 @@
+"""The record of one event: title, kind, edition, status, dates, places, organisers,
+participants and warnings, each with the offsets of its evidence.
+
+A release's main event also takes what its release says anywhere else, in sentences
+no other event is named in: its organisers ("Организатором форума выступила ..."),
+its counted participants ("более 40 специалистов"), a city and a date when the
+sentences that name it give none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..doc import CITY, COUNT, COUNTRY, DATE, ORGANIZATION, Argument, Document, Entity, Event
+from .arguments import ACTOR_TYPES, Claims, actor_role, dateline_ids, is_place
+from .clusters import Cluster
+from .lexicon import ATTENDED, GATHERING
+from .mentions import Mention
+from .status import event_status
+from .warnings import contradictions
+
+VENUE = "VENUE"
+PLACE_ORDER = {CITY: 0, COUNTRY: 1, "LOCATION": 1, VENUE: 2}
+QUOTED_FROM = re.compile(r"«([^«»\n]{1,80})»")
+UNTIL = re.compile(r"^(?:до|по)\s", re.I)
+UNTIL_VERB = re.compile(r"(продлится|продолжится|будет\s+(?:работать|открыт\w*|идти|проходить)|"
+                        r"работает|открыта|открыт|проходит|продлятся|завершится)", re.I)
+WITHIN = re.compile(r"в\s+(?:рамках|ходе|программе|дни)\s", re.I)
+# an organisation coordinated with an organiser is one too: "X и Y", "X совместно с Y"
+ORG_COORDINATION = re.compile(r"^\s*(?:,|и|а\s+также|совместно\s+с|вместе\s+с|,\s*и)?\s*$", re.I)
+
+
+class RecordBuilder:
+    """Builds the record of each cluster of one document."""
+
+    def __init__(self, doc: Document, morph, clusters: list[Cluster],
+                 claim_of: dict[int, Claims], release: bool):
+        self.doc, self.morph, self.clusters = doc, morph, clusters
+        self.claim_of, self.release = claim_of, release
+        self.main_event: Event | None = None
+
+    def record(self, c: Cluster, n: int) -> Event:
+        """The record of cluster ``c``, the ``n``-th event of the document."""
+        doc = self.doc
+        main = n == 1
+        title_m = next((m for m in c.mentions if m.name or m.edition is not None), c.first)
+        # a merged record is matched by the words that carry its arguments; a release's
+        # event by its name
+        trigger_m = title_m if self.release else max(c.mentions, key=lambda m: (self._weight(m), -m.start))
+        ev = Event(event_id=f"{doc.doc_id}#{n}", doc_id=doc.doc_id,
+                   title=self._span_text(title_m), trigger=self._span(trigger_m),
+                   kind=title_m.kind, main=main)
+        evidence: dict[str, list[int]] = {"title": self._offsets(title_m)}
+        head = doc.tokens[title_m.head]
+        evidence["kind"] = [head.start, head.end]
+        numbered = next((m for m in c.mentions if m.edition is not None), None)
+        if numbered is not None:
+            ev.edition = numbered.edition
+            evidence["edition"] = list(numbered.edition_span)
+        for m in c.mentions:
+            status, span = event_status(doc, m, self.morph)
+            if status:
+                ev.status, evidence["status"] = status, list(span)
+                break
+        claimed = self._claimed(c)
+        own = self._own_sentences(c, main)
+        self._dates(ev, claimed.dates, own, main, evidence)
+        self._places(ev, c, claimed, own, main, evidence)
+        self._actors(ev, claimed.actors, own, main and self.release, claimed.owners)
+        self._counts(ev, c, claimed.counts, own, main and self.release)
+        ev.warnings += contradictions(doc, ev, own if main and self.release else
+                                      {m.sentence for m in c.mentions}, self.morph)
+        ev.evidence = evidence
+        ev.mentions = [self._span(m) for m in sorted(c.mentions, key=lambda m: m.start)]
+        if main:
+            self.main_event = ev
+        return ev
+
+    # --- mentions
+
+    def _weight(self, m: Mention) -> int:
+        c = self.claim_of.get(id(m))
+        return 0 if c is None else len(c.dates) + len(c.places) + len(c.actors)
+
+    def _span(self, m: Mention) -> Argument:
+        s, e = self._offsets(m)
+        return Argument(s, e, self.doc.text[s:e])
+
+    def _span_text(self, m: Mention) -> str:
+        s, e = self._offsets(m)
+        return self.doc.text[s:e]
+
+    def _offsets(self, m: Mention) -> list[int]:
+        return [self.doc.tokens[m.start].start, self.doc.tokens[m.end - 1].end]
+
+    def _claimed(self, c: Cluster) -> Claims:
+        out = Claims()
+        for name in ("dates", "places", "actors", "counts", "owners", "regions"):
+            seen: set[int] = set()
+            for m in c.mentions:
+                cl = self.claim_of.get(id(m))
+                for e in getattr(cl, name) if cl is not None else ():
+                    if id(e) not in seen:
+                        seen.add(id(e))
+                        getattr(out, name).append(e)
+        for name in ("dates", "places", "actors", "counts", "owners", "regions"):
+            getattr(out, name).sort(key=lambda e: e.start)
+        return out
+
+    def _own_sentences(self, c: Cluster, main: bool) -> set[int]:
+        """Sentences of the event: its mentions', and for the main event of a release,
+        every sentence no other event is mentioned in (the release is about it)."""
+        own = {m.sentence for m in c.mentions}
+        if main and self.release:
+            others = {m.sentence for other in self.clusters if other is not c for m in other.mentions}
+            own |= {i for i, s in enumerate(self.doc.sentences)
+                    if i not in others and not self.doc.is_duplicate_offset(s.start)}
+        return own
+
+    def _entities_in(self, sentences: set[int], *types: str) -> list[Entity]:
+        doc = self.doc
+        return [e for e in doc.entities if e.type in types and not doc.is_duplicate_offset(e.start)
+                and doc.sentence_of(e.start) in sentences]
+
+    # --- arguments
+
+    def _dates(self, ev: Event, dates: list[Entity], own: set[int], main: bool, evidence) -> None:
+        doc = self.doc
+        if not dates and main and self.release:
+            skip = dateline_ids(doc)
+            dates = [e for e in self._entities_in(own, DATE) if _usable_date(e) and id(e) not in skip][:1]
+        ev.dates = [Argument(e.start, e.end, e.text, {"value": e.value}) for e in dates]
+        usable = [e for e in dates if _usable_date(e)]
+        if not usable:
+            return
+        # the most specific date first: a range or a day beats a month or a year
+        best = max(usable, key=_date_rank)
+        ev.start_date, ev.end_date = best.value.get("start"), best.value.get("end")
+        evidence["start_date"] = evidence["end_date"] = [best.start, best.end]
+        # "откроется 20 мая ... продлится до 31 августа": an open-ended end stated apart
+        if main and self.release and ev.start_date == ev.end_date:
+            for e in self._entities_in(own, DATE):
+                v = e.value or {}
+                if _usable_date(e) and UNTIL.match(e.text) and (v.get("end") or "") > (ev.start_date or "") \
+                        and UNTIL_VERB.search(_sentence_text(doc, e.start)):
+                    ev.end_date = v.get("end")
+                    evidence["end_date"] = [e.start, e.end]
+                    if all(a.start != e.start for a in ev.dates):
+                        ev.dates.append(Argument(e.start, e.end, e.text, {"value": v}))
+                    break
+
+    def _places(self, ev: Event, c: Cluster, claimed: Claims, own: set[int], main: bool,
+                evidence) -> None:
+        doc = self.doc
+        places: list[Entity] = []
+        for e in claimed.places:
+            if is_place(doc, e, places) or e in claimed.regions:
+                places.append(e)
+        # "во Дворце спорта", "на площадке центра «Казань Экспо»": the venue is a place too
+        places += [e for e in claimed.actors if e.type == ORGANIZATION and actor_role(doc, e) == "venue"]
+        if main and self.release and not any(e.type == CITY for e in places):
+            cities: list[Entity] = []
+            for e in self._entities_in(own, CITY):
+                if is_place(doc, e, cities):
+                    cities.append(e)
+            places = cities[:1] + places
+        seen = set()
+        args = []
+        for e in places:
+            key = (e.type, (e.value or {}).get("name"))
+            if key in seen:
+                continue
+            seen.add(key)
+            v = e.value or {}
+            start, end, name = e.start, e.end, v.get("name", e.text)
+            kind = e.type
+            if e.type == ORGANIZATION:
+                kind = VENUE
+                # "в зале «Манеж на Неве»": a venue is named by its whole quoted name
+                quoted = QUOTED_FROM.match(doc.text, e.start - 1) if e.start else None
+                if quoted and quoted.end(1) >= e.end:
+                    start, end = quoted.span(1)
+                    name = quoted.group(1)
+            attrs = {"type": kind, "name": name, "country": v.get("country")}
+            if v.get("geonameid"):
+                attrs["geonameid"] = v["geonameid"]
+            args.append(Argument(start, end, doc.text[start:end], attrs))
+        # cities before countries and regions, venues last: "Алматы (Казахстан), Дворец спорта"
+        ev.places = sorted(args, key=lambda a: PLACE_ORDER.get(a.attrs["type"], 1))
+        if not ev.places and self.main_event is not None and self._within_main(c):
+            # "в рамках ярмарки": a part of the main event takes place where it does
+            ev.places = [Argument(a.start, a.end, a.text, dict(a.attrs)) for a in self.main_event.places]
+        if ev.places:
+            evidence["places"] = [ev.places[0].start, ev.places[0].end]
+
+    def _within_main(self, c: Cluster) -> bool:
+        """The mention says it is part of another event: "в рамках ярмарки", "в ходе форума"."""
+        return any(WITHIN.search(_sentence_text(self.doc, self.doc.tokens[m.head].start))
+                   for m in c.mentions)
+
+    def _actors(self, ev: Event, actors: list[Entity], own: set[int], release_main: bool,
+                owners: list[Entity]) -> None:
+        """Organisers, partners and other organisations, and named participants."""
+        doc = self.doc
+        candidates = list(actors)
+        if release_main:
+            # a release names its organisers anywhere: "Организатором форума выступила ..."
+            seen_ids = {id(e) for e in candidates}
+            candidates += [e for e in self._entities_in(own, ORGANIZATION) if id(e) not in seen_ids]
+            candidates.sort(key=lambda e: e.start)
+        claimed = {id(e) for e in actors}
+        # "трех делегатов от CIAQ": the organisation is the group's affiliation
+        groups = [(e.value or {}).get("phrase") or {"start": e.start, "end": e.end}
+                  for e in doc.entities if e.type == COUNT]
+        names: set[str] = set()
+        prev: tuple[Entity, str | None] | None = None
+        for e in candidates:
+            name = (e.value or {}).get("name", e.text)
+            role = actor_role(doc, e)
+            if role is None and e in owners:
+                role = "organiser"
+            if role is None and prev is not None and prev[1] in ("organiser", "partner") \
+                    and doc.sentence_of(prev[0].start) == doc.sentence_of(e.start) \
+                    and ORG_COORDINATION.match(doc.text[prev[0].end:e.start]):
+                role = prev[1]
+            if prev is not None and prev[0].start <= e.start < prev[0].end:
+                continue  # nested in the previous name
+            if prev is not None and e.type == prev[0].type and \
+                    re.match(r"^\s*\(\s*$", doc.text[prev[0].end:e.start]):
+                continue  # "Ассоциация ... (АИРС)", "Дэвид Эберсман (David Ebersman)": the same one
+            prev = (e, role)
+            key = name.lower()
+            if key in names or role == "source":
+                continue
+            names.add(key)
+            arg = Argument(e.start, e.end, e.text, {"name": name})
+            if role == "organiser":
+                ev.organisers.append(arg)
+            elif role in ("partner", "venue") or (e.type == ORGANIZATION and id(e) not in claimed):
+                if role:
+                    arg.attrs["role"] = role
+                ev.organisations.append(arg)
+            elif e.type in ACTOR_TYPES + (COUNTRY,) and \
+                    not any(g["start"] <= e.start < g["end"] for g in groups):
+                ev.participants.append(Argument(e.start, e.end, e.text, {"name": name, "type": e.type}))
+                if e.type == ORGANIZATION:
+                    ev.organisations.append(arg)
+
+    def _counts(self, ev: Event, c: Cluster, counts: list[Entity], own: set[int],
+                release_main: bool) -> None:
+        """Counted groups of people at a gathering: "более 40 специалистов"."""
+        if c.first.cls != GATHERING or c.first.kind not in ATTENDED:
+            return
+        found = self._entities_in(own, COUNT) if release_main else counts
+        for e in found:
+            v = e.value or {}
+            phrase = v.get("phrase") or {"start": e.start, "end": e.end}
+            attrs = {k: v.get(k) for k in ("count", "qualifier", "noun", "affiliation")}
+            for k in ("min", "max"):
+                if k in v:
+                    attrs[k] = v[k]
+            ev.participants.append(Argument(phrase["start"], phrase["end"],
+                                            self.doc.text[phrase["start"]:phrase["end"]], attrs))
+
+
+def _sentence_text(doc: Document, offset: int) -> str:
+    s = doc.sentence_of(offset)
+    if s is None:
+        return ""
+    sent = doc.sentences[s]
+    return doc.text[sent.start:sent.end]
+
+
+def _usable_date(e: Entity) -> bool:
+    v = e.value or {}
+    return bool(v.get("start")) and v.get("resolved", True) is not False
+
+
+def _date_rank(e: Entity) -> tuple[int, int]:
+    v = e.value
+    spec = len(v.get("start") or "") + len(v.get("end") or "")
+    is_range = v.get("start") != v.get("end")
+    return spec, int(is_range)
