@@ -19,6 +19,7 @@ CITY = "CITY"
 COUNTRY = "COUNTRY"
 DATE = "DATE"
 COUNT = "COUNT"
+FACILITY = "FACILITY"  # a building or grounds: "Манеж на Неве"; not scored, used for venues
 
 
 @dataclass(slots=True)

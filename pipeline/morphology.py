@@ -71,7 +71,14 @@ class Morphology:
             if rest.lower().startswith(("на-", "в-", "над-", "под-", "де-", "ла-")):
                 return copy_case(self._word_to_nominative(head, cases), head) + "-" + rest
         parses = self.parse(word.lower())
-        ranked = sorted(parses, key=lambda p: (p.tag.case not in cases, -p.score))
+        # a capitalised noun reads as a name first: "Германия" is the country, not the
+        # genitive of "германий"; an adjective ("Красноярском крае") keeps its reading
+        names = {"Geox", "Name", "Surn", "Patr", "Orgn"}
+        proper = word[:1].isupper() and any(p.tag.POS == "NOUN" and names & p.tag.grammemes
+                                            for p in parses)
+        ranked = sorted(parses, key=lambda p: (
+            proper and p.tag.POS == "NOUN" and not (names & p.tag.grammemes),
+            p.tag.case not in cases, -p.score))
         for p in ranked:
             if p.tag.case in (None, "nomn") and p.tag.POS in ("NOUN", "ADJF", "PRTF"):
                 return word

@@ -229,3 +229,9 @@ def test_every_offset_slices_the_text(nlp):
         assert text[e.start:e.end] == e.text
     types = {e.type for e in entities(nlp, text)}
     assert {"CITY", "DATE", "COUNT", "ORGANIZATION"} <= types
+
+
+def test_a_quoted_hall_is_a_facility_not_an_organisation(nlp):
+    text = "Выставка откроется в выставочном зале «Манеж на Неве» 20 мая 2025 года."
+    got = [(e.type, e.text) for e in entities(nlp, text, "FACILITY", "ORGANIZATION")]
+    assert got == [("FACILITY", "Манеж на Неве")]

@@ -17,6 +17,8 @@ from pipeline.segment import segment
     ("Санкт-Петербурге", "Санкт-Петербург"),
     ("Алматы", "Алматы"),
     ("Великобритании", "Великобритания"),
+    ("Федеративной Республики Германия", "Федеративная Республика Германия"),  # not "германий"
+    ("Красноярском крае", "Красноярский край"),  # the adjective keeps its reading
 ])
 def test_to_nominative(resources, phrase, nominative):
     assert resources.morph.to_nominative(phrase.split()) == nominative

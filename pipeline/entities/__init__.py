@@ -17,7 +17,7 @@ from ..doc import CITY, COUNTRY, DATE, ORGANIZATION, PERSON, Document, Entity, T
 from .counts import tag_counts
 from .dates import find_dateline, find_dates
 from .geo import LOCATION, PLACE_TYPES
-from .names import (bracketed_names, entity_from_tokens, eponym_adjectives, link_aliases,
+from .names import (bracketed_names, entity_from_tokens, eponym_adjectives, facility_names, link_aliases,
                     org_nominative, person_nominative, repeated_surnames, rule_organisations)
 from .ner import TokenSpan
 from .places import (NAMED_AFTER_HEADS, YEARLY_EVENT, adjective_places, drop_retyped_places,
@@ -71,6 +71,7 @@ def find_entities(doc: Document, ner_spans: Sequence[Sequence[TokenSpan]], resou
     for sent in doc.sentences:
         tokens = doc.tokens[sent.first_token:sent.last_token]
         found += rule_organisations(doc, tokens, sent.first_token, covered, places, resources)
+        found += facility_names(doc, tokens, sent.first_token, covered)
         # the NER's other places ("Заозерск" as LOC) may yet be towns: "в городе Заозерск"
         found += settlement_names(doc, tokens, sent.first_token, no_place, resources)
         no_place.update(k for k in places if k >= sent.first_token and k < sent.last_token)
@@ -176,9 +177,14 @@ def _dates(doc: Document, resources) -> Iterator[Entity]:
     """DATE entities from the cleaned text, offsets mapped back to the original."""
     norm = doc.norm
     reference = document_date(doc, resources)
+    line = doc.meta.get("dateline")
     for m in find_dates(norm.text, reference):
         start, end = norm.to_original(m.start, m.end)
-        yield Entity(DATE, start, end, doc.text[start:end], m.value, "rule:" + m.rule)
+        value = m.value
+        if line and start < line[1] and line[0] < end:
+            # "Москва, 12 марта 2024 г. — ...": the text's own date, never an event's
+            value = {**value, "dateline": True}
+        yield Entity(DATE, start, end, doc.text[start:end], value, "rule:" + m.rule)
 
 
 def document_date(doc: Document, resources) -> dt.date | None:
@@ -187,6 +193,10 @@ def document_date(doc: Document, resources) -> dt.date | None:
     ("Москва, 12 марта 2024 года — ..."), else the run's ``--reference-date``."""
     source = doc.meta.get("date_source")
     value = doc.meta.get("date")
+    found = find_dateline(doc.norm.text)
+    if found is not None:
+        # where the dateline stands, whichever date wins: the event stage skips it
+        doc.meta["dateline"] = list(doc.norm.to_original(found[1], found[2]))
     if isinstance(value, str) and source in (None, "meta"):
         try:
             day = dt.date.fromisoformat(value[:10])
@@ -194,7 +204,6 @@ def document_date(doc: Document, resources) -> dt.date | None:
             return day
         except ValueError:
             pass
-    found = find_dateline(doc.norm.text)
     if found is not None:
         doc.meta["date"], doc.meta["date_source"] = found[0].isoformat(), "dateline"
         return found[0]

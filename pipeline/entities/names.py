@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Iterator, Sequence
 
-from ..doc import CITY, COUNTRY, ORGANIZATION, PERSON, Document, Entity, Token
+from ..doc import CITY, COUNTRY, FACILITY, ORGANIZATION, PERSON, Document, Entity, Token
 from ..morphology import copy_case
 from .geo import ADJECTIVE_ENDINGS, LOCATION, REGION
 from .numbers import ROMAN
@@ -191,6 +191,35 @@ def quoted_names(tokens: Sequence[Token]) -> Iterator[tuple[int, int, int]]:
         lemma = (tokens[d].lemma or tokens[d].norm.lower())
         if lemma in ORG_DESCRIPTORS or tokens[d].norm.lower() in ORG_DESCRIPTORS:
             yield d, i, close + 1
+
+
+# Words for buildings and grounds: a quoted name after one is a FACILITY, a place where
+# things happen, not an organisation ("в выставочном зале «Манеж на Неве»").
+FACILITY_DESCRIPTORS = set("""
+зал манеж павильон дворец стадион арена площадка парк сквер сад аэропорт вокзал станция
+отель гостиница ресторан кафе кинотеатр концертхолл конгресс-холл холл комплекс
+спорткомплекс экспоцентр храм собор монастырь больница тюрьма колония
+""".split())
+
+
+def facility_names(doc: Document, tokens: Sequence[Token], base: int,
+                   covered: set[int]) -> Iterator[Entity]:
+    """FACILITY entities: the quoted name after a word for a building or grounds,
+    without the quotes ("в выставочном зале «Манеж на Неве»" -> "Манеж на Неве")."""
+    n = len(tokens)
+    for i, t in enumerate(tokens):
+        if t.norm not in QUOTE_OPEN or i == 0:
+            continue
+        lemma = tokens[i - 1].lemma or tokens[i - 1].norm.lower()
+        if lemma not in FACILITY_DESCRIPTORS:
+            continue
+        close = next((k for k in range(i + 1, min(n, i + 10)) if tokens[k].norm in QUOTE_CLOSE), None)
+        if close is None or close == i + 1 or covered.intersection(range(base + i + 1, base + close)):
+            continue
+        start, end = tokens[i + 1].start, tokens[close - 1].end
+        covered.update(range(base + i + 1, base + close))
+        yield Entity(FACILITY, start, end, doc.text[start:end], {"name": doc.text[start:end]},
+                     "rule:facility")
 
 
 def org_nominative(words: Sequence[str], morph) -> str:

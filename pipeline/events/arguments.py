@@ -53,8 +53,6 @@ PRONOUNS = {"он", "она", "оно", "они"}
 MAX_DEPTH = 4
 
 # "Москва, 12 марта 2024 г. —", "12.03.2024" alone on its line: the date of the text
-DATELINE_AFTER = re.compile(r"^\s*(?:г\.|года?)?\s*(?:\d{1,2}:\d{2}\s*)?(?:—|–|-|\||\n|$)")
-DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*(?:[А-ЯЁA-Z][\w.\- ]{0,30},\s*)?$")
 
 # a place of an event stands after "в", "во", "на", "под", "г.", or in brackets after a
 # place already taken: "В Алматы (Казахстан)", "в Республику Беларусь"; "из России" is
@@ -348,16 +346,16 @@ def _clause_boundary(doc: Document, tree: Tree, i: int) -> bool:
 
 
 def dateline_ids(doc: Document) -> set[int]:
-    """Ids of DATE entities that date the text itself: "Москва, 12 марта 2024 г. — ...",
-    or a date alone on its line."""
-    out = set()
-    for e in doc.entities:
-        if e.type != DATE:
-            continue
-        if DATELINE_BEFORE.search(doc.text[max(0, e.start - 40):e.start]) and \
-                DATELINE_AFTER.match(doc.text[e.end:e.end + 12]):
-            out.add(id(e))
-    return out
+    """Ids of DATE entities that date the text itself ("Москва, 12 марта 2024 г. — ...",
+    or a date alone on its line): the entities stage marks them ``value["dateline"]``."""
+    return {id(e) for e in doc.entities if e.type == DATE and (e.value or {}).get("dateline")}
+
+
+def is_venue(doc: Document, e: Entity) -> bool:
+    """A building or hall that hosts the event: "в выставочном зале «Манеж на Неве»"."""
+    before = doc.text[max(0, e.start - 40):e.start]
+    venue = VENUE_BEFORE.search(before)
+    return bool(venue and VENUE_WORDS.search(venue.group(1)))
 
 
 def is_place(doc: Document, e: Entity, taken: list[Entity]) -> bool:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from ..doc import CITY, COUNT, COUNTRY, DATE, ORGANIZATION, Argument, Document, Entity, Event
-from .arguments import ACTOR_TYPES, Claims, actor_role, dateline_ids, is_place
+from ..doc import CITY, COUNT, COUNTRY, DATE, FACILITY, ORGANIZATION, Argument, Document, Entity, Event
+from .arguments import ACTOR_TYPES, Claims, actor_role, dateline_ids, is_place, is_venue
 from .clusters import Cluster
 from .lexicon import ATTENDED, GATHERING
 from .mentions import Mention
@@ -117,6 +117,17 @@ class RecordBuilder:
                     if i not in others and not self.doc.is_duplicate_offset(s.start)}
         return own
 
+    def _follow_ups(self, c: Cluster, depth: int = 2) -> set[int]:
+        """Up to ``depth`` sentences after each mention of ``c`` in which no event is named."""
+        named = {m.sentence for other in self.clusters for m in other.mentions}
+        out: set[int] = set()
+        for m in c.mentions:
+            for s in range(m.sentence + 1, min(len(self.doc.sentences), m.sentence + 1 + depth)):
+                if s in named:
+                    break
+                out.add(s)
+        return out
+
     def _entities_in(self, sentences: set[int], *types: str) -> list[Entity]:
         doc = self.doc
         return [e for e in doc.entities if e.type in types and not doc.is_duplicate_offset(e.start)
@@ -126,9 +137,10 @@ class RecordBuilder:
 
     def _dates(self, ev: Event, dates: list[Entity], own: set[int], main: bool, evidence) -> None:
         doc = self.doc
-        if not dates and main and self.release:
+        if not any(_usable_date(e) for e in dates) and main and self.release:
+            # "За три дня работы форума" is a duration, not when: the release's first date is
             skip = dateline_ids(doc)
-            dates = [e for e in self._entities_in(own, DATE) if _usable_date(e) and id(e) not in skip][:1]
+            dates += [e for e in self._entities_in(own, DATE) if _usable_date(e) and id(e) not in skip][:1]
         ev.dates = [Argument(e.start, e.end, e.text, {"value": e.value}) for e in dates]
         usable = [e for e in dates if _usable_date(e)]
         if not usable:
@@ -158,6 +170,9 @@ class RecordBuilder:
                 places.append(e)
         # "во Дворце спорта", "на площадке центра «Казань Экспо»": the venue is a place too
         places += [e for e in claimed.actors if e.type == ORGANIZATION and actor_role(doc, e) == "venue"]
+        # "в выставочном зале «Манеж на Неве»": a named building where the event is
+        where = own if (main and self.release) else {m.sentence for m in c.mentions}
+        places += [e for e in self._entities_in(where, FACILITY) if is_venue(doc, e)]
         if main and self.release and not any(e.type == CITY for e in places):
             cities: list[Entity] = []
             for e in self._entities_in(own, CITY):
@@ -174,7 +189,7 @@ class RecordBuilder:
             v = e.value or {}
             start, end, name = e.start, e.end, v.get("name", e.text)
             kind = e.type
-            if e.type == ORGANIZATION:
+            if e.type in (ORGANIZATION, FACILITY):
                 kind = VENUE
                 # "в зале «Манеж на Неве»": a venue is named by its whole quoted name
                 quoted = QUOTED_FROM.match(doc.text, e.start - 1) if e.start else None
@@ -251,7 +266,14 @@ class RecordBuilder:
         """Counted groups of people at a gathering: "более 40 специалистов"."""
         if c.first.cls != GATHERING or c.first.kind not in ATTENDED:
             return
-        found = self._entities_in(own, COUNT) if release_main else counts
+        if release_main:
+            found = self._entities_in(own, COUNT)
+        else:
+            # "Форум прошел в Казани. Его посетили более 1200 участников.": a sentence that
+            # names no event right after this one's still counts its people
+            seen = {id(e) for e in counts}
+            found = counts + [e for e in self._entities_in(self._follow_ups(c), COUNT) if id(e) not in seen]
+            found.sort(key=lambda e: e.start)
         for e in found:
             v = e.value or {}
             phrase = v.get("phrase") or {"start": e.start, "end": e.end}
