@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from typing import Iterable, Sequence
 
 from .doc import Document
@@ -28,7 +29,13 @@ class Morphology:
 
     def _parse(self, word: str) -> tuple:
         """All pymorphy3 analyses of a lower-cased word form."""
-        return tuple(self.analyzer.parse(word))
+        try:
+            return tuple(self.analyzer.parse(word))
+        except ValueError:
+            # pymorphy3 asks unicodedata for every letter's name; a few letters have none
+            # ("𗀀", Tangut): read them as the replacement character
+            named = "".join(c if unicodedata.name(c, None) else "\ufffd" for c in word)
+            return tuple(self.analyzer.parse(named))
 
     def best(self, word: str):
         """The most likely analysis of ``word``."""

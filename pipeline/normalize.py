@@ -22,6 +22,9 @@ SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u02bc"  # O’Brien -> O'Brien
 ELLIPSIS = "\u2026"
 
 TRANSLATE = {
+    # a lone surrogate (no decoded file holds one, a Python string may) cannot be encoded
+    # for the models: the replacement character stands in for it, one for one
+    **{cp: "\ufffd" for cp in range(0xD800, 0xE000)},
     **{ord(c): " " for c in SPACES},
     **{ord(c): "-" for c in HYPHENS},
     **{ord(c): "\u2014" for c in DASHES},
