@@ -103,10 +103,14 @@ def normalize_text(text: str) -> NormalizedText:
         if j > i + 1:
             # "и" + combining breve -> "й": one cleaned character for the cluster
             composed = unicodedata.normalize("NFC", cleaned[i:j])
-            for k, ch in enumerate(composed):
+            if len(composed) == j - i:
+                composed_map = [(k, k + 1) for k in range(i, j)]   # "0\u0300": nothing composes
+            else:
+                composed_map = [(i, j)] * len(composed)            # each stands for the cluster
+            for ch, (a, b) in zip(composed, composed_map):
                 out.append(ch)
-                starts.append(i if k == 0 else j)
-                ends.append(j)
+                starts.append(a)
+                ends.append(b)
             i = j
             continue
         out.append(c)

@@ -49,3 +49,9 @@ def test_from_original_covers_the_span():
     norm = normalize_text(original)
     s, e = norm.from_original(0, 8)
     assert norm.text[s:e] == "августа"
+
+
+def test_a_combining_mark_that_composes_nothing_keeps_its_own_offset():
+    norm = normalize_text("0\u0300 и\u0306")
+    assert norm.text == "0\u0300 й"
+    assert [norm.to_original(k, k + 1) for k in range(len(norm.text))] == [(0, 1), (1, 2), (2, 3), (3, 5)]
