@@ -7,6 +7,7 @@ be checked by slicing: ``doc.text[span.start:span.end]``.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
@@ -211,31 +212,11 @@ class Document:
 
     def paragraph_of(self, offset: int) -> int | None:
         """Index of the paragraph holding ``offset``, or None between paragraphs."""
-        lo, hi = 0, len(self.paragraphs) - 1
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            p = self.paragraphs[mid]
-            if offset < p.start:
-                hi = mid - 1
-            elif offset >= p.end:
-                lo = mid + 1
-            else:
-                return mid
-        return None
+        return _span_index(self.paragraphs, offset)
 
     def sentence_of(self, offset: int) -> int | None:
         """Index of the sentence holding ``offset``, or None."""
-        lo, hi = 0, len(self.sentences) - 1
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            s = self.sentences[mid]
-            if offset < s.start:
-                hi = mid - 1
-            elif offset >= s.end:
-                lo = mid + 1
-            else:
-                return mid
-        return None
+        return _span_index(self.sentences, offset)
 
     def is_duplicate_offset(self, offset: int) -> bool:
         """True when ``offset`` lies in a paragraph that repeats an earlier one."""
@@ -275,3 +256,9 @@ class Document:
         from .display import summary
 
         p.text(summary(self))
+
+
+def _span_index(spans: list, offset: int) -> int | None:
+    """Index of the span (sorted, not overlapping) holding ``offset``, or None."""
+    k = bisect.bisect_right(spans, offset, key=lambda sp: sp.start) - 1
+    return k if k >= 0 and offset < spans[k].end else None
