@@ -20,12 +20,14 @@ import re
 from dataclasses import dataclass, field
 
 from ..doc import CITY, COUNT, COUNTRY, DATE, ORGANIZATION, PERSON, Document, Entity
+from ..entities.geo import DISTRICT, REGION
 from .lexicon import GATHERING, SUPPORT_VERBS
 from .mentions import Mention
 from .syntax import Tree
 
 LOCATION = "LOCATION"
-PLACE_TYPES = (CITY, COUNTRY, LOCATION)
+# "в штате Колорадо", "в Бруклине": regions and districts are places as cities are
+PLACE_TYPES = (CITY, COUNTRY, LOCATION, REGION, DISTRICT)
 ACTOR_TYPES = (PERSON, ORGANIZATION)
 VERBAL_POS = {"VERB", "INFN", "PRTS", "GRND"}
 # verbs of saying: their subject and date belong to the saying, not to what is said
@@ -202,6 +204,8 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
     for e in doc.entities:
         if id(e) in skip or doc.is_duplicate_offset(e.start):
             continue
+        if e.type == DATE and "duration" in (e.value or {}):
+            continue  # "приговорен к четырем годам", "за пять дней": how long, not when
         if any(s <= e.start and e.end <= end for s, end in names):
             continue  # "XX века" in «Линия и свет: немецкая графика XX века» is part of a name
         t = index.head(e)
@@ -220,8 +224,9 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
                 c.dates.append(e)
             elif e.type in PLACE_TYPES:
                 c.places.append(e)
-                # "чемпионат России", "выборы мэра Москвы": the event's own country or city
-                if _genitive_of(doc, tree, t, mentions[k]):
+                # "чемпионат России", "выборы мэра Москвы": the event's own country or city;
+                # "Каннский фестиваль", "бостонского теракта": a place adjective in its phrase
+                if _genitive_of(doc, tree, t, mentions[k]) or _adjective_in(doc, t, mentions[k]):
                     c.regions.append(e)
                 # "Россия ввела санкции", "визит Китая": a country that acts takes part
                 if e.type == COUNTRY and tree.rels[t] in ACTING and \
@@ -270,6 +275,12 @@ def _genitive_of(doc: Document, tree: Tree, t: int, m: Mention) -> bool:
     if h == m.head:
         return True
     return doc.tokens[h].lemma in OFFICES and tree.heads[h] == m.head
+
+
+def _adjective_in(doc: Document, t: int, m: Mention) -> bool:
+    """A place adjective before the event noun, inside its phrase: "[Каннский] фестиваль",
+    "[бостонского] теракта", "[Московский] марафон"."""
+    return not m.verbal and m.start <= t < m.head and doc.tokens[t].pos == "ADJF"
 
 
 def _modifier(doc: Document, tree: Tree, t: int, by_anchor: dict[int, list[int]],

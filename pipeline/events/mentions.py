@@ -22,7 +22,7 @@ LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9&'\-.]*$")
 CHAMPIONSHIP = re.compile(r"^(?:ЧМ|ЧЕ|Евро)-?\d{2,4}$")
 VERB_POS = {"VERB", "PRTS", "GRND"}
 # Entities that a noun phrase does not swallow on its right: "смерти [Михаила Горбачева]"
-ARGUMENT_TYPES = {PERSON, ORGANIZATION, CITY, COUNTRY, DATE, "LOCATION"}
+ARGUMENT_TYPES = {PERSON, ORGANIZATION, CITY, COUNTRY, DATE, "LOCATION", "REGION", "DISTRICT"}
 # Entities inside which an event noun is part of a name: "Комиссия по выборам"
 NAME_TYPES = {PERSON, ORGANIZATION, "LOCATION"}
 

@@ -20,7 +20,7 @@ from .status import event_status
 from .warnings import contradictions
 
 VENUE = "VENUE"
-PLACE_ORDER = {CITY: 0, COUNTRY: 1, "LOCATION": 1, VENUE: 2}
+PLACE_ORDER = {CITY: 0, COUNTRY: 1, "LOCATION": 1, "REGION": 1, "DISTRICT": 1, VENUE: 2}
 QUOTED_FROM = re.compile(r"«([^«»\n]{1,80})»")
 UNTIL = re.compile(r"^(?:до|по)\s", re.I)
 UNTIL_VERB = re.compile(r"(продлится|продолжится|будет\s+(?:работать|открыт\w*|идти|проходить)|"
