@@ -15,6 +15,7 @@ from .arguments import EntityIndex, claim_arguments, dateline_ids, is_place
 from .clusters import Cluster, cluster_mentions, is_release
 from .lexicon import GATHERING
 from .mentions import Mention, find_mentions
+from .nominals import find_nominals
 from .records import RecordBuilder
 from .syntax import Tree
 
@@ -33,7 +34,8 @@ def assemble_events(doc: Document, resources) -> Document:
         return doc
     tree = resources.syntax.parse(doc)
     mentions = _without_support_verbs(doc, tree, mentions)
-    index = EntityIndex(doc, tree)
+    nominals = find_nominals(doc)
+    index = EntityIndex(doc, tree, nominals)
     skip = dateline_ids(doc)
     first = claim_arguments(doc, tree, index, mentions, skip)
     own = {id(m): first[k] for k, m in enumerate(mentions)}

@@ -23,6 +23,7 @@ from ..doc import CITY, COUNT, COUNTRY, DATE, ORGANIZATION, PERSON, Document, En
 from ..entities.geo import DISTRICT, REGION
 from .lexicon import GATHERING, SUPPORT_VERBS
 from .mentions import Mention
+from .nominals import ROLE, SITE
 from .syntax import Tree
 
 LOCATION = "LOCATION"
@@ -105,13 +106,15 @@ class Claims:
 
 
 class EntityIndex:
-    """Entities of a document with their tokens and syntactic heads."""
+    """Entities of a document, with the event stage's own role and site nouns
+    (``extra``), their tokens and syntactic heads."""
 
-    def __init__(self, doc: Document, tree: Tree):
+    def __init__(self, doc: Document, tree: Tree, extra: list[Entity] | None = None):
         self.doc = doc
+        self.entities = sorted([*doc.entities, *(extra or ())], key=lambda e: e.start)
         starts = [t.start for t in doc.tokens]
         self.tokens: dict[int, tuple[int, int, int]] = {}
-        for e in doc.entities:
+        for e in self.entities:
             first = bisect.bisect_right(starts, e.start) - 1
             last = bisect.bisect_left(starts, e.end)
             if first < 0 or first >= last:
@@ -201,7 +204,7 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
         inside.append((m.start, m.end, k))
     claims = {k: Claims() for k in range(len(mentions))}
     names = [m.name_span for m in mentions if m.name_span]
-    for e in doc.entities:
+    for e in index.entities:
         if id(e) in skip or doc.is_duplicate_offset(e.start):
             continue
         if e.type == DATE and "duration" in (e.value or {}):
@@ -214,7 +217,7 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
         owners = _owners(doc, tree, t, by_anchor, inside)
         if owners:
             owners = _same_clause(doc, t, owners, mentions)
-        if owners is None and nearest:
+        if owners is None and nearest and e.type != ROLE:
             # no event word governs it: "В понедельник, по данным полиции, в Москве задержан ..."
             # goes to the event of its sentence nearest to it
             owners = _nearest(doc, t, mentions)
@@ -222,6 +225,8 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
             c = claims[k]
             if e.type == DATE:
                 c.dates.append(e)
+            elif e.type == SITE:
+                c.places.append(e)  # "умер [в больнице]", "похоронен [на кладбище]"
             elif e.type in PLACE_TYPES:
                 c.places.append(e)
                 # "чемпионат России", "выборы мэра Москвы": the event's own country or city;
@@ -232,7 +237,7 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
                 if e.type == COUNTRY and tree.rels[t] in ACTING and \
                         not LOCATIVE_BEFORE.search(doc.text[max(0, e.start - 12):e.start]):
                     c.actors.append(e)
-            elif e.type in ACTOR_TYPES:
+            elif e.type in ACTOR_TYPES or e.type == ROLE:
                 if _modifier(doc, tree, t, by_anchor, inside) and actor_role(doc, e) != "venue":
                     continue
                 c.actors.append(e)

@@ -16,6 +16,7 @@ from .arguments import ACTOR_TYPES, Claims, actor_role, dateline_ids, is_place, 
 from .clusters import Cluster
 from .lexicon import ATTENDED, GATHERING
 from .mentions import Mention
+from .nominals import ROLE, SITE
 from .status import event_status
 from .warnings import contradictions
 
@@ -166,7 +167,7 @@ class RecordBuilder:
         doc = self.doc
         places: list[Entity] = []
         for e in claimed.places:
-            if is_place(doc, e, places) or e in claimed.regions:
+            if is_place(doc, e, places) or e in claimed.regions or e.type == SITE:
                 places.append(e)
         # "во Дворце спорта", "на площадке центра «Казань Экспо»": the venue is a place too
         places += [e for e in claimed.actors if e.type == ORGANIZATION and actor_role(doc, e) == "venue"]
@@ -189,7 +190,7 @@ class RecordBuilder:
             v = e.value or {}
             start, end, name = e.start, e.end, v.get("name", e.text)
             kind = e.type
-            if e.type in (ORGANIZATION, FACILITY):
+            if e.type in (ORGANIZATION, FACILITY, SITE):
                 kind = VENUE
                 # "в зале «Манеж на Неве»": a venue is named by its whole quoted name
                 quoted = QUOTED_FROM.match(doc.text, e.start - 1) if e.start else None
@@ -255,7 +256,7 @@ class RecordBuilder:
                 if role:
                     arg.attrs["role"] = role
                 ev.organisations.append(arg)
-            elif e.type in ACTOR_TYPES + (COUNTRY,) and \
+            elif e.type in ACTOR_TYPES + (COUNTRY, ROLE) and \
                     not any(g["start"] <= e.start < g["end"] for g in groups):
                 ev.participants.append(Argument(e.start, e.end, e.text, {"name": name, "type": e.type}))
                 if e.type == ORGANIZATION:
