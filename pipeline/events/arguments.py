@@ -61,7 +61,10 @@ MAX_DEPTH = 4
 # place already taken: "В Алматы (Казахстан)", "в Республику Беларусь"; "из России" is
 # where people came from, "президент России" is no place at all
 LOCATIVE_BEFORE = re.compile(
-    r"(?:^|[\s(«])(?:в|во|на|под|около|близ|возле|вблизи|г\.|город[еа]?|столиц[еау])\s*$", re.I)
+    r"(?:^|[\s(«])(?:в|во|на|под|около|близ|возле|вблизи|г\.|город[еа]?|столиц[еау]|"
+    # "в штате Колорадо", "в центре Казани", "в пригороде Парижа"
+    r"(?:в|во|на)\s+(?:штате|области|провинции|районе|крае|округе|графстве|деревне|селе|пос[её]лке|"
+    r"центре|пригороде|окрестностях|столице))\s*$", re.I)
 # "на площадке выставочного центра «Казань Экспо»", "в конгресс-центре технопарка
 # «Сколково»": an organisation named after a hall or a centre hosts the event
 VENUE_BEFORE = re.compile(r"(?:^|[\s(])(?:в|во|на)((?:\s+[а-яё\-]+){1,3})\s*[«\"]?\s*$", re.I)
@@ -378,7 +381,7 @@ def is_place(doc: Document, e: Entity, taken: list[Entity]) -> bool:
     """A place of the event: "в Ташкенте", "на Украине", "Алматы (Казахстан)"."""
     if e.type not in PLACE_TYPES:
         return False
-    before = doc.text[max(0, e.start - 12):e.start]
+    before = doc.text[max(0, e.start - 24):e.start]
     if LOCATIVE_BEFORE.search(before):
         return True
     return bool(taken) and BRACKETED_AFTER_PLACE.match(doc.text[taken[-1].end:e.start]) is not None

@@ -206,6 +206,13 @@ VERBS_WITH_OBJECT: dict[str, tuple[str, set[str]]] = {
     "прийти": ("приход к власти", {"власть"}),
 }
 
+# The kind of a verb with an object when the object changes it: "ушел из жизни" is a
+# death, "заключен под стражу" an arrest, "заключили брак" a wedding.
+OBJECT_KINDS: dict[tuple[str, str], str] = {
+    ("уйти", "жизнь"): "смерть", ("заключить", "брак"): "свадьба",
+    ("заключить", "стража"): "арест", ("вступить", "брак"): "свадьба",
+}
+
 # The imperfective partners that news uses for a single event: "покидает пост",
 # "уходит в отставку", "прибывает в Москву". Most imperfectives tell habits or states
 # ("занимал пост", "возглавлял", "назначает министров") and are left out.

@@ -102,7 +102,7 @@ def find_nominals(doc: Document) -> list[Entity]:
                 start = _adjectives_before(doc, i, sent.first_token)
                 end = _complement_after(doc, i, sent.last_token, taken)
                 if _named_site(doc, start, end, i, taken):
-                    out.append(_entity(doc, SITE, start, end, lemma))
+                    out.append(_entity(doc, SITE, start, end, None))
                     i = end
                     continue
             if lemma in ROLE_NOUNS and _bare_role(doc, i, sent, taken, lemma):
@@ -115,21 +115,22 @@ def find_nominals(doc: Document) -> list[Entity]:
     return out
 
 
-def _entity(doc: Document, kind: str, start: int, end: int, lemma: str) -> Entity:
+def _entity(doc: Document, kind: str, start: int, end: int, lemma: str | None) -> Entity:
+    """A role is named by its noun ("полицейский"), a site by its words ("аэропорту Шереметьево")."""
     s, e = doc.tokens[start].start, doc.tokens[end - 1].end
-    return Entity(kind, s, e, doc.text[s:e], {"name": lemma}, source="events")
+    return Entity(kind, s, e, doc.text[s:e], {"name": lemma or doc.text[s:e]}, source="events")
 
 
 def _named_tokens(doc: Document) -> dict[int, str]:
     """Token index -> type of the named entity it lies in (dates and counts aside)."""
     out: dict[int, str] = {}
     starts = [t.start for t in doc.tokens]
-    for e in doc.entities:
+    for e in sorted(doc.entities, key=lambda e: (e.start, -e.end)):
         if e.type in (DATE, COUNT):
             continue
         k = bisect.bisect_left(starts, e.start)
         while k < len(doc.tokens) and doc.tokens[k].end <= e.end:
-            out[k] = e.type
+            out.setdefault(k, e.type)  # the outer name: "посольства Франции", not "Франции"
             k += 1
     return out
 
@@ -156,7 +157,12 @@ def _complement_after(doc: Document, i: int, last: int, taken: dict[int, str]) -
     toks = doc.tokens
     j = i + 1
     if j < last and toks[j].norm.lower() in NAME_LINKS:
+        # "больнице имени [Пирогова]": whatever name follows, a person's too
         j += 1
+        x = j
+        while x < last and (x in taken or toks[x].norm[:1].isupper()) and x < j + 4:
+            x += 1
+        return x if x > j else i + 1
     if j < last and j in taken and taken[j] != PERSON:
         kind = taken[j]
         while j < last and taken.get(j) == kind:
@@ -212,5 +218,9 @@ def _bare_role(doc: Document, i: int, sent, taken: dict[int, str], lemma: str) -
 
 
 def _name_follows(doc: Document, end: int, last: int, taken: dict[int, str]) -> bool:
-    """"президент США [Барак Обама]": a person right after the role phrase."""
-    return end < last and taken.get(end) == PERSON
+    """"президент США [Барак Обама]", "лидер группы «Кино» [Виктор Цой]": a person right
+    after the role phrase and the names that complete it."""
+    x = end
+    while x < last and x < end + 6 and (taken.get(x) not in (None, PERSON) or doc.tokens[x].norm in "«»\""):
+        x += 1
+    return x < last and taken.get(x) == PERSON
