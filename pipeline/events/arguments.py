@@ -234,7 +234,9 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
                 c.places.append(e)
                 # "чемпионат России", "выборы мэра Москвы": the event's own country or city;
                 # "Каннский фестиваль", "бостонского теракта": a place adjective in its phrase
-                if _genitive_of(doc, tree, t, mentions[k]) or _adjective_in(doc, t, mentions[k]):
+                # (a country's adjective names a scope, not a place: "Российский форум")
+                if _genitive_of(doc, tree, t, mentions[k]) or \
+                        e.type == CITY and _adjective_in(doc, t, mentions[k]):
                     c.regions.append(e)
                 # "Россия ввела санкции", "визит Китая": a country that acts takes part
                 if e.type == COUNTRY and tree.rels[t] in ACTING and \

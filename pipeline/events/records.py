@@ -167,7 +167,9 @@ class RecordBuilder:
         doc = self.doc
         places: list[Entity] = []
         for e in claimed.places:
-            if is_place(doc, e, places) or e in claimed.regions or e.type == SITE:
+            # a release names its venues by name ("на площадке центра «Казань Экспо»"); the
+            # sites of news ("в аэропорту Шереметьево") are read in news only
+            if is_place(doc, e, places) or e in claimed.regions or e.type == SITE and not self.release:
                 places.append(e)
         # "во Дворце спорта", "на площадке центра «Казань Экспо»": the venue is a place too
         places += [e for e in claimed.actors if e.type == ORGANIZATION and actor_role(doc, e) == "venue"]
@@ -256,7 +258,8 @@ class RecordBuilder:
                 if role:
                     arg.attrs["role"] = role
                 ev.organisations.append(arg)
-            elif e.type in ACTOR_TYPES + (COUNTRY, ROLE) and \
+            # a release counts its participants ("более 40 специалистов"); role nouns are news'
+            elif (e.type in ACTOR_TYPES + (COUNTRY,) or e.type == ROLE and not self.release) and \
                     not any(g["start"] <= e.start < g["end"] for g in groups):
                 ev.participants.append(Argument(e.start, e.end, e.text, {"name": name, "type": e.type}))
                 if e.type == ORGANIZATION:
