@@ -13,8 +13,9 @@ from __future__ import annotations
 from ..doc import Document
 from .arguments import EntityIndex, claim_arguments, dateline_ids, is_place
 from .clusters import Cluster, cluster_mentions, is_release
-from .lexicon import GATHERING
+from .lexicon import GATHERING, SUPPORT_VERBS
 from .mentions import Mention, find_mentions
+from .nominals import find_nominals
 from .records import RecordBuilder
 from .syntax import Tree
 
@@ -22,6 +23,8 @@ __all__ = ["assemble_events", "find_mentions", "cluster_mentions", "Mention", "C
 
 # the acts that attach a gathering to a verb that is an event word itself: "посетил саммит"
 GOVERNED = ("obj", "nsubj:pass")
+# a pronoun that stands for an event already named: "Его посетили более 1200 участников"
+EVENT_PRONOUNS = {"его", "её", "ее", "их"}
 
 
 def assemble_events(doc: Document, resources) -> Document:
@@ -33,7 +36,8 @@ def assemble_events(doc: Document, resources) -> Document:
         return doc
     tree = resources.syntax.parse(doc)
     mentions = _without_support_verbs(doc, tree, mentions)
-    index = EntityIndex(doc, tree)
+    nominals = find_nominals(doc)
+    index = EntityIndex(doc, tree, nominals)
     skip = dateline_ids(doc)
     first = claim_arguments(doc, tree, index, mentions, skip)
     own = {id(m): first[k] for k, m in enumerate(mentions)}
@@ -59,6 +63,10 @@ def _without_support_verbs(doc: Document, tree: Tree, mentions: list[Mention]) -
     nouns = {m.head: m for m in mentions if not m.verbal}
     out = []
     for m in mentions:
+        if m.verbal and doc.tokens[m.head].lemma in SUPPORT_VERBS and any(
+                doc.tokens[c].norm.lower() in EVENT_PRONOUNS for c in tree.children(m.head)
+                if tree.rels[c] in GOVERNED + ("obj", "nsubj")):
+            continue  # "Форум прошел в Казани. Его посетили 1200 человек": the forum's visitors
         if m.verbal:
             governed = [nouns[c] for c in tree.children(m.head) if c in nouns and tree.rels[c] in GOVERNED]
             sent = doc.sentences[m.sentence]

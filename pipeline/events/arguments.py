@@ -20,12 +20,15 @@ import re
 from dataclasses import dataclass, field
 
 from ..doc import CITY, COUNT, COUNTRY, DATE, ORGANIZATION, PERSON, Document, Entity
+from ..entities.geo import DISTRICT, REGION
 from .lexicon import GATHERING, SUPPORT_VERBS
 from .mentions import Mention
+from .nominals import ROLE, SITE
 from .syntax import Tree
 
 LOCATION = "LOCATION"
-PLACE_TYPES = (CITY, COUNTRY, LOCATION)
+# "в штате Колорадо", "в Бруклине": regions and districts are places as cities are
+PLACE_TYPES = (CITY, COUNTRY, LOCATION, REGION, DISTRICT)
 ACTOR_TYPES = (PERSON, ORGANIZATION)
 VERBAL_POS = {"VERB", "INFN", "PRTS", "GRND"}
 # verbs of saying: their subject and date belong to the saying, not to what is said
@@ -58,7 +61,10 @@ MAX_DEPTH = 4
 # place already taken: "В Алматы (Казахстан)", "в Республику Беларусь"; "из России" is
 # where people came from, "президент России" is no place at all
 LOCATIVE_BEFORE = re.compile(
-    r"(?:^|[\s(«])(?:в|во|на|под|около|близ|возле|вблизи|г\.|город[еа]?|столиц[еау])\s*$", re.I)
+    r"(?:^|[\s(«])(?:в|во|на|под|около|близ|возле|вблизи|г\.|город[еа]?|столиц[еау]|"
+    # "в штате Колорадо", "в центре Казани", "в пригороде Парижа"
+    r"(?:в|во|на)\s+(?:штате|области|провинции|районе|крае|округе|графстве|деревне|селе|пос[её]лке|"
+    r"центре|пригороде|окрестностях|столице))\s*$", re.I)
 # "на площадке выставочного центра «Казань Экспо»", "в конгресс-центре технопарка
 # «Сколково»": an organisation named after a hall or a centre hosts the event
 VENUE_BEFORE = re.compile(r"(?:^|[\s(])(?:в|во|на)((?:\s+[а-яё\-]+){1,3})\s*[«\"]?\s*$", re.I)
@@ -103,13 +109,15 @@ class Claims:
 
 
 class EntityIndex:
-    """Entities of a document with their tokens and syntactic heads."""
+    """Entities of a document, with the event stage's own role and site nouns
+    (``extra``), their tokens and syntactic heads."""
 
-    def __init__(self, doc: Document, tree: Tree):
+    def __init__(self, doc: Document, tree: Tree, extra: list[Entity] | None = None):
         self.doc = doc
+        self.entities = sorted([*doc.entities, *(extra or ())], key=lambda e: e.start)
         starts = [t.start for t in doc.tokens]
         self.tokens: dict[int, tuple[int, int, int]] = {}
-        for e in doc.entities:
+        for e in self.entities:
             first = bisect.bisect_right(starts, e.start) - 1
             last = bisect.bisect_left(starts, e.end)
             if first < 0 or first >= last:
@@ -199,9 +207,11 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
         inside.append((m.start, m.end, k))
     claims = {k: Claims() for k in range(len(mentions))}
     names = [m.name_span for m in mentions if m.name_span]
-    for e in doc.entities:
+    for e in index.entities:
         if id(e) in skip or doc.is_duplicate_offset(e.start):
             continue
+        if e.type == DATE and "duration" in (e.value or {}):
+            continue  # "приговорен к четырем годам", "за пять дней": how long, not when
         if any(s <= e.start and e.end <= end for s, end in names):
             continue  # "XX века" in «Линия и свет: немецкая графика XX века» is part of a name
         t = index.head(e)
@@ -210,7 +220,7 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
         owners = _owners(doc, tree, t, by_anchor, inside)
         if owners:
             owners = _same_clause(doc, t, owners, mentions)
-        if owners is None and nearest:
+        if owners is None and nearest and e.type != ROLE:
             # no event word governs it: "В понедельник, по данным полиции, в Москве задержан ..."
             # goes to the event of its sentence nearest to it
             owners = _nearest(doc, t, mentions)
@@ -218,16 +228,21 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
             c = claims[k]
             if e.type == DATE:
                 c.dates.append(e)
+            elif e.type == SITE:
+                c.places.append(e)  # "умер [в больнице]", "похоронен [на кладбище]"
             elif e.type in PLACE_TYPES:
                 c.places.append(e)
-                # "чемпионат России", "выборы мэра Москвы": the event's own country or city
-                if _genitive_of(doc, tree, t, mentions[k]):
+                # "чемпионат России", "выборы мэра Москвы": the event's own country or city;
+                # "Каннский фестиваль", "бостонского теракта": a place adjective in its phrase
+                # (a country's adjective names a scope, not a place: "Российский форум")
+                if _genitive_of(doc, tree, t, mentions[k]) or \
+                        e.type == CITY and _adjective_in(doc, t, mentions[k]):
                     c.regions.append(e)
                 # "Россия ввела санкции", "визит Китая": a country that acts takes part
                 if e.type == COUNTRY and tree.rels[t] in ACTING and \
                         not LOCATIVE_BEFORE.search(doc.text[max(0, e.start - 12):e.start]):
                     c.actors.append(e)
-            elif e.type in ACTOR_TYPES:
+            elif e.type in ACTOR_TYPES or e.type == ROLE:
                 if _modifier(doc, tree, t, by_anchor, inside) and actor_role(doc, e) != "venue":
                     continue
                 c.actors.append(e)
@@ -270,6 +285,12 @@ def _genitive_of(doc: Document, tree: Tree, t: int, m: Mention) -> bool:
     if h == m.head:
         return True
     return doc.tokens[h].lemma in OFFICES and tree.heads[h] == m.head
+
+
+def _adjective_in(doc: Document, t: int, m: Mention) -> bool:
+    """A place adjective before the event noun, inside its phrase: "[Каннский] фестиваль",
+    "[бостонского] теракта", "[Московский] марафон"."""
+    return not m.verbal and m.start <= t < m.head and doc.tokens[t].pos == "ADJF"
 
 
 def _modifier(doc: Document, tree: Tree, t: int, by_anchor: dict[int, list[int]],
@@ -362,7 +383,7 @@ def is_place(doc: Document, e: Entity, taken: list[Entity]) -> bool:
     """A place of the event: "в Ташкенте", "на Украине", "Алматы (Казахстан)"."""
     if e.type not in PLACE_TYPES:
         return False
-    before = doc.text[max(0, e.start - 12):e.start]
+    before = doc.text[max(0, e.start - 24):e.start]
     if LOCATIVE_BEFORE.search(before):
         return True
     return bool(taken) and BRACKETED_AFTER_PLACE.match(doc.text[taken[-1].end:e.start]) is not None

@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from ..doc import CITY, COUNTRY, DATE, ORGANIZATION, PERSON, Document, Sentence, Token
 from ..entities.numbers import ordinal_value
 from .lexicon import (ANAPHORIC_HAPPENINGS, ANAPHORIC_NOUNS, FOLLOWED_NOUNS, GATHERING, GATHERING_NOUNS, HAPPENING, HAPPENING_NOUNS,
-                      HAPPENING_VERBS, NEGATION, PLURAL_NOUNS, QUALIFIED_NOUNS, VERBS_WITH_OBJECT)
+                      HAPPENING_VERBS, NEGATION, OBJECT_KINDS, PLURAL_NOUNS, QUALIFIED_NOUNS, VERBS_WITH_OBJECT)
 
 QUOTE_OPEN, QUOTE_CLOSE = {"«", '"'}, {"»", '"'}
 LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9&'\-.]*$")
 CHAMPIONSHIP = re.compile(r"^(?:ЧМ|ЧЕ|Евро)-?\d{2,4}$")
 VERB_POS = {"VERB", "PRTS", "GRND"}
 # Entities that a noun phrase does not swallow on its right: "смерти [Михаила Горбачева]"
-ARGUMENT_TYPES = {PERSON, ORGANIZATION, CITY, COUNTRY, DATE, "LOCATION"}
+ARGUMENT_TYPES = {PERSON, ORGANIZATION, CITY, COUNTRY, DATE, "LOCATION", "REGION", "DISTRICT"}
 # Entities inside which an event noun is part of a name: "Комиссия по выборам"
 NAME_TYPES = {PERSON, ORGANIZATION, "LOCATION"}
 
@@ -119,8 +119,10 @@ def _verb_mention(doc: Document, i: int, s_index: int, morph) -> Mention | None:
     elif lemma in VERBS_WITH_OBJECT:
         kind, objects = VERBS_WITH_OBJECT[lemma]
         near = range(max(sent.first_token, i - 3), min(sent.last_token, i + 5))
-        if not any(_lemma(doc.tokens[k], morph) in objects for k in near if k != i):
+        found = next((w for w in (_lemma(doc.tokens[k], morph) for k in near if k != i) if w in objects), None)
+        if found is None:
             return None
+        kind = OBJECT_KINDS.get((lemma, found), kind)
     else:
         return None
     if _negated(doc, i, sent):

@@ -16,11 +16,12 @@ from .arguments import ACTOR_TYPES, Claims, actor_role, dateline_ids, is_place, 
 from .clusters import Cluster
 from .lexicon import ATTENDED, GATHERING
 from .mentions import Mention
+from .nominals import ROLE, SITE
 from .status import event_status
 from .warnings import contradictions
 
 VENUE = "VENUE"
-PLACE_ORDER = {CITY: 0, COUNTRY: 1, "LOCATION": 1, VENUE: 2}
+PLACE_ORDER = {CITY: 0, COUNTRY: 1, "LOCATION": 1, "REGION": 1, "DISTRICT": 1, VENUE: 2}
 QUOTED_FROM = re.compile(r"«([^«»\n]{1,80})»")
 UNTIL = re.compile(r"^(?:до|по)\s", re.I)
 UNTIL_VERB = re.compile(r"(продлится|продолжится|будет\s+(?:работать|открыт\w*|идти|проходить)|"
@@ -166,7 +167,9 @@ class RecordBuilder:
         doc = self.doc
         places: list[Entity] = []
         for e in claimed.places:
-            if is_place(doc, e, places) or e in claimed.regions:
+            # a release names its venues by name ("на площадке центра «Казань Экспо»"); the
+            # sites of news ("в аэропорту Шереметьево") are read in news only
+            if is_place(doc, e, places) or e in claimed.regions or e.type == SITE and not self.release:
                 places.append(e)
         # "во Дворце спорта", "на площадке центра «Казань Экспо»": the venue is a place too
         places += [e for e in claimed.actors if e.type == ORGANIZATION and actor_role(doc, e) == "venue"]
@@ -189,7 +192,7 @@ class RecordBuilder:
             v = e.value or {}
             start, end, name = e.start, e.end, v.get("name", e.text)
             kind = e.type
-            if e.type in (ORGANIZATION, FACILITY):
+            if e.type in (ORGANIZATION, FACILITY, SITE):
                 kind = VENUE
                 # "в зале «Манеж на Неве»": a venue is named by its whole quoted name
                 quoted = QUOTED_FROM.match(doc.text, e.start - 1) if e.start else None
@@ -255,7 +258,8 @@ class RecordBuilder:
                 if role:
                     arg.attrs["role"] = role
                 ev.organisations.append(arg)
-            elif e.type in ACTOR_TYPES + (COUNTRY,) and \
+            # a release counts its participants ("более 40 специалистов"); role nouns are news'
+            elif (e.type in ACTOR_TYPES + (COUNTRY,) or e.type == ROLE and not self.release) and \
                     not any(g["start"] <= e.start < g["end"] for g in groups):
                 ev.participants.append(Argument(e.start, e.end, e.text, {"name": name, "type": e.type}))
                 if e.type == ORGANIZATION:

@@ -1,0 +1,226 @@
+"""Unnamed arguments: people named by their role, places named by a common noun.
+
+News often names who took part by a role ("[полицейские] задержали", "погиб
+[пожарный]", "[Президент США] встретился") and where by a building or a site ("умер
+[в больнице]", "похоронен [на кладбище]", "[в аэропорту Манилы]"). These are no
+named entities, so the entity stage leaves them out; the event stage finds them here
+as ``ROLE`` and ``SITE`` entities of its own, kept out of the document's entities, and
+hands them to the argument walk with the named ones.
+
+A role noun is an argument only when no name stands with it: in "президент США Барак
+Обама" or "Барак Обама, президент США" the person takes part, and the role says who
+he is. A site is an argument only after a preposition of place ("в", "на", "у",
+"возле"), so "строительство больницы" is no place of anything. The word lists are
+written from general knowledge of Russian news.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from ..doc import COUNT, DATE, PERSON, Document, Entity
+
+ROLE = "ROLE"
+SITE = "SITE"
+
+# People by what they do or are in the story: "полицейские", "футболист", "президент".
+ROLE_NOUNS = set("""
+президент вице-президент премьер премьер-министр министр замминистра канцлер губернатор мэр
+глава председатель спикер депутат сенатор парламентарий конгрессмен политик чиновник
+дипломат посол консул король королева принц принцесса монарх император шах султан эмир
+патриарх митрополит епископ священник первосвятитель имам раввин монах
+лидер руководитель директор начальник управляющий менеджер сотрудник служащий
+представитель член участник делегат кандидат избиратель
+полицейский полиция силовик военный военнослужащий солдат офицер генерал командир
+боец спецназовец пограничник охранник милиционер следователь прокурор судья адвокат
+журналист корреспондент репортер фотограф оператор блогер
+врач медик хирург медсестра спасатель пожарный
+актер актриса певец певица музыкант исполнитель режиссер продюсер писатель поэт художник
+композитор дирижер скульптор архитектор артист танцор балерина модель
+спортсмен спортсменка футболист хоккеист теннисист теннисистка баскетболист волейболист
+боксер борец гимнаст гимнастка фигурист фигуристка лыжник биатлонист пловец бегун
+легкоатлет велосипедист гонщик шахматист игрок вратарь нападающий полузащитник тренер
+капитан чемпион чемпионка призер олимпиец
+бизнесмен предприниматель миллиардер банкир инвестор ученый исследователь профессор
+студент студентка школьник школьница учитель преподаватель
+пилот летчик космонавт астронавт моряк водитель машинист пассажир турист
+рабочий шахтер горняк фермер рыбак строитель
+болельщик фанат активист демонстрант протестующий манифестант оппозиционер правозащитник
+заключенный пленный заложник подозреваемый обвиняемый преступник убийца грабитель
+террорист боевик смертник экстремист исламист повстанец ополченец сепаратист пират хакер
+""".split())
+# Role nouns too often a topic, a title or a kind, not a taker-part: "глава" of a book,
+# "модель" of a car, "оператор" of a network, "член" of a set; kept only in the plural.
+PLURAL_ONLY_ROLES = {"глава", "модель", "оператор", "член", "участник", "представитель",
+                     "капитан", "чемпион", "полиция"}
+
+# Buildings and sites: "в больнице", "на кладбище", "в аэропорту", "на площади".
+SITE_NOUNS = set("""
+больница госпиталь клиника роддом морг хоспис кладбище крематорий мавзолей
+аэропорт вокзал станция метро порт пристань причал
+стадион арена манеж ипподром каток бассейн спорткомплекс
+дворец замок резиденция особняк усадьба кремль
+театр кинотеатр музей галерея библиотека филармония консерватория цирк зоопарк
+храм собор церковь часовня мечеть синагога монастырь лавра
+гостиница отель ресторан кафе бар клуб ночной магазин супермаркет гипермаркет рынок
+площадь улица проспект бульвар переулок шоссе трасса мост тоннель набережная перекресток
+остановка
+парк сквер сад
+тюрьма колония изолятор сизо
+посольство консульство здание офис квартира особняк
+база казарма полигон лагерь
+завод фабрика шахта рудник электростанция аэс гэс
+зал холл
+""".split())
+# verbs whose instrumental is an office: "назначен министром", "стал президентом"
+OFFICE_VERBS = {"назначить", "избрать", "переизбрать", "выбрать", "стать", "быть", "являться",
+                "работать", "служить", "утвердить", "остаться", "оставаться", "числиться",
+                "назвать", "признать", "объявить", "сделать", "становиться"}
+# "в [больнице] имени Пирогова", "на [кладбище] Пер-Лашез"
+PLACE_PREPOSITIONS = {"в", "во", "на", "у", "возле", "около", "близ", "вблизи", "под"}
+# a site is far more often the place after "в"/"на" in the locative ("в больнице", "на
+# кладбище") than in the accusative ("в больницу", where someone is taken): both count
+NAME_LINKS = {"имени", "им."}
+
+
+def find_nominals(doc: Document) -> list[Entity]:
+    """``ROLE`` and ``SITE`` entities of the document's non-duplicate sentences."""
+    taken = _named_tokens(doc)
+    out: list[Entity] = []
+    toks = doc.tokens
+    for sent in doc.sentences:
+        if doc.is_duplicate_offset(sent.start):
+            continue
+        i = sent.first_token
+        while i < sent.last_token:
+            tok = toks[i]
+            if i in taken or tok.pos != "NOUN" or not tok.lemma:
+                i += 1
+                continue
+            lemma = tok.lemma.replace("ё", "е")
+            if lemma in SITE_NOUNS and _after_place_preposition(doc, i, sent.first_token):
+                start = _adjectives_before(doc, i, sent.first_token)
+                end = _complement_after(doc, i, sent.last_token, taken)
+                if _named_site(doc, start, end, i, taken):
+                    out.append(_entity(doc, SITE, start, end, None))
+                    i = end
+                    continue
+            if lemma in ROLE_NOUNS and _bare_role(doc, i, sent, taken, lemma):
+                end = _complement_after(doc, i, sent.last_token, taken)
+                if not _name_follows(doc, end, sent.last_token, taken):
+                    out.append(_entity(doc, ROLE, i, end, lemma))
+                    i = end
+                    continue
+            i += 1
+    return out
+
+
+def _entity(doc: Document, kind: str, start: int, end: int, lemma: str | None) -> Entity:
+    """A role is named by its noun ("полицейский"), a site by its words ("аэропорту Шереметьево")."""
+    s, e = doc.tokens[start].start, doc.tokens[end - 1].end
+    return Entity(kind, s, e, doc.text[s:e], {"name": lemma or doc.text[s:e]}, source="events")
+
+
+def _named_tokens(doc: Document) -> dict[int, str]:
+    """Token index -> type of the named entity it lies in (dates and counts aside)."""
+    out: dict[int, str] = {}
+    starts = [t.start for t in doc.tokens]
+    for e in sorted(doc.entities, key=lambda e: (e.start, -e.end)):
+        if e.type in (DATE, COUNT):
+            continue
+        k = bisect.bisect_left(starts, e.start)
+        while k < len(doc.tokens) and doc.tokens[k].end <= e.end:
+            out.setdefault(k, e.type)  # the outer name: "посольства Франции", not "Франции"
+            k += 1
+    return out
+
+
+def _after_place_preposition(doc: Document, i: int, first: int) -> bool:
+    """"в больнице", "на центральной площади", "у здания": a preposition of place before
+    the noun and its adjectives."""
+    k = i - 1
+    while k >= first and doc.tokens[k].pos in ("ADJF", "PRTF") and k > i - 4:
+        k -= 1
+    return k >= first and doc.tokens[k].norm.lower() in PLACE_PREPOSITIONS
+
+
+def _adjectives_before(doc: Document, i: int, first: int) -> int:
+    k = i
+    while k - 1 >= first and doc.tokens[k - 1].pos in ("ADJF", "PRTF") and k > i - 3:
+        k -= 1
+    return k
+
+
+def _complement_after(doc: Document, i: int, last: int, taken: dict[int, str]) -> int:
+    """The end of the phrase: a name, a genitive noun or "имени X" after the noun:
+    "аэропорту [Манилы]", "президент [США]", "больницу [имени Пирогова]"."""
+    toks = doc.tokens
+    j = i + 1
+    if j < last and toks[j].norm.lower() in NAME_LINKS:
+        # "больнице имени [Пирогова]": whatever name follows, a person's too
+        j += 1
+        x = j
+        while x < last and (x in taken or toks[x].norm[:1].isupper()) and x < j + 4:
+            x += 1
+        return x if x > j else i + 1
+    if j < last and j in taken and taken[j] != PERSON:
+        kind = taken[j]
+        while j < last and taken.get(j) == kind:
+            j += 1
+        return j
+    k = j
+    while k < last and toks[k].pos in ("ADJF", "NOUN") and "gent" in (toks[k].tag or "") \
+            and k not in taken and k < j + 3:
+        k += 1
+    if k > j and toks[k - 1].pos == "NOUN":
+        if k < last and k in taken and taken[k] != PERSON:
+            # "министр иностранных дел [Франции]"
+            kind = taken[k]
+            while k < last and taken.get(k) == kind:
+                k += 1
+        return k
+    return i + 1 if j == i + 1 else j
+
+
+def _named_site(doc: Document, start: int, end: int, head: int, taken: dict[int, str]) -> bool:
+    """A site pinned down by a name: "на [Трубной] площади", "в аэропорту [Манилы]", "в
+    больнице [имени Пирогова]", "в [московском] ресторане"; a bare "в больнице" or "в
+    квартире" says too little to be a place of its own."""
+    for k in range(start, end):
+        if k == head:
+            continue
+        tok = doc.tokens[k]
+        if k in taken or tok.norm[:1].isupper() or tok.norm.lower() in NAME_LINKS:
+            return True
+        if "Geox" in (tok.tag or ""):
+            return True
+    return False
+
+
+def _bare_role(doc: Document, i: int, sent, taken: dict[int, str], lemma: str) -> bool:
+    """A role noun with no person beside it: not "Барак Обама, президент США", not
+    "главы государства"."""
+    tag = doc.tokens[i].tag or ""
+    if lemma in PLURAL_ONLY_ROLES and "plur" not in tag:
+        return False
+    # "назначен [министром]", "был [премьером]", "в качестве [лидера]": the office, not a
+    # person; "задержан [полицейскими]" is who acted
+    if doc.tokens[i - 1].norm.lower() == "качестве":
+        return False
+    if "ablt" in tag and any(doc.tokens[k].lemma in OFFICE_VERBS
+                             for k in range(max(sent.first_token, i - 4), i)):
+        return False
+    # "Барак Обама, президент США": the role stands for the person before it
+    k = i - 1
+    if k >= sent.first_token and doc.tokens[k].norm in (",", "—", "-", "("):
+        k -= 1
+    return not (k >= sent.first_token and taken.get(k) == PERSON)
+
+
+def _name_follows(doc: Document, end: int, last: int, taken: dict[int, str]) -> bool:
+    """"президент США [Барак Обама]", "лидер группы «Кино» [Виктор Цой]": a person right
+    after the role phrase and the names that complete it."""
+    x = end
+    while x < last and x < end + 6 and (taken.get(x) not in (None, PERSON) or doc.tokens[x].norm in "«»\""):
+        x += 1
+    return x < last and taken.get(x) == PERSON

@@ -1,0 +1,77 @@
+"""Events, second round: durations, places by type and by adjective, more event words,
+role nouns as participants, named sites as places. Texts written for the tests."""
+
+import pytest
+
+
+def events(nlp, text):
+    return [e.to_dict() for e in nlp(text).events]
+
+
+def one(nlp, text):
+    (ev,) = events(nlp, text)
+    return ev
+
+
+@pytest.mark.parametrize("text, dates", [
+    ("Суд приговорил Ивана Петрова к четырем годам колонии.", []),        # a term, not when
+    ("Иван Петров был арестован на 10 суток 3 мая.", ["3 мая"]),
+    ("В течение пяти лет Иван Петров возглавлял завод, а 3 мая 2020 года был уволен.", ["3 мая 2020 года"]),
+])
+def test_a_duration_is_not_a_date(nlp, text, dates):
+    assert [d["text"] for d in one(nlp, text)["dates"]] == dates
+
+
+@pytest.mark.parametrize("text, places", [
+    # regions and districts are places as cities are
+    ("В штате Колорадо произошла стрельба.", [("Колорадо", "REGION")]),
+    ("Грабитель задержан в центре Казани.", [("Казань", "CITY")]),
+    # a place adjective inside the event's own phrase
+    ("Каннский кинофестиваль открылся в среду.", [("Канны", "CITY")]),
+    ("Бостонский марафон пройдет 15 апреля.", [("Бостон", "CITY")]),
+    # a site with a name is a place; a bare one says too little
+    ("Пожар произошел в аэропорту Шереметьево.", [("аэропорту Шереметьево", "VENUE")]),
+    ("Иван Петров скончался в больнице имени Пирогова.", [("больнице имени Пирогова", "VENUE")]),
+    ("Взрыв прогремел у здания посольства Франции.", [("здания посольства Франции", "VENUE")]),
+    ("Вчера в больнице скончался актер Иван Петров.", []),
+])
+def test_places(nlp, text, places):
+    assert [(p["name"], p["type"]) for p in one(nlp, text)["places"]] == places
+
+
+@pytest.mark.parametrize("text, title, kind", [
+    ("Президент Франции посетил Минск.", "посетил", "визит"),
+    ("Министр встретился с послом Японии.", "встретился", "встреча"),
+    ("Бывший мэр бежал из страны.", "бежал", "бегство"),
+    ("Актер Иван Петров ушел из жизни 3 мая.", "ушел", "смерть"),       # not a resignation
+    ("Министр ушел в отставку.", "ушел в отставку", "отставка"),
+    ("Губернатор поздравил учителей.", "поздравил", "поздравление"),
+    ("В Москве прошел круглый стол о будущем городов.", "круглый стол", "круглый стол"),
+])
+def test_more_event_words(nlp, text, title, kind):
+    ev = one(nlp, text)
+    assert (ev["title"], ev["kind"]) == (title, kind)
+
+
+@pytest.mark.parametrize("text, participants", [
+    ("Вчера в Киеве погиб полицейский.", [("полицейский", "ROLE")]),
+    ("Полицейские задержали грабителя.", [("Полицейские", "ROLE"), ("грабителя", "ROLE")]),
+    ("Министр иностранных дел встретился с послом Японии.",
+     [("Министр иностранных дел", "ROLE"), ("послом Японии", "ROLE")]),
+    # a role beside a name is who the person is: the person takes part
+    ("Президент США Барак Обама прибыл в Берлин.", [("Барак Обама", "PERSON")]),
+    ("Барак Обама, президент США, прибыл в Берлин.", [("Барак Обама", "PERSON")]),
+    # an office one is given or holds is no participant
+    ("Иван Петров назначен министром культуры.", [("Иван Петров", "PERSON")]),
+])
+def test_role_nouns_are_participants(nlp, text, participants):
+    assert [(p["text"], p["type"]) for p in one(nlp, text)["participants"]] == participants
+
+
+def test_roles_and_sites_are_not_document_entities(nlp):
+    doc = nlp("Полицейские задержали грабителя на Театральной площади.")
+    assert {e.type for e in doc.entities} <= {"PERSON", "ORGANIZATION", "CITY", "COUNTRY", "DATE",
+                                               "COUNT", "LOCATION", "REGION", "DISTRICT", "FACILITY"}
+    (ev,) = doc.events
+    for arg in ev.participants + ev.places:
+        assert doc.text[arg.start:arg.end] == arg.text
