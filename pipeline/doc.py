@@ -124,6 +124,7 @@ class Event:
     trigger: Argument
     kind: str | None = None
     main: bool = False
+    same_as: str | None = None
     edition: int | None = None
     status: str | None = None
     start_date: str | None = None
@@ -146,6 +147,7 @@ class Event:
             "trigger": self.trigger.to_dict(),
             "kind": self.kind,
             "main": self.main,
+            "same_as": self.same_as,
             "edition": self.edition,
             "status": self.status,
             "start_date": self.start_date,

@@ -2,15 +2,19 @@
 
 The stage finds event mentions (``mentions``), groups the ones that name the same
 event and picks the event the text is about (``clusters``), reads each mention's
-arguments off the dependency tree (``arguments``, ``syntax``), and builds a record per
-event with its status (``status``) and the contradictions it carries (``warnings``).
+arguments off the dependency tree (``arguments``, ``syntax``), and builds the records
+with their status (``status``) and the contradictions they carry (``warnings``): a
+release gets one record per event, news one per mention, a repeat pointing to the
+first record of its event (``same_as``).
 Repeated paragraphs are skipped, so nothing counts twice; a dateline is never taken
 for the date of an event. Every field keeps the offsets of the words it came from.
 """
 
 from __future__ import annotations
 
-from ..doc import Document
+from typing import Callable
+
+from ..doc import Document, Event
 from .arguments import EntityIndex, claim_arguments, dateline_ids, is_place
 from .clusters import Cluster, cluster_mentions, is_release
 from .lexicon import GATHERING, SUPPORT_VERBS
@@ -53,8 +57,35 @@ def assemble_events(doc: Document, resources) -> Document:
     claims = claim_arguments(doc, tree, index, kept, skip, nearest=not release)
     claim_of = {id(m): claims[k] for k, m in enumerate(kept)}
     builder = RecordBuilder(doc, morph, clusters, claim_of, release)
-    doc.events = [builder.record(c, n) for n, c in enumerate(clusters, 1)]
+    if release:
+        doc.events = [builder.record(c, n) for n, c in enumerate(clusters, 1)]
+    else:
+        doc.events = _record_per_mention(builder, clusters, tells_more)
     return doc
+
+
+def _record_per_mention(builder: RecordBuilder, clusters: list[Cluster],
+                        tells_more: Callable[[Mention], bool]) -> list[Event]:
+    """News: each mention is a record with the arguments said with it, the main one
+    first; a repeat of an event told before ("выборы ... На выборах в 2024 году")
+    points to that event's first record by ``same_as``. A bare pronoun-like noun
+    ("Мероприятие", "инцидента") only refers back: it joins the first record's mentions."""
+    units: list[tuple[Cluster, list[Mention]]] = []
+    for c in clusters:
+        bare = [m for m in c.mentions[1:] if m.anaphoric and not tells_more(m)]
+        units.append((c, [c.first, *bare]))
+        units += [(c, [m]) for m in c.mentions[1:] if m not in bare]
+    units[1:] = sorted(units[1:], key=lambda u: u[1][0].start)
+    head_of: dict[int, str] = {}
+    out = []
+    for n, (c, ms) in enumerate(units, 1):
+        ev = builder.record(Cluster(ms), n, event=c)
+        if id(c) in head_of:
+            ev.same_as = head_of[id(c)]
+        else:
+            head_of[id(c)] = ev.event_id
+        out.append(ev)
+    return out
 
 
 def _without_support_verbs(doc: Document, tree: Tree, mentions: list[Mention]) -> list[Mention]:

@@ -40,25 +40,27 @@ class RecordBuilder:
         self.claim_of, self.release = claim_of, release
         self.main_event: Event | None = None
 
-    def record(self, c: Cluster, n: int) -> Event:
-        """The record of cluster ``c``, the ``n``-th event of the document."""
+    def record(self, c: Cluster, n: int, event: Cluster | None = None) -> Event:
+        """The record of the mentions ``c``, the ``n``-th record of the document;
+        ``event`` holds every mention of its event, when ``c`` is one of them (news:
+        the title and edition are the event's, the arguments the mention's own)."""
         doc = self.doc
         main = n == 1
-        title_m = next((m for m in c.mentions if m.name or m.edition is not None), c.first)
-        # a merged record is matched by the words that carry its arguments; a release's
-        # event by its name
-        trigger_m = title_m if self.release else max(c.mentions, key=lambda m: (self._weight(m), -m.start))
+        event = event or c
+        title_m = next((m for m in event.mentions if m.name or m.edition is not None), c.first)
+        # a release's event is found by its name, a news record by its own mention
+        trigger_m = title_m if self.release else c.first
         ev = Event(event_id=f"{doc.doc_id}#{n}", doc_id=doc.doc_id,
                    title=self._span_text(title_m), trigger=self._span(trigger_m),
                    kind=title_m.kind, main=main)
         evidence: dict[str, list[int]] = {"title": self._offsets(title_m)}
         head = doc.tokens[title_m.head]
         evidence["kind"] = [head.start, head.end]
-        numbered = next((m for m in c.mentions if m.edition is not None), None)
+        numbered = next((m for m in event.mentions if m.edition is not None), None)
         if numbered is not None:
             ev.edition = numbered.edition
             evidence["edition"] = list(numbered.edition_span)
-        for m in c.mentions:
+        for m in [*c.mentions, *(x for x in event.mentions if x not in c.mentions)]:
             status, span = event_status(doc, m, self.morph)
             if status:
                 ev.status, evidence["status"] = status, list(span)
@@ -69,8 +71,10 @@ class RecordBuilder:
         self._places(ev, c, claimed, own, main, evidence)
         self._actors(ev, claimed.actors, own, main and self.release, claimed.owners)
         self._counts(ev, c, claimed.counts, own, main and self.release)
+        # the first record of an event answers for what all its mentions say
+        told = event.mentions if c.first is event.first else c.mentions
         ev.warnings += contradictions(doc, ev, own if main and self.release else
-                                      {m.sentence for m in c.mentions}, self.morph)
+                                      {m.sentence for m in told}, self.morph)
         ev.evidence = evidence
         ev.mentions = [self._span(m) for m in sorted(c.mentions, key=lambda m: m.start)]
         if main:
@@ -78,10 +82,6 @@ class RecordBuilder:
         return ev
 
     # --- mentions
-
-    def _weight(self, m: Mention) -> int:
-        c = self.claim_of.get(id(m))
-        return 0 if c is None else len(c.dates) + len(c.places) + len(c.actors)
 
     def _span(self, m: Mention) -> Argument:
         s, e = self._offsets(m)
@@ -205,7 +205,8 @@ class RecordBuilder:
             args.append(Argument(start, end, doc.text[start:end], attrs))
         # cities before countries and regions, venues last: "Алматы (Казахстан), Дворец спорта"
         ev.places = sorted(args, key=lambda a: PLACE_ORDER.get(a.attrs["type"], 1))
-        if not ev.places and self.main_event is not None and self._within_main(c):
+        if not ev.places and self.main_event is not None and c.first not in self.clusters[0].mentions \
+                and self._within_main(c):
             # "в рамках ярмарки": a part of the main event takes place where it does
             ev.places = [Argument(a.start, a.end, a.text, dict(a.attrs)) for a in self.main_event.places]
         if ev.places:
