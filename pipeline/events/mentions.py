@@ -21,6 +21,8 @@ QUOTE_OPEN, QUOTE_CLOSE = {"«", '"'}, {"»", '"'}
 LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9&'\-.]*$")
 CHAMPIONSHIP = re.compile(r"^(?:ЧМ|ЧЕ|Евро)-?\d{2,4}$")
 VERB_POS = {"VERB", "PRTS", "GRND"}
+# "убита" is read as an adjective first
+PARTICIPLE_LIKE = {"ADJS"}
 # Entities that a noun phrase does not swallow on its right: "смерти [Михаила Горбачева]"
 ARGUMENT_TYPES = {PERSON, ORGANIZATION, CITY, COUNTRY, DATE, "LOCATION", "REGION", "DISTRICT"}
 # Entities inside which an event noun is part of a name: "Комиссия по выборам"
@@ -110,9 +112,9 @@ def _noun_mention(doc: Document, i: int, s_index: int, morph) -> Mention | None:
 def _verb_mention(doc: Document, i: int, s_index: int, morph) -> Mention | None:
     """"скончался", "назначен", "приобрела"; "принял закон" only with its object."""
     tok = doc.tokens[i]
-    if tok.pos not in VERB_POS:
+    lemma = _verb_lemma(tok, morph)
+    if lemma is None:
         return None
-    lemma = _lemma(tok, morph)
     sent = doc.sentences[s_index]
     if lemma in HAPPENING_VERBS:
         kind = HAPPENING_VERBS[lemma]
@@ -128,6 +130,22 @@ def _verb_mention(doc: Document, i: int, s_index: int, morph) -> Mention | None:
     if _negated(doc, i, sent):
         return None
     return Mention(i, i + 1, i, kind, HAPPENING, s_index, verbal=True)
+
+
+def _verb_lemma(tok: Token, morph) -> str | None:
+    """The verb of a verb form: "скончался" -> "скончаться"; "убита", "похоронен", which
+    pymorphy3 reads first as adjectives, -> "убить", "похоронить". Full participles are
+    left out: they name people more often than events ("число погибших", "задержанных")."""
+    if tok.pos in VERB_POS:
+        return _lemma(tok, morph)
+    if tok.pos not in PARTICIPLE_LIKE or not tok.norm[:1].isalpha():
+        return None
+    for p in morph.parse(tok.norm.lower()):
+        if p.tag.POS == "PRTS":
+            lemma = p.normal_form.replace("ё", "е")
+            if lemma in HAPPENING_VERBS or lemma in VERBS_WITH_OBJECT:
+                return lemma
+    return None
 
 
 def _negated(doc: Document, i: int, sent: Sentence) -> bool:
