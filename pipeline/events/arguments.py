@@ -52,6 +52,8 @@ OFFICES = {"президент", "премьер-министр", "премье�
 # a comma before these opens a new clause: "задержан Иванов, а в Киеве арестован Петров"
 CLAUSE_CONJUNCTIONS = {"а", "но", "однако", "тогда", "после", "причем", "причём"}
 PRONOUNS = {"он", "она", "оно", "они"}
+# happenings that break out in a country rather than being done by one: "Боснийской войны"
+UPHEAVALS = {"война", "революция", "восстание", "переворот", "кризис", "конфликт", "беспорядки"}
 # how far up the tree an argument may hang from its event word
 MAX_DEPTH = 4
 
@@ -65,6 +67,13 @@ LOCATIVE_BEFORE = re.compile(
     # "в штате Колорадо", "в центре Казани", "в пригороде Парижа"
     r"(?:в|во|на)\s+(?:штате|области|провинции|районе|крае|округе|графстве|деревне|селе|пос[её]лке|"
     r"центре|пригороде|окрестностях|столице))\s*$", re.I)
+# "на территории России", "на севере Москвы", "в столице Чехии Праге": a part or a kind of
+# place, maybe with the name of the larger place it belongs to
+PLACE_PART_BEFORE = re.compile(
+    r"(?:^|[\s(«])(?i:(?:в|во|на)\s+(?:штате|области|провинции|"
+    r"районе|крае|округе|графстве|деревне|селе|пос[её]лке|центре|пригороде|окрестностях|столице|"
+    r"территории|(?:северо-|юго-)?(?:севере|юге|западе|востоке)|границе|окраине|городе|регионе|"
+    r"республике|побережье|острове|части))(?:\s+[А-ЯЁ][а-яё\-]+)?\s*$")
 # "на площадке выставочного центра «Казань Экспо»", "в конгресс-центре технопарка
 # «Сколково»": an organisation named after a hall or a centre hosts the event
 VENUE_BEFORE = re.compile(r"(?:^|[\s(])(?:в|во|на)((?:\s+[а-яё\-]+){1,3})\s*[«\"]?\s*$", re.I)
@@ -233,10 +242,13 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
             elif e.type in PLACE_TYPES:
                 c.places.append(e)
                 # "чемпионат России", "выборы мэра Москвы": the event's own country or city;
-                # "Каннский фестиваль", "бостонского теракта": a place adjective in its phrase
-                # (a country's adjective names a scope, not a place: "Российский форум")
-                if _genitive_of(doc, tree, t, mentions[k]) or \
-                        e.type == CITY and _adjective_in(doc, t, mentions[k]):
+                # "Каннский фестиваль", "бостонского теракта": a place adjective in its phrase;
+                # a country's too where the event is held or breaks out in it ("Всероссийский
+                # турнир", "кубинской революции"), not where the country does it ("израильская
+                # блокада", "американского авиаудара": the doer)
+                m = mentions[k]
+                if _genitive_of(doc, tree, t, m) or _adjective_in(doc, t, m) and \
+                        (e.type == CITY or e.type == COUNTRY and (m.cls == GATHERING or m.kind in UPHEAVALS)):
                     c.regions.append(e)
                 # "Россия ввела санкции", "визит Китая": a country that acts takes part
                 if e.type == COUNTRY and tree.rels[t] in ACTING and \
@@ -383,10 +395,20 @@ def is_place(doc: Document, e: Entity, taken: list[Entity]) -> bool:
     """A place of the event: "в Ташкенте", "на Украине", "Алматы (Казахстан)"."""
     if e.type not in PLACE_TYPES:
         return False
-    before = doc.text[max(0, e.start - 24):e.start]
+    before = doc.text[max(0, e.start - 48):e.start]
     if LOCATIVE_BEFORE.search(before):
         return True
+    part = PLACE_PART_BEFORE.search(before)
+    if part and not _place_ends_at(doc, e.start - len(before) + part.start()):
+        return True
     return bool(taken) and BRACKETED_AFTER_PLACE.match(doc.text[taken[-1].end:e.start]) is not None
+
+
+def _place_ends_at(doc: Document, offset: int) -> bool:
+    """A smaller place stands right before: "в Солсбери на юге Англии" is in England, but
+    where it happened is Salisbury."""
+    return any(x.type in PLACE_TYPES and 0 <= offset - x.end <= 2 for x in doc.entities
+               if offset - 60 < x.end <= offset)
 
 
 def _locative(doc: Document, e: Entity) -> bool:
