@@ -45,6 +45,7 @@ PART_NOUNS = {"участие", "проведение", "открытие", "з�
 ACTING = {"nsubj"}
 # "он уволил", "его арестовали", "её отставка": one person, named before
 PERSONAL = {"он", "она", "его", "её", "ее", "него", "нее", "неё", "ему", "ей", "ним", "ней"}
+DEMONSTRATIVE = {"тот", "та"}
 PRONOUN_RELS = {"nsubj", "nsubj:pass", "obj", "iobj", "nmod", "det", "nmod:poss", "obl"}
 # offices whose country is where an election or appointment to them takes place
 OFFICES = {"президент", "премьер-министр", "премьер", "мэр", "губернатор", "глава", "канцлер",
@@ -275,10 +276,18 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
 
 def _antecedent(doc: Document, tree: Tree, m: Mention) -> Entity | None:
     """The person a pronoun around an event word stands for: "Вчера он уволил ...", "его
-    арестовали", "её отставка" -> the last person named before it, in its sentence or
-    the two before."""
-    subject = next((c for c in tree.children(m.head) if doc.tokens[c].norm.lower() in PERSONAL
-                    and tree.rels[c] in PRONOUN_RELS), None)
+    арестовали", "её отставка", "он подал в отставку", "тот скончался" -> the last person
+    named before it, in its sentence or the two before."""
+    subject = None
+    for a in sorted(anchors(doc, tree, m)):
+        for c in tree.children(a):
+            if tree.rels[c] not in PRONOUN_RELS:
+                continue
+            if _is_personal(doc, tree, c):
+                subject = c
+                break
+        if subject is not None:
+            break
     if subject is None:
         return None
     pos = doc.tokens[subject].start
@@ -286,6 +295,12 @@ def _antecedent(doc: Document, tree: Tree, m: Mention) -> Entity | None:
     people = [e for e in doc.entities if e.type == PERSON and first <= e.start and e.end <= pos
               and not doc.is_duplicate_offset(e.start)]
     return people[-1] if people else None
+
+
+def _is_personal(doc: Document, tree: Tree, i: int) -> bool:
+    """"он", "его", "ей"; "тот" only as a subject ("однако тот скончался")."""
+    w = doc.tokens[i].norm.lower()
+    return w in PERSONAL or w in DEMONSTRATIVE and tree.rels[i].startswith("nsubj")
 
 
 def _genitive_of(doc: Document, tree: Tree, t: int, m: Mention) -> bool:

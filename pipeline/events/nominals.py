@@ -76,6 +76,9 @@ SITE_NOUNS = set("""
 OFFICE_VERBS = {"назначить", "избрать", "переизбрать", "выбрать", "стать", "быть", "являться",
                 "работать", "служить", "утвердить", "остаться", "оставаться", "числиться",
                 "назвать", "признать", "объявить", "сделать", "становиться"}
+# the verb an instrumental hangs on: "был задержан [полицейскими]" (who acted), "был
+# [премьером]" (an office)
+VERB_FORMS = {"VERB", "INFN", "PRTS", "PRTF", "GRND"}
 # "в [больнице] имени Пирогова", "на [кладбище] Пер-Лашез"
 PLACE_PREPOSITIONS = {"в", "во", "на", "у", "возле", "около", "близ", "вблизи", "под"}
 # a site is far more often the place after "в"/"на" in the locative ("в больнице", "на
@@ -94,7 +97,7 @@ def find_nominals(doc: Document) -> list[Entity]:
         i = sent.first_token
         while i < sent.last_token:
             tok = toks[i]
-            if i in taken or tok.pos != "NOUN" or not tok.lemma:
+            if i in taken or not tok.lemma or tok.pos != "NOUN" and not _substantive(doc, i, sent.last_token):
                 i += 1
                 continue
             lemma = tok.lemma.replace("ё", "е")
@@ -113,6 +116,15 @@ def find_nominals(doc: Document) -> list[Entity]:
                     continue
             i += 1
     return out
+
+
+def _substantive(doc: Document, i: int, last: int) -> bool:
+    """An adjective that stands for people: "сбит украинскими [военными]", "[раненые]"
+    (but not "военными самолетами", where a noun follows it)."""
+    tok = doc.tokens[i]
+    if tok.pos != "ADJF" or tok.lemma.replace("ё", "е") not in ROLE_NOUNS:
+        return False
+    return i + 1 >= last or doc.tokens[i + 1].pos not in ("NOUN", "ADJF")
 
 
 def _entity(doc: Document, kind: str, start: int, end: int, lemma: str | None) -> Entity:
@@ -207,9 +219,11 @@ def _bare_role(doc: Document, i: int, sent, taken: dict[int, str], lemma: str) -
     # person; "задержан [полицейскими]" is who acted
     if doc.tokens[i - 1].norm.lower() == "качестве":
         return False
-    if "ablt" in tag and any(doc.tokens[k].lemma in OFFICE_VERBS
-                             for k in range(max(sent.first_token, i - 4), i)):
-        return False
+    if "ablt" in tag:
+        verb = next((k for k in range(i - 1, max(sent.first_token, i - 5) - 1, -1)
+                     if doc.tokens[k].pos in VERB_FORMS), None)
+        if verb is not None and doc.tokens[verb].lemma in OFFICE_VERBS:
+            return False
     # "Барак Обама, президент США": the role stands for the person before it
     k = i - 1
     if k >= sent.first_token and doc.tokens[k].norm in (",", "—", "-", "("):
