@@ -249,3 +249,61 @@ def test_every_argument_slices_the_text(nlp):
 
 def test_no_event_nouns_no_events(nlp):
     assert events(nlp, "Погода в Москве будет солнечной.") == []
+
+
+@pytest.mark.parametrize("text, records", [
+    # the head record of news is the mention that says when and where, not the headline
+    ("Форум «Горизонты» завершился\n\nВ Казани 12 апреля 2025 года прошел форум «Горизонты».",
+     [("Форум «Горизонты»", None, "2025-04-12", ["Казань"]), ("Форум «Горизонты»", "#1", None, [])]),
+    # a tie goes to the first mention
+    ("В Казани завершился форум «Горизонты». В Казани форум собрал 300 участников.",
+     [("форум «Горизонты»", None, None, ["Казань"]), ("форум «Горизонты»", "#1", None, ["Казань"])]),
+])
+def test_the_head_record_says_most(nlp, text, records):
+    got = [(e["title"], e["same_as"] and e["same_as"][-2:], e["start_date"], names(e["places"]))
+           for e in events(nlp, text)]
+    assert got == records
+    assert got[0] and events(nlp, text)[0]["main"]
+
+
+def arg(start, end, text, **attrs):
+    return {"start": start, "end": end, "text": text, **attrs}
+
+
+@pytest.mark.parametrize("records, folded", [
+    # a repeat adds its own arguments and mentions to its head, and its date where the head has none
+    ([{"event_id": "d#1", "same_as": None, "start_date": None, "end_date": None, "status": "completed",
+       "edition": None, "dates": [], "places": [arg(0, 6, "Казани")], "participants": [],
+       "mentions": [arg(20, 25, "форум")], "warnings": [], "evidence": {}},
+      {"event_id": "d#2", "same_as": "d#1", "start_date": "2025-04-12", "end_date": "2025-04-12",
+       "status": None, "edition": None, "dates": [arg(40, 48, "12 апреля")],
+       "places": [arg(0, 6, "Казани")], "participants": [arg(60, 65, "Петров", name="Петров")],
+       "mentions": [arg(30, 35, "Форум")], "warnings": [], "evidence": {"start_date": [40, 48]}}],
+     [("d#1", "2025-04-12", ["12 апреля"], ["Казани"], ["Петров"], ["форум", "Форум"], [40, 48])]),
+    # records of different events stay apart
+    ([{"event_id": "d#1", "same_as": None, "start_date": None, "dates": [], "places": [],
+       "participants": [], "mentions": [arg(0, 5, "форум")], "warnings": [], "evidence": {}},
+      {"event_id": "d#2", "same_as": None, "start_date": "2025", "dates": [arg(9, 13, "2025")],
+       "places": [], "participants": [], "mentions": [arg(20, 25, "выборы")], "warnings": [],
+       "evidence": {"start_date": [9, 13]}}],
+     [("d#1", None, [], [], [], ["форум"], None), ("d#2", "2025", ["2025"], [], [], ["выборы"], [9, 13])]),
+])
+def test_fold_repeats_gives_one_record_per_event(records, folded):
+    from pipeline.events import fold_repeats
+
+    got = fold_repeats(records)
+    assert [(r["event_id"], r["start_date"], texts(r["dates"]), texts(r["places"]),
+             texts(r["participants"]), texts(r["mentions"]), r["evidence"].get("start_date"))
+            for r in got] == folded
+    assert records[0]["evidence"] == {}  # the document's own records are left as they were
+
+
+@pytest.mark.parametrize("text, places", [
+    # a release: "Всероссийский" is the reach of the forum, Kazan is where it is
+    ("В Казани прошел Всероссийский форум «Горизонты»" + ORGANISED + ".", ["Казань"]),
+    # news: a country's adjective in a gathering's phrase is where it is held
+    ("Завершился Всероссийский турнир по самбо.", ["Россия"]),
+])
+def test_a_country_adjective_is_a_place_in_news_only(nlp, text, places):
+    ev = events(nlp, text)[0]
+    assert names(ev["places"]) == places

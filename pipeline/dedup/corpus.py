@@ -29,6 +29,7 @@ from typing import IO, Any
 import numpy as np
 
 from ..doc import Document
+from ..events import fold_repeats
 from ..write import json_line
 from .compare import EXACT, WORD, Comparison, Conflict, TextComparer, fold, text_key
 
@@ -284,9 +285,10 @@ class EventSources:
     def add(self, record: dict[str, Any], match: DocumentMatch | None = None) -> None:
         """Spool the events of one documents.jsonl record; sets ``sources`` on each."""
         doc_id = record["doc_id"]
-        events = record.get("events") or []
-        for ev in events:
+        for ev in record.get("events") or []:
             ev["sources"] = [doc_id]
+        # "выборы ... На выборах": one line per event, its repeats folded in
+        events = fold_repeats(record.get("events") or [])
         originals = list(self._events_of.get(match.doc_id, ())) if match and match.duplicate else []
         own = []
         for ev in events:

@@ -12,7 +12,7 @@ for the date of an event. Every field keeps the offsets of the words it came fro
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Any, Callable
 
 from ..doc import Document, Event
 from .arguments import EntityIndex, claim_arguments, dateline_ids, is_place
@@ -23,10 +23,14 @@ from .nominals import find_nominals
 from .records import RecordBuilder
 from .syntax import Tree
 
-__all__ = ["assemble_events", "find_mentions", "cluster_mentions", "Mention", "Cluster"]
+__all__ = ["assemble_events", "fold_repeats", "find_mentions", "cluster_mentions", "Mention", "Cluster"]
 
 # the acts that attach a gathering to a verb that is an event word itself: "посетил саммит"
 GOVERNED = ("obj", "nsubj:pass")
+# the argument lists a repeat adds to its head record
+ARGUMENT_FIELDS = ("dates", "places", "organisers", "organisations", "participants", "mentions")
+# the scalar fields a head record without them takes from its first repeat that has them
+SCALAR_FIELDS = (("start_date", "end_date"), ("status",), ("edition",))
 # a pronoun that stands for an event already named: "Его посетили более 1200 участников"
 EVENT_PRONOUNS = {"его", "её", "ее", "их"}
 
@@ -67,25 +71,55 @@ def assemble_events(doc: Document, resources) -> Document:
 def _record_per_mention(builder: RecordBuilder, clusters: list[Cluster],
                         tells_more: Callable[[Mention], bool]) -> list[Event]:
     """News: each mention is a record with the arguments said with it, the main one
-    first; a repeat of an event told before ("выборы ... На выборах в 2024 году")
-    points to that event's first record by ``same_as``. A bare pronoun-like noun
-    ("Мероприятие", "инцидента") only refers back: it joins the first record's mentions."""
+    first. An event's head record is the mention that says most of it ("Форум завершился"
+    in a headline, then "В Казани 12 апреля прошел форум": the second); its other
+    mentions point to it by ``same_as``. A bare pronoun-like noun ("Мероприятие",
+    "инцидента") only refers back: it joins the head record's mentions."""
     units: list[tuple[Cluster, list[Mention]]] = []
     for c in clusters:
         bare = [m for m in c.mentions[1:] if m.anaphoric and not tells_more(m)]
-        units.append((c, [c.first, *bare]))
-        units += [(c, [m]) for m in c.mentions[1:] if m not in bare]
+        rest = [m for m in c.mentions if m not in bare]
+        head = max(rest, key=lambda m: (builder.weight(m), -m.start))
+        units.append((c, [head, *bare]))
+        units += [(c, [m]) for m in rest if m is not head]
     units[1:] = sorted(units[1:], key=lambda u: u[1][0].start)
     head_of: dict[int, str] = {}
     out = []
     for n, (c, ms) in enumerate(units, 1):
-        ev = builder.record(Cluster(ms), n, event=c)
+        ev = builder.record(Cluster(ms), n, event=c, head=id(c) not in head_of)
         if id(c) in head_of:
             ev.same_as = head_of[id(c)]
         else:
             head_of[id(c)] = ev.event_id
         out.append(ev)
     return out
+
+
+def fold_repeats(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One record per event, for events.jsonl: each repeat (``same_as``) is folded into
+    its head record, whose argument lists and mentions gain what the repeat says (by
+    offsets, each once) and whose missing dates, status and edition it fills. The
+    records given are left as they are: the heads returned are copies."""
+    records = [dict(r) if not r.get("same_as") else r for r in records]
+    heads = {r["event_id"]: r for r in records if not r.get("same_as")}
+    for r in records:
+        head = heads.get(r.get("same_as") or "")
+        if head is None:
+            continue
+        for name in ARGUMENT_FIELDS:
+            have = {(a["start"], a["end"]) for a in head.get(name) or []}
+            head[name] = list(head.get(name) or [])
+            head[name] += [a for a in r.get(name) or [] if (a["start"], a["end"]) not in have]
+        head["mentions"].sort(key=lambda a: a["start"])
+        evidence = head["evidence"] = dict(head.get("evidence") or {})
+        for group in SCALAR_FIELDS:
+            if head.get(group[0]) is None and r.get(group[0]) is not None:
+                for name in group:
+                    head[name] = r.get(name)
+                    if name in (r.get("evidence") or {}):
+                        evidence[name] = r["evidence"][name]
+        head["warnings"] = list(dict.fromkeys([*head.get("warnings", []), *r.get("warnings", [])]))
+    return [r for r in records if not r.get("same_as") or r["same_as"] not in heads]
 
 
 def _without_support_verbs(doc: Document, tree: Tree, mentions: list[Mention]) -> list[Mention]:

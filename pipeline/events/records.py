@@ -9,6 +9,7 @@ sentences that name it give none.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..doc import CITY, COUNT, COUNTRY, DATE, FACILITY, ORGANIZATION, Argument, Document, Entity, Event
@@ -40,10 +41,11 @@ class RecordBuilder:
         self.claim_of, self.release = claim_of, release
         self.main_event: Event | None = None
 
-    def record(self, c: Cluster, n: int, event: Cluster | None = None) -> Event:
+    def record(self, c: Cluster, n: int, event: Cluster | None = None, head: bool = True) -> Event:
         """The record of the mentions ``c``, the ``n``-th record of the document;
         ``event`` holds every mention of its event, when ``c`` is one of them (news:
-        the title and edition are the event's, the arguments the mention's own)."""
+        the title and edition are the event's, the arguments the mention's own);
+        ``head``: the record the event's other records point to."""
         doc = self.doc
         main = n == 1
         event = event or c
@@ -72,7 +74,7 @@ class RecordBuilder:
         self._actors(ev, claimed.actors, own, main and self.release, claimed.owners)
         self._counts(ev, c, claimed.counts, own, main and self.release)
         # the first record of an event answers for what all its mentions say
-        told = event.mentions if c.first is event.first else c.mentions
+        told = event.mentions if head else c.mentions
         ev.warnings += contradictions(doc, ev, own if main and self.release else
                                       {m.sentence for m in told}, self.morph)
         ev.evidence = evidence
@@ -82,6 +84,11 @@ class RecordBuilder:
         return ev
 
     # --- mentions
+
+    def weight(self, m: Mention) -> tuple[int, int]:
+        """How much the text says with the mention: when and where first, then who."""
+        c = self.claim_of.get(id(m))
+        return (0, 0) if c is None else (len(c.dates) + len(c.places), len(c.actors) + len(c.counts))
 
     def _span(self, m: Mention) -> Argument:
         s, e = self._offsets(m)
@@ -169,7 +176,9 @@ class RecordBuilder:
         for e in claimed.places:
             # a release names its venues by name ("на площадке центра «Казань Экспо»"); the
             # sites of news ("в аэропорту Шереметьево") are read in news only
-            if is_place(doc, e, places) or e in claimed.regions or e.type == SITE and not self.release:
+            if is_place(doc, e, places) or e.type == SITE and not self.release:
+                places.append(e)
+            elif e in claimed.regions and not (self.release and self._scope(e)):
                 places.append(e)
         # "во Дворце спорта", "на площадке центра «Казань Экспо»": the venue is a place too
         places += [e for e in claimed.actors if e.type == ORGANIZATION and actor_role(doc, e) == "venue"]
@@ -211,6 +220,12 @@ class RecordBuilder:
             ev.places = [Argument(a.start, a.end, a.text, dict(a.attrs)) for a in self.main_event.places]
         if ev.places:
             evidence["places"] = [ev.places[0].start, ev.places[0].end]
+
+    def _scope(self, e: Entity) -> bool:
+        """A country's adjective in a release names the reach of its event, not where it is:
+        "Всероссийский форум" in Kazan."""
+        k = bisect.bisect_left(self.doc.tokens, e.start, key=lambda t: t.start)
+        return e.type == COUNTRY and k < len(self.doc.tokens) and self.doc.tokens[k].pos == "ADJF"
 
     def _within_main(self, c: Cluster) -> bool:
         """The mention says it is part of another event: "в рамках ярмарки", "в ходе форума"."""
