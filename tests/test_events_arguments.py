@@ -75,3 +75,27 @@ def test_roles_and_sites_are_not_document_entities(nlp):
     (ev,) = doc.events
     for arg in ev.participants + ev.places:
         assert doc.text[arg.start:arg.end] == arg.text
+
+
+@pytest.mark.parametrize("text, places", [
+    # adjectives, a part of land or a site between "в" and the place
+    ("Турнир пройдет в корейском Пхёнчхане.", ["Пхёнчхане"]),
+    ("Авария произошла в небольшой провинции Феррара.", ["Феррара"]),
+    ("Иван Петров скончался в одной из клиник Германии.", ["Германии"]),
+    ("Иван Петров родился в местечке Вишнево.", ["Вишнево"]),
+    # the place agrees with "в"; an instrumental is who did it
+    ("Концерт прошел в аннексированном Россией Крыму.", ["Крыму"]),
+    # a named district or street: the city in the genitive only says where it lies
+    ("Взрыв прогремел в Головинском районе Москвы.", ["Головинском районе"]),
+    ("Взрыв прогремел на Молодогвардейской улице Москвы.", ["Молодогвардейской улице"]),
+    # the site's own name is no place of its own
+    ("Пожар произошел в аэропорту Шереметьево.", ["аэропорту Шереметьево"]),
+    # two places joined by "и" after "в"; not the second side of a conflict (the first is
+    # the conflict's own genitive)
+    ("Теракты произошли во Франции и Германии.", ["Франции", "Германии"]),
+    ("Начался вооруженный конфликт Перу и Эквадора.", ["Перу"]),
+    # news names the city alone; the country in brackets only says where the city is
+    ("Иван Петров умер в Копенгагене (Дания).", ["Копенгагене"]),
+])
+def test_places_after_locative_phrases(nlp, text, places):
+    assert [p["text"] for p in events(nlp, text)[0]["places"]] == places

@@ -23,7 +23,7 @@ from ..doc import CITY, COUNT, COUNTRY, DATE, ORGANIZATION, PERSON, Document, En
 from ..entities.geo import DISTRICT, REGION
 from .lexicon import GATHERING, SUPPORT_VERBS
 from .mentions import Mention
-from .nominals import ROLE, SITE
+from .nominals import ROLE, SITE, SITE_NOUNS
 from .syntax import Tree
 
 LOCATION = "LOCATION"
@@ -85,6 +85,16 @@ VENUE_WORDS = re.compile(
 # "в Министерстве промышленности": "в" with the locative case, not "в НАТО" or "в Верховный суд"
 IN_BEFORE = re.compile(r"(?:^|[\s(])(?:в|во|на)\s*[«\"]?\s*$", re.I)
 BRACKETED_AFTER_PLACE = re.compile(r"^\s*\(\s*$")
+# "во Франции и Германии", "в Монсе и Льеже": a place joined to a place of the event
+JOINED_TO_PLACE = re.compile(r"^\s*(?:и|или)\s*$")
+# a place in the genitive of a site or a part of land after "в"/"на": "в одной из клиник
+# Германии", "в госпитале Святой Марии в Лондоне" (the second), "в итальянской провинции
+# Феррара", "в крупнейшем городе Аляски Анкоридже"
+PART_NOUNS_OF_LAND = {"штат", "область", "провинция", "район", "край", "округ", "графство", "деревня",
+                      "село", "поселок", "местечко", "городок", "город", "столица", "регион",
+                      "республика", "остров", "окрестность", "пригород", "центр", "часть", "окраина",
+                      "побережье", "территория", "селение", "станица", "кишлак", "аул"}
+LOCATIVE_PREPOSITIONS = {"в", "во", "на", "под"}
 # "по словам Иванова", "по данным Росстата", "сообщает ТАСС": a source, not a participant
 SOURCE_BEFORE = re.compile(
     r"(?:по\s+(?:словам|данным|сообщению|информации|мнению|оценке|версии)|согласно|"
@@ -406,8 +416,10 @@ def is_venue(doc: Document, e: Entity) -> bool:
     return bool(venue and VENUE_WORDS.search(venue.group(1)))
 
 
-def is_place(doc: Document, e: Entity, taken: list[Entity]) -> bool:
-    """A place of the event: "в Ташкенте", "на Украине", "Алматы (Казахстан)"."""
+def is_place(doc: Document, e: Entity, taken: list[Entity], release: bool = True) -> bool:
+    """A place of the event: "в Ташкенте", "на Украине", "во Франции и Германии". A release lists "Алматы (Казахстан)" both; news names the city alone (the
+    country in brackets only says where the city is, and the city's record holds it), and
+    reads the place a site belongs to ("в одной из клиник Германии"), as it reads sites."""
     if e.type not in PLACE_TYPES:
         return False
     before = doc.text[max(0, e.start - 48):e.start]
@@ -416,7 +428,55 @@ def is_place(doc: Document, e: Entity, taken: list[Entity]) -> bool:
     part = PLACE_PART_BEFORE.search(before)
     if part and not _place_ends_at(doc, e.start - len(before) + part.start()):
         return True
-    return bool(taken) and BRACKETED_AFTER_PLACE.match(doc.text[taken[-1].end:e.start]) is not None
+    if _after_locative_phrase(doc, e, sites=not release):
+        return True
+    if not taken:
+        return False
+    between = doc.text[taken[-1].end:e.start]
+    if JOINED_TO_PLACE.match(between):
+        # "во Франции и Германии", not "конфликт Перу и Эквадора": the first is a place by its own words
+        return is_place(doc, taken[-1], [], release)
+    return bool(release and BRACKETED_AFTER_PLACE.match(between))
+
+
+def _after_locative_phrase(doc: Document, e: Entity, sites: bool) -> bool:
+    """"в корейском Пхёнчхане", "в бельгийской деревне Нешэн", "в одной из клиник Германии",
+    "в крупнейшем городе Аляски Анкоридже": adjectives, a site or a part of land (and the
+    larger place it belongs to) between "в"/"на" and the place."""
+    toks = doc.tokens
+    first = bisect.bisect_left(toks, e.start, key=lambda t: t.start)
+    tag = (toks[first].tag or "") if first < len(toks) else ""
+    genitive = "gent" in tag
+    k = first - 1
+    seen_noun = False
+    for _ in range(5):
+        if k < 0:
+            return False
+        tok = toks[k]
+        word = tok.norm.lower()
+        lemma = (tok.lemma or "").replace("ё", "е")
+        if word in LOCATIVE_PREPOSITIONS:
+            # "в корейском Пхёнчхане", not "в аннексированном [Россией] Крыму"
+            return seen_noun or k + 1 < first and toks[k + 1].pos in ("ADJF", "PRTF") and not any(
+                c in tag for c in ("gent", "datv", "ablt"))
+        if tok.pos in ("ADJF", "PRTF"):
+            k -= 1
+        elif tok.pos == "NOUN" and (lemma in PART_NOUNS_OF_LAND or sites and lemma in SITE_NOUNS):
+            if lemma in SITE_NOUNS and k + 1 == first and not genitive:
+                return False  # "в аэропорту Шереметьево": the site's own name
+            if genitive and k >= 1 and toks[k - 1].pos == "ADJF" and doc.text[toks[k - 1].start].isupper():
+                # "в Головинском районе [Москвы]", "на Молодогвардейской улице [Москвы]": a named
+                # district or street; the city in the genitive is the larger place around it
+                return False
+            seen_noun = True
+            k -= 1
+        elif word == "из" and k >= 1 and toks[k - 1].norm.lower().startswith("одн"):
+            k -= 2  # "в одной из клиник"
+        elif any(x.type in PLACE_TYPES and x.start <= tok.start < x.end for x in doc.entities):
+            k -= 1  # "в городе Аляски Анкоридже": the larger place
+        else:
+            return False
+    return False
 
 
 def _place_ends_at(doc: Document, offset: int) -> bool:

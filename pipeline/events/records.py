@@ -176,7 +176,7 @@ class RecordBuilder:
         for e in claimed.places:
             # a release names its venues by name ("на площадке центра «Казань Экспо»"); the
             # sites of news ("в аэропорту Шереметьево") are read in news only
-            if is_place(doc, e, places) or e.type == SITE and not self.release:
+            if is_place(doc, e, places, self.release) or e.type == SITE and not self.release:
                 places.append(e)
             elif e in claimed.regions and not (self.release and self._scope(e)):
                 places.append(e)
