@@ -99,3 +99,14 @@ def test_roles_and_sites_are_not_document_entities(nlp):
 ])
 def test_places_after_locative_phrases(nlp, text, places):
     assert [p["text"] for p in events(nlp, text)[0]["places"]] == places
+
+
+@pytest.mark.parametrize("text, places", [
+    # where a journey leaves from, or the place a visit goes to, is where it happens
+    ("Бывший мэр Иван Петров бежал из России.", ["России"]),
+    ("Президент Франции посетил Польшу.", ["Польшу"]),
+    # where the visitor comes from is not the visit's place
+    ("Министр Иван Петров прибыл в Казань из Москвы.", ["Казань"]),
+])
+def test_the_places_of_journeys(nlp, text, places):
+    assert [p["text"] for p in events(nlp, text)[0]["places"]] == places

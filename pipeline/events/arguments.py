@@ -50,6 +50,10 @@ PRONOUN_RELS = {"nsubj", "nsubj:pass", "obj", "iobj", "nmod", "det", "nmod:poss"
 # offices whose country is where an election or appointment to them takes place
 OFFICES = {"президент", "премьер-министр", "премьер", "мэр", "губернатор", "глава", "канцлер",
            "парламент", "король", "королева", "спикер", "вице-президент"}
+# events of going from a place or to one: where they leave from, or the place visited,
+# is where they happen ("бежал из России", "вылетела из Лондона", "посетил Польшу")
+JOURNEYS = {"побег", "бегство", "отъезд", "исчезновение", "переезд", "эмиграция", "депортация",
+            "экстрадиция", "эвакуация", "визит"}
 # a comma before these opens a new clause: "задержан Иванов, а в Киеве арестован Петров"
 CLAUSE_CONJUNCTIONS = {"а", "но", "однако", "тогда", "после", "причем", "причём"}
 PRONOUNS = {"он", "она", "оно", "они"}
@@ -258,7 +262,7 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
                 # турнир", "кубинской революции"), not where the country does it ("израильская
                 # блокада", "американского авиаудара": the doer)
                 m = mentions[k]
-                if _genitive_of(doc, tree, t, m) or _adjective_in(doc, t, m) and \
+                if _genitive_of(doc, tree, t, m) or _journey_end(doc, tree, t, m) or _adjective_in(doc, t, m) and \
                         (e.type == CITY or e.type == COUNTRY and (m.cls == GATHERING or m.kind in UPHEAVALS)):
                     c.regions.append(e)
                 # "Россия ввела санкции", "визит Китая": a country that acts takes part
@@ -322,6 +326,18 @@ def _genitive_of(doc: Document, tree: Tree, t: int, m: Mention) -> bool:
     if h == m.head:
         return True
     return doc.tokens[h].lemma in OFFICES and tree.heads[h] == m.head
+
+
+def _journey_end(doc: Document, tree: Tree, t: int, m: Mention) -> bool:
+    """The place a journey leaves or visits, hung on its verb: "бежал [из России]",
+    "сбежала [из страны]", "посетил [Польшу]" (not "прибыл в Казань из Москвы" for a visit:
+    there the place is Kazan)."""
+    if m.kind not in JOURNEYS or tree.heads[t] != m.head:
+        return False
+    cases = {doc.tokens[x].norm.lower() for x in tree.children(t) if tree.rels[x] == "case"}
+    if m.kind == "визит":
+        return tree.rels[t] == "obj" and not cases
+    return bool(cases & {"из", "изо"})
 
 
 def _adjective_in(doc: Document, t: int, m: Mention) -> bool:
