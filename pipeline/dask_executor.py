@@ -26,6 +26,7 @@ import uuid
 from typing import Any, Iterable, Iterator
 
 try:
+    import dask
     from distributed import Client, LocalCluster, WorkerPlugin, as_completed
 except ImportError as e:  # an optional extra
     raise ImportError("the Dask executor needs Dask: pip install 'press-pipeline[cluster]'") from e
@@ -85,9 +86,11 @@ def connect(scheduler: str, workers: int | None = None) -> Iterator[Any]:
         with Client(scheduler) as client:
             yield client
         return
-    # processes, not threads: the stages are Python and hold the GIL
-    with LocalCluster(n_workers=workers or available_cores(), threads_per_worker=1,
-                      processes=True, dashboard_address=None) as cluster, Client(cluster) as client:
+    # processes, not threads: the stages are Python and hold the GIL; one task at a time
+    # per worker, so a file that kills its worker takes no queued task down with it
+    with dask.config.set({"distributed.scheduler.worker-saturation": 1.0}), \
+            LocalCluster(n_workers=workers or available_cores(), threads_per_worker=1,
+                         processes=True, dashboard_address=None) as cluster, Client(cluster) as client:
         yield client
 
 
@@ -107,21 +110,36 @@ def _run(client: Any, jobs: Iterable[Job], pipeline: Pipeline, chunk_size: int,
     plugin = LoadModels(token, pipeline)
     client.register_plugin(plugin)
     threads = max(1, sum(client.nthreads().values()))
+    in_flight = threads * TASKS_PER_THREAD
+    # an early slow chunk must not make the reorder buffer grow without bound
+    buffer_limit = in_flight * chunk_size * 4
     numbered = enumerate(jobs)
     chunks = iter(lambda: list(itertools.islice(numbered, chunk_size)), [])
     retries: collections.deque[list[tuple[int, Job]]] = collections.deque()
+    running: dict[Any, list[tuple[int, Job]]] = {}
     finished: dict[int, Document] = {}
     next_out = 0
+    pending = as_completed()
 
-    def submit(chunk: list[tuple[int, Job]]):
+    def top_up() -> None:
+        # retries always go (the document the output waits for may be among them);
+        # new chunks only while the queue is short and the reorder buffer has room
+        while retries:
+            submit(retries.popleft())
+        while len(running) < in_flight and not (ordered and len(finished) > buffer_limit):
+            chunk = next(chunks, None)
+            if chunk is None:
+                return
+            submit(chunk)
+
+    def submit(chunk: list[tuple[int, Job]]) -> None:
         future = client.submit(analyse_chunk, token, pipeline, [job for _, job in chunk], limits,
                                pure=False, key=f"press-pipeline-{token}-{chunk[0][0]}-{len(chunk)}")
         running[future] = chunk
-        return future
+        pending.add(future)
 
-    running: dict[Any, list[tuple[int, Job]]] = {}
-    pending = as_completed([submit(c) for c in itertools.islice(chunks, threads * TASKS_PER_THREAD)])
     try:
+        top_up()
         for future in pending:
             chunk = running.pop(future)
             if future.status == "finished":
@@ -134,9 +152,6 @@ def _run(client: Any, jobs: Iterable[Job], pipeline: Pipeline, chunk_size: int,
                 seq, job = chunk[0]
                 finished[seq] = _crashed(job, future.exception())
             future.release()
-            # one new task for each that ended (retries first), so the queue stays short
-            for new in itertools.islice(itertools.chain(_drain(retries), chunks), 1 + len(retries)):
-                pending.add(submit(new))
             if ordered:
                 while next_out in finished:
                     yield finished.pop(next_out)
@@ -144,17 +159,13 @@ def _run(client: Any, jobs: Iterable[Job], pipeline: Pipeline, chunk_size: int,
             else:
                 for key in sorted(finished):
                     yield finished.pop(key)
+            top_up()
         for key in sorted(finished):  # nothing should be left; never lose a document
             yield finished.pop(key)
     finally:
         client.cancel(list(running))
         with contextlib.suppress(Exception):
             client.unregister_worker_plugin(plugin.name)
-
-
-def _drain(queue: collections.deque) -> Iterator:
-    while queue:
-        yield queue.popleft()
 
 
 def _crashed(job: Job, error: BaseException | None) -> Document:

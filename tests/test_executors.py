@@ -127,3 +127,29 @@ def test_packed_documents_come_back_equal(nlp):
 def test_executor_usage_errors(argv, message, tmp_path, capsys):
     assert main(["run", str(tmp_path), "--out", str(tmp_path / "out"), *argv]) == 2
     assert message in capsys.readouterr().err
+
+
+def crash_on_marker(doc, resources):
+    """A stage that kills its worker process on "УПАСТЬ"."""
+    if "УПАСТЬ" in doc.text:
+        os.kill(os.getpid(), 9)
+    return doc
+
+
+@pytest.mark.slow
+def test_a_file_that_kills_its_dask_worker_fails_alone(tmp_path, nlp):
+    import dask
+
+    texts = [f"В Казани прошел форум. Его посетили {100 + i} участников." for i in range(5)]
+    texts[2] += " УПАСТЬ"
+    for i, text in enumerate(texts):
+        (tmp_path / f"{i}.txt").write_text(text, encoding="utf-8")
+    fragile = Pipeline(resources=nlp.resources).without("entities", "events") \
+        .with_stage(Stage("crash", crash_on_marker))
+    # a killed worker is not retried elsewhere first: the test need not kill four
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+        docs = list(process_jobs(find_jobs([tmp_path]), fragile, workers=2, chunk_size=5,
+                                 executor="dask", scheduler="local"))
+    status = {d.doc_id: (d.status, (d.error or {}).get("kind")) for d in docs}
+    assert status == {**{str(i): ("ok", None) for i in range(5)}, "2": ("error", "crash")}
+    assert "KilledWorker" in docs[2].error["message"]
