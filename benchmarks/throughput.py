@@ -132,22 +132,26 @@ def child_batch(folder: Path, args: argparse.Namespace) -> dict:
     """The batch runner over the files, as the CLI runs it (without the manifest)."""
     import pipeline
 
+    import resource
+
     watch = Watcher(os.getpid())
     watch.start()
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     kwargs = {"executor": "dask", "scheduler": "local"} if args.dask_child else {}
     n = sum(1 for _ in pipeline.batch.process_jobs(pipeline.find_jobs([folder]), workers=args.n_workers,
                                                    chunk_size=args.batch_size, **kwargs))
-    seconds = time.perf_counter() - t0
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
     watch.stop()
-    return {"seconds": seconds, "docs": n, "worker_rss_mb": watch.peak_rss_mb,
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)  # the workers, joined by now
+    return {"seconds": seconds, "docs": n, "cpu": cpu, "workers_cpu": kids.ru_utime + kids.ru_stime,
+            "worker_rss_mb": watch.peak_rss_mb,
             "worker_threads": watch.max_threads, "workers_seen": len(watch.seen)}
 
 
 class Watcher(threading.Thread):
     """Samples the descendants of ``pid`` in /proc: peak RSS and most threads of any."""
 
-    def __init__(self, pid: int, every: float = 0.2):
+    def __init__(self, pid: int, every: float = 1.0):
         super().__init__(daemon=True)
         self.pid, self.every = pid, every
         self.peak_rss_mb, self.max_threads, self.seen = 0.0, 0, set()
@@ -288,6 +292,8 @@ def report(args: argparse.Namespace, folder: Path, chars: int, workers: list[int
         rss = max(res["worker_rss_mb"], res["peak_rss_mb"])
         dps = line(label, res, rss, one)
         one = dps if w == 1 and not dask else one
+        print(f"    CPU per document: {res['cpu'] / res['docs'] * 1000:.2f}ms here, "
+              f"{res['workers_cpu'] / res['docs'] * 1000:.2f}ms in worker processes")
         if res["workers_seen"] and not dask:
             print(f"    {res['workers_seen']} worker processes: peak RSS {res['worker_rss_mb']:.0f} MB each"
                   f" at most, parent {res['peak_rss_mb']:.0f} MB; at most {res['worker_threads']} "
