@@ -63,15 +63,18 @@ def test_every_executor_writes_the_same_bytes(corpus, tmp_path):
         assert got == first, name
 
 
-def side_thread_ticks() -> int:
-    """CPU time (clock ticks, from /proc) of this process's threads but the main one."""
-    ticks = 0
+def thread_ticks() -> tuple[int, int]:
+    """CPU time (clock ticks, from /proc) of this process's main thread and of the others."""
+    main = side = 0
     for tid in os.listdir("/proc/self/task"):
-        if int(tid) != os.getpid():
-            with open(f"/proc/self/task/{tid}/stat") as f:
-                fields = f.read().rsplit(")", 1)[1].split()
-            ticks += int(fields[11]) + int(fields[12])  # utime, stime
-    return ticks
+        with open(f"/proc/self/task/{tid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        ticks = int(fields[11]) + int(fields[12])  # utime, stime
+        if int(tid) == os.getpid():
+            main += ticks
+        else:
+            side += ticks
+    return main, side
 
 
 def probe(doc, resources):
@@ -80,7 +83,7 @@ def probe(doc, resources):
 
     doc.meta["probe"] = {"pid": os.getpid(), "ner": id(resources.ner),
                          "blas_threads": sorted({i["num_threads"] for i in threadpool_info()}),
-                         "side_ticks": side_thread_ticks()}
+                         "ticks": thread_ticks()}
     return doc
 
 
@@ -98,11 +101,13 @@ def test_workers_load_models_once_and_use_one_blas_thread(corpus, nlp, executor)
         assert len({p["ner"] for p in probes if p["pid"] == pid}) == 1
     assert {tuple(p["blas_threads"]) for p in probes} == {(1,)}
     if executor == "local":
-        # only the main thread works: a BLAS thread may exist, when numpy loaded with
-        # more threads before the fork (here, in pytest), but it stays idle
+        # the main thread does the work: a BLAS thread may exist, when numpy loaded with
+        # more threads before the fork (here, in pytest), but it stays all but idle
+        # (unpinned, it spins about as long as the main thread works)
         for pid in pids:
-            ticks = [p["side_ticks"] for p in probes if p["pid"] == pid]
-            assert len(ticks) > 2 and ticks[-1] == ticks[0]
+            ticks = [p["ticks"] for p in probes if p["pid"] == pid]
+            main, side = (ticks[-1][k] - ticks[0][k] for k in (0, 1))
+            assert side <= 0.1 * main + 2, (main, side)
 
 
 def test_dask_gives_documents_in_job_order_when_asked(corpus, nlp):
