@@ -96,7 +96,8 @@ def test_workers_load_models_once_and_use_one_blas_thread(corpus, nlp, executor)
     assert len(docs) == 18 and all(d.ok for d in docs)
     probes = [d.meta["probe"] for d in docs]
     pids = {p["pid"] for p in probes}
-    assert len(pids) == 2 and os.getpid() not in pids
+    # two workers, unless one took every chunk while the other was starting on a busy machine
+    assert 1 <= len(pids) <= 2 and os.getpid() not in pids, probes
     for pid in pids:  # one model per process, however many chunks it analysed
         assert len({p["ner"] for p in probes if p["pid"] == pid}) == 1
     assert {tuple(p["blas_threads"]) for p in probes} == {(1,)}
