@@ -301,7 +301,7 @@ def pin_threads() -> None:
         return
     try:
         from threadpoolctl import threadpool_limits
-    except ImportError:  # an optional nicety: the environment usually suffices
+    except ImportError:  # a trimmed install: the environment still pins a spawned worker
         return
     threadpool_limits(limits=1)
 
