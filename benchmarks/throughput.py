@@ -17,7 +17,9 @@ It prints documents and characters per second, the ratios to the yardstick and t
 worker, start-up time (import and models, in a fresh interpreter), peak memory per
 process (max RSS; for the batch runner the largest worker and the parent apart) and
 the threads each worker ran (/proc), and the load average before and after, since a
-shared machine skews every figure: compare ratios measured in one run.
+shared machine skews every figure: compare ratios measured in one run. Before each batch
+run it times a pure-Python loop in one and in two processes: what two workers can gain
+at that moment (2.0x on two free cores, less when other jobs hold them).
 """
 
 from __future__ import annotations
@@ -244,12 +246,35 @@ def measure_all(args: argparse.Namespace, folder: Path, configs: dict[str, tuple
     best: dict[str, dict] = {}
     for _ in range(args.repeat):
         for name, (kind, extra) in configs.items():
+            capacity = two_process_capacity() if kind == "batch" else None
             res = run_child(kind, args, folder, **extra)
             res["load"] = os.getloadavg()[0]
+            res["capacity"] = capacity
             key = "total_s" if kind == "startup" else "seconds"
             if name not in best or res[key] < best[name][key]:
                 best[name] = res
     return best
+
+
+def _spin(n: int) -> float:
+    t = time.perf_counter()
+    x = 0
+    for i in range(n):
+        x += i
+    return time.perf_counter() - t
+
+
+def two_process_capacity(n: int = 10_000_000) -> float:
+    """How much faster two processes get a pure-Python loop done than one, right now:
+    2.0 on two free cores, less when other jobs hold them."""
+    import multiprocessing
+
+    one = _spin(n)
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        t = time.perf_counter()
+        pool.map(_spin, [n, n])
+        two = time.perf_counter() - t
+    return 2 * one / two
 
 
 def run_child(kind: str, args: argparse.Namespace, folder: Path, **extra) -> dict:
@@ -347,7 +372,8 @@ def report(args: argparse.Namespace, folder: Path, chars: int, workers: list[int
         dps = line(label, got, rss, one)
         one = dps if w == 1 and not dask else one
         print(f"    CPU per document: {got['cpu'] / got['docs'] * 1000:.2f}ms here, "
-              f"{got['workers_cpu'] / got['docs'] * 1000:.2f}ms in worker processes")
+              f"{got['workers_cpu'] / got['docs'] * 1000:.2f}ms in worker processes; just before, "
+              f"two processes of a pure-Python loop ran {got['capacity']:.2f}x one")
         if got["workers_seen"] and not dask:
             print(f"    {got['workers_seen']} worker processes: peak RSS {got['worker_rss_mb']:.0f} MB each"
                   f" at most, parent {got['peak_rss_mb']:.0f} MB; at most {got['worker_threads']} "
