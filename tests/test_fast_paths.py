@@ -1,0 +1,70 @@
+"""Shortcuts taken for speed give the outputs of the plain way, document by document.
+
+The event stage parses only the sentences that hold an event mention, and batch
+stages see many documents at once; neither may change a record.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import pipeline.events as events
+from conftest import SAMPLES
+from pipeline import Document
+from pipeline.batch import find_jobs, load_document
+
+# Written for these tests: events and their arguments spread over several sentences,
+# a pronoun for an event, a sentence with no event word between them.
+TEXTS = [
+    "12 марта в Москве задержан Иванов, а 15 марта в Киеве арестован Петров. Погода была "
+    "теплой. Суд назначен на 20 апреля.",
+    "XI форум «Горизонты» пройдет за пределами Сибири — он состоится в Казани 5–7 июня. "
+    "Организатор — Ассоциация молодых инженеров. Его посетят более 1200 участников из 30 стран.",
+    "Вчера в Новосибирске открылась выставка немецкой графики. Музей работает до восьми вечера.\n\n"
+    "В понедельник, по данным полиции, в Екатеринбурге задержаны трое подозреваемых.",
+    "Без событий: просто текст о погоде в Самаре и о том, что 40 человек гуляли в парке.",
+]
+
+
+def corpus() -> list[tuple[str, str]]:
+    """(doc_id, text): the sample releases and the texts above."""
+    samples = [load_document(j) for j in sorted(find_jobs([SAMPLES]), key=lambda j: j.doc_id)]
+    return [(d.doc_id, d.text) for d in samples if d.ok] + [(f"text{i}", t) for i, t in enumerate(TEXTS)]
+
+
+def records(nlp, batch_size: int) -> list[dict]:
+    """Every document of the corpus, as documents.jsonl would hold it."""
+    docs = nlp.pipe((Document(text, doc_id) for doc_id, text in corpus()), batch_size=batch_size)
+    return [d.to_dict(with_tokens=True) for d in docs]
+
+
+@pytest.fixture(scope="module")
+def batched(nlp) -> list[dict]:
+    return records(nlp, batch_size=64)
+
+
+def test_the_corpus_has_events_to_compare(batched):
+    assert sum(len(r["events"]) for r in batched) >= len(TEXTS)
+    assert all(r["status"] == "ok" for r in batched)
+
+
+def test_one_document_at_a_time_gives_the_batched_records(nlp, batched):
+    assert records(nlp, batch_size=1) == batched
+
+
+def test_parsing_every_sentence_gives_the_same_events(nlp, batched, monkeypatch):
+    every = lambda doc, mentions: set(range(len(doc.sentences)))  # noqa: E731
+    monkeypatch.setattr(events, "parsed_sentences", every)
+    assert records(nlp, batch_size=64) == batched
+
+
+@pytest.mark.parametrize("text, parsed", [
+    # the sentence without an event word is not parsed
+    (TEXTS[0], {0, 2}),
+    (TEXTS[2], {0, 2}),
+    (TEXTS[3], set()),
+])
+def test_only_sentences_with_a_mention_are_parsed(nlp, text, parsed):
+    doc = nlp.without("events")(text)
+    mentions = events.find_mentions(doc, nlp.resources.morph)
+    assert (events.parsed_sentences(doc, mentions) if mentions else set()) == parsed
