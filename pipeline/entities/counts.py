@@ -135,9 +135,24 @@ def is_people_word(token: Token | str, morph, next_word: str | None = None) -> s
     return None
 
 
-def _match_qualifier(words: Sequence[str], i: int, table=None) -> tuple[str, int]:
+def by_first_word(table: list[tuple[tuple[str, ...], str]]) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """The phrases of ``table`` under their first word, longest still first."""
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, qualifier in table:
+        index.setdefault(phrase[0], []).append((phrase, qualifier))
+    return index
+
+
+# every token is tried as a qualifier: only the phrases of its first word are compared
+QUALIFIER_INDEX = by_first_word(QUALIFIERS)
+OUTER_QUALIFIER_INDEX = by_first_word(OUTER_QUALIFIERS)
+
+
+def _match_qualifier(words: Sequence[str], i: int, index=QUALIFIER_INDEX) -> tuple[str, int]:
     """(qualifier, index after it); ("exact", i) when there is none."""
-    for phrase, qualifier in QUALIFIERS if table is None else table:
+    if i >= len(words):
+        return "exact", i
+    for phrase, qualifier in index.get(words[i].lower(), ()):
         n = len(phrase)
         if tuple(w.lower() for w in words[i:i + n]) == phrase:
             return qualifier, i + n
@@ -151,7 +166,7 @@ def find_counts(tokens: Sequence[Token], morph) -> list[CountMatch]:
     i = 0
     n = len(words)
     while i < n:
-        outer, j = _match_qualifier(words, i, OUTER_QUALIFIERS)
+        outer, j = _match_qualifier(words, i, OUTER_QUALIFIER_INDEX)
         m = _count_at(words, j, morph)
         if m is None:
             i += 1
