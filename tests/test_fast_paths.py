@@ -68,3 +68,33 @@ def test_only_sentences_with_a_mention_are_parsed(nlp, text, parsed):
     doc = nlp.without("events")(text)
     mentions = events.find_mentions(doc, nlp.resources.morph)
     assert (events.parsed_sentences(doc, mentions) if mentions else set()) == parsed
+
+
+def one_line(matches, text: str) -> list[tuple[int, int]]:
+    """Spans of the matches within a line (a date across a line break is refused)."""
+    return [m.span() for m in matches if "\n" not in text[m.start():m.end()]]
+
+
+def every_match(rx, text: str):
+    """The rule tried at every position, as if it had no candidate starts."""
+    pos = 0
+    while (m := rx.search(text, pos)) is not None:
+        yield m
+        pos = m.start() + 1
+
+
+@pytest.mark.parametrize("text", [
+    "Он не менее чем в течение не более чем двухсот пятидесяти трех лет работал.",
+    "Срок — 5лет; через 2,5 года; полгода назад; за последние 10 лет.",
+    "более\n20 лет назад, около\nгода; в течение\nнескольких недель",
+    "за пару дней, спустя сутки, десятилетие спустя, на протяжении полувека",
+    "в 2024 году, три года назад, 1 год 6 месяцев, от 8 до 20 лет",
+    "Лет через пять. ГОД НАЗАД. Годом позже.",
+])
+def test_durations_found_around_units_are_every_duration(text):
+    from pipeline.entities import dates
+
+    rx = dict(dates.RULES)["duration"]
+    got = one_line(dates.rule_matches("duration", rx, text), text)
+    assert got == one_line(every_match(rx, text), text)
+    assert got  # each text holds durations
