@@ -98,3 +98,24 @@ def test_durations_found_around_units_are_every_duration(text):
     got = one_line(dates.rule_matches("duration", rx, text), text)
     assert got == one_line(every_match(rx, text), text)
     assert got  # each text holds durations
+
+
+@pytest.mark.parametrize("text", [
+    "Форум посетили более 1 500 участников из 30 стран, не менее чем трехсот гостей.",
+    "Как минимум трое задержанных, от 30 до 40 человек, 30–40 студентов и с десяток волонтеров.",
+    "Тысячи человек вышли на улицы; несколько десятков женщин и двое из них остались.",
+    "Полторы тысячи зрителей, 2,5 тыс. болельщиков, около двухсот пятидесяти журналистов.",
+])
+def test_counts_skip_only_words_that_start_no_count(nlp, monkeypatch, text):
+    from pipeline.entities import counts
+
+    doc = nlp.without("events")(text)
+    morph = nlp.resources.morph
+
+    def found() -> list[tuple]:
+        return [(m.start, m.end, m.count, m.qualifier) for s in doc.sentences
+                for m in counts.find_counts(doc.tokens[s.first_token:s.last_token], morph)]
+
+    quick = found()
+    monkeypatch.setattr(counts, "may_start_count", lambda word, morph: True)
+    assert quick == found() and quick

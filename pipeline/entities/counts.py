@@ -14,12 +14,14 @@ outside the span ("как минимум", "по меньшей мере") still
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Sequence
 
 from ..doc import COUNT, DATE, ORGANIZATION, Document, Entity, Token
-from .numbers import DIGITS, is_collective, read_number, vague_amount
+from .numbers import (ABOUT_TEN, DIGITS, VAGUE_FORMS, WORD_CACHE_SIZE, is_collective, multiplier_value,
+                      read_number, vague_amount, word_value)
 
 # Qualifiers, longest first; the words as they stand in the text.
 QUALIFIERS: list[tuple[tuple[str, ...], str]] = [
@@ -167,6 +169,9 @@ def find_counts(tokens: Sequence[Token], morph) -> list[CountMatch]:
     n = len(words)
     while i < n:
         outer, j = _match_qualifier(words, i, OUTER_QUALIFIER_INDEX)
+        if j == i and not may_start_count(words[i], morph):
+            i += 1  # most words: "в", "прошел", "Казани"
+            continue
         m = _count_at(words, j, morph)
         if m is None:
             i += 1
@@ -177,6 +182,16 @@ def find_counts(tokens: Sequence[Token], morph) -> list[CountMatch]:
             out.append(m)
         i = max(m.end, m.number_end)
     return out
+
+
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
+def may_start_count(word: str, morph) -> bool:
+    """False when ``_count_at`` cannot find a count from ``word`` on: it is no qualifier,
+    no "с" ("с десяток") or "от" ("от 30 до 40"), no number and no vague amount."""
+    w = word.lower()
+    return (w in QUALIFIER_INDEX or w in ("с", "от") or bool(RANGE_TOKEN.match(word))
+            or bool(DIGITS.match(word)) or word_value(word, morph) is not None
+            or multiplier_value(word, morph) is not None or w in ABOUT_TEN or w in VAGUE_FORMS)
 
 
 def _refused(words: Sequence[str], m: CountMatch) -> bool:
