@@ -53,10 +53,11 @@ class Tree:
 class SyntaxParser:
     """natasha's ``NewsSyntaxParser`` over the document's tokens."""
 
-    def __init__(self, batch_size: int = 16):
+    def __init__(self, batch_size: int = 16, embedding=None):
         from natasha import NewsEmbedding, NewsSyntaxParser
 
-        self.parser = NewsSyntaxParser(NewsEmbedding())
+        # the word vectors (navec, read-only) may be shared with the NER
+        self.parser = NewsSyntaxParser(embedding if embedding is not None else NewsEmbedding())
         self.parser.infer.encoder.batch_size = batch_size
 
     def parse(self, doc: Document, sentences: Iterable[int] | None = None) -> Tree:
