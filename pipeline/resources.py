@@ -86,6 +86,17 @@ class Resources:
     def __setstate__(self, state: dict) -> None:
         self.__init__(**state)
 
+    def loaded(self) -> set[str]:
+        """Names of what has loaded so far ("morph", "ner", ...)."""
+        return set(self._cache)
+
+    def unload(self, names) -> None:
+        """Forget the named models; they load again on next use (workers that were
+        forked with them keep their copy)."""
+        with self._lock:
+            for name in names:
+                self._cache.pop(name, None)
+
     def preload(self) -> "Resources":
         """Load everything now (batch workers call this once at start-up)."""
         for name in ("morph", "ner", "geo", "syntax"):

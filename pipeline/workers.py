@@ -38,6 +38,8 @@ from .stages import Pipeline
 
 # A worker that dies this many times in a row before it is ready is a broken set-up.
 MAX_START_FAILURES = 3
+# What the parent keeps after starting the workers: corpus deduplication compares words.
+PARENT_KEEPS = {"morph", "geo"}
 # How often an idle worker checks that its parent is still alive (seconds).
 PARENT_CHECK_SECONDS = 1.0
 
@@ -77,11 +79,16 @@ class WorkerPool:
         self.start_failures = 0
 
     def __enter__(self) -> "WorkerPool":
+        resources = self.pipeline.resources
+        before = resources.loaded()
         if self.ctx.get_start_method() == "fork":
             # once here, shared by every worker forked from now on
             preload_readers()
-            self.pipeline.resources.preload()
+            resources.preload()
         self.workers = [self._start() for _ in range(self.size)]
+        # the workers have their copy: the models this pool loaded leave the parent
+        # (~140 MB), which only lists, stores and writes; a replacement worker loads its own
+        resources.unload(resources.loaded() - before - PARENT_KEEPS)
         return self
 
     def __exit__(self, *exc) -> None:

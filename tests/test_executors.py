@@ -164,3 +164,14 @@ def test_a_file_that_kills_its_dask_worker_fails_alone(tmp_path, nlp):
     status = {d.doc_id: (d.status, (d.error or {}).get("kind")) for d in docs}
     assert status == {**{str(i): ("ok", None) for i in range(5)}, "2": ("error", "crash")}
     assert "KilledWorker" in docs[2].error["message"]
+
+
+@pytest.mark.slow
+def test_the_pool_leaves_no_model_of_its_own_in_the_parent(corpus):
+    from pipeline import Resources
+    from pipeline.workers import PARENT_KEEPS
+
+    fresh = Pipeline(resources=Resources())
+    docs = list(process_jobs(find_jobs([corpus]), fresh, workers=2, chunk_size=4))
+    assert len(docs) == corpus_size() and all(d.ok and d.entities for d in docs)
+    assert fresh.resources.loaded() <= PARENT_KEEPS  # the NER and the parser went with the workers
