@@ -119,3 +119,19 @@ def test_counts_skip_only_words_that_start_no_count(nlp, monkeypatch, text):
     quick = found()
     monkeypatch.setattr(counts, "may_start_count", lambda word, morph: True)
     assert quick == found() and quick
+
+
+@pytest.mark.parametrize("text", [
+    "Форум пройдет с 11 по 15 марта 2024 года, а в прошлую пятницу, 8 марта, прошла встреча.",
+    "Весной 2023 года, в начале 2000-х и в XIX веке; в 1990-х годах; вчера и на днях.",
+    "Ежегодно, каждые три года, в минувшие выходные, на следующий день, между 20 июня и 10 августа.",
+    "В последние годы, в ночь с 3 на 4 июня 1989 года, 12.04.2025, 2016/17, 25-летний стаж.",
+    "Текст без единой даты: просто слова о погоде и людях.",
+])
+def test_dates_skip_only_rules_whose_anchor_is_missing(monkeypatch, text):
+    from pipeline.entities import dates
+
+    quick = dates.find_date_expressions(text)
+    monkeypatch.setattr(dates, "ANCHORS", {})
+    monkeypatch.setattr(dates, "CANDIDATE_STARTS", {})
+    assert dates.find_date_expressions(text) == quick

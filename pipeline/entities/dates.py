@@ -321,6 +321,9 @@ def rule_matches(name: str, rx: re.Pattern, text: str) -> Iterator[re.Match]:
     rule with a ``CANDIDATE_STARTS`` finder is tried only where that says a match may
     start (the regex alone would be tried at every word).
     """
+    anchor = ANCHORS.get(name)
+    if anchor is not None and anchor.search(text) is None:
+        return  # "12 марта" needs a month name: a text without one has no such date
     starts = CANDIDATE_STARTS.get(name)
     if starts is not None:
         for start in starts(text):
@@ -356,6 +359,16 @@ def _duration_starts(text: str) -> list[int]:
     return sorted(starts)
 
 
+# A part that every match of a rule holds (a sub-pattern it cannot match without):
+# a text where it never occurs is not searched with the whole rule.
+ANCHORS: dict[str, re.Pattern] = {name: re.compile(pattern, re.I) for name, pattern in {
+    "day": MONTH, "month": MONTH, "coordinated": MONTH, "night": MONTH, "relative_month": MONTH,
+    "numeric": r"\d", "iso": r"\d", "year": r"\d", "old_year": r"\d", "year_pair": r"\d",
+    "duration_adj": r"\d", "season": SEASON, "weekday": WEEKDAY, "part": PART, "decade": DECADE,
+    "century": CENTURY, "relative_unit": WHICH, "duration_range": UNIT,
+    "recent": r"последн|ближайш", "deictic": r"вчера|днях|сегодняшн", "recurrence": r"ежегодно|кажд",
+    "weekend": r"выходные", "next_unit": r"следующий|другой", "between": r"между",
+}.items()}
 # "15 лет" ... the duration regex is the costliest: tried only around the units
 CANDIDATE_STARTS: dict[str, Callable[[str], list[int]]] = {"duration": _duration_starts}
 
