@@ -360,12 +360,17 @@ def _duration_starts(text: str) -> list[int]:
 
 
 # A part that every match of a rule holds (a sub-pattern it cannot match without):
-# a text where it never occurs is not searched with the whole rule.
+# a text where it never occurs is not searched with the whole rule. Those marked
+# ``_AT_WORD`` start a word wherever the rule has them (after a space, or first), and
+# the look-behind lets the search skip the middle of words quickly.
+_AT_WORD = r"(?<!\w)"
 ANCHORS: dict[str, re.Pattern] = {name: re.compile(pattern, re.I) for name, pattern in {
-    "day": MONTH, "month": MONTH, "coordinated": MONTH, "night": MONTH, "relative_month": MONTH,
+    "day": _AT_WORD + MONTH, "month": _AT_WORD + MONTH, "coordinated": _AT_WORD + MONTH,
+    "night": _AT_WORD + MONTH, "relative_month": _AT_WORD + MONTH,
     "numeric": r"\d", "iso": r"\d", "year": r"\d", "old_year": r"\d", "year_pair": r"\d",
-    "duration_adj": r"\d", "season": SEASON, "weekday": WEEKDAY, "part": PART, "decade": DECADE,
-    "century": CENTURY, "relative_unit": WHICH, "duration_range": UNIT,
+    "duration_adj": r"\d", "season": _AT_WORD + SEASON, "weekday": _AT_WORD + WEEKDAY,
+    "part": _AT_WORD + PART, "decade": _AT_WORD + DECADE, "century": _AT_WORD + CENTURY,
+    "relative_unit": _AT_WORD + WHICH, "duration_range": UNIT,
     "recent": r"последн|ближайш", "deictic": r"вчера|днях|сегодняшн", "recurrence": r"ежегодно|кажд",
     "weekend": r"выходные", "next_unit": r"следующий|другой", "between": r"между",
 }.items()}
