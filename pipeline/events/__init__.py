@@ -10,8 +10,6 @@ for the date of an event. Every field keeps the offsets of the words it came fro
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator
-
 from ..doc import Document
 from .arguments import EntityIndex, claim_arguments, dateline_ids, is_place
 from .clusters import Cluster, cluster_mentions, is_release
@@ -21,7 +19,7 @@ from .nominals import find_nominals
 from .records import RecordBuilder
 from .syntax import Tree
 
-__all__ = ["assemble_events", "assemble_events_batch", "find_mentions", "cluster_mentions", "Mention", "Cluster"]
+__all__ = ["assemble_events", "find_mentions", "cluster_mentions", "Mention", "Cluster"]
 
 # the acts that attach a gathering to a verb that is an event word itself: "посетил саммит"
 GOVERNED = ("obj", "nsubj:pass")
@@ -31,10 +29,10 @@ EVENT_PRONOUNS = {"его", "её", "ее", "их"}
 
 def assemble_events(doc: Document, resources) -> Document:
     """Stage: build the event records of a document."""
-    return next(assemble_events_batch([doc], resources))
+    return assemble_events_batch([doc], resources)[0]
 
 
-def assemble_events_batch(docs: Iterable[Document], resources) -> Iterator[Document]:
+def assemble_events_batch(docs: list[Document], resources) -> list[Document]:
     """Stage, batch form: one syntax-parser call over many documents, and only over
     the sentences that hold an event mention (arguments never cross sentences)."""
     docs = list(docs)
@@ -42,11 +40,11 @@ def assemble_events_batch(docs: Iterable[Document], resources) -> Iterator[Docum
     trees = iter(resources.syntax.parse_many([(doc, parsed_sentences(doc, mentions))
                                               for doc, mentions in zip(docs, found) if mentions]))
     for doc, mentions in zip(docs, found):
-        if not mentions:
-            doc.events = []
-            yield doc
+        if mentions:
+            _assemble(doc, resources, mentions, next(trees))
         else:
-            yield _assemble(doc, resources, mentions, next(trees))
+            doc.events = []
+    return docs
 
 
 def parsed_sentences(doc: Document, mentions: list[Mention]) -> set[int]:
