@@ -1,13 +1,25 @@
 """Throughput benchmark: the full pipeline against natasha's NER alone, in one run.
 
     python benchmarks/throughput.py                      # data/samples repeated to 2,000 docs
-    python benchmarks/throughput.py --folder DIR --docs 5000 --workers 1,2
+    python benchmarks/throughput.py --folder DIR --docs 5000 --workers 1,2 --dask --repeat 3
 
-Prints, for each configuration: documents per second, characters per second, peak
-memory (max RSS of the measuring process), time per stage, start-up time (import and
-model loading, in a fresh interpreter), and the ratios to the yardstick: natasha's own
-Segmenter plus NewsNERTagger, called once per document, on the same texts. Every
-configuration runs in a fresh subprocess, so memory and caches do not leak between them.
+The texts are written once to a temporary folder, and every configuration reads the
+same ones in a fresh subprocess (memory and caches do not leak between them):
+
+- the yardstick: natasha's own Segmenter plus NewsNERTagger, called once per document
+  on texts in memory;
+- the full pipeline (every stage) on one core, in-process on the same texts in memory,
+  with the time per stage and, within "entities", natasha's model apart from our rules;
+- the batch runner (``process_paths``, as the CLI uses it: files read and decoded
+  too) with each worker count, and with ``--dask`` a Dask LocalCluster as well.
+
+It prints documents and characters per second, the ratios to the yardstick and to one
+worker, start-up time (import and models, in a fresh interpreter), peak memory per
+process (max RSS; for the batch runner the largest worker and the parent apart) and
+the threads each worker ran (/proc), and the load average before and after, since a
+shared machine skews every figure: compare ratios measured in one run. Before each batch
+run it times a pure-Python loop in one and in two processes: what two workers can gain
+at that moment (2.0x on two free cores, less when other jobs hold them).
 """
 
 from __future__ import annotations
@@ -18,6 +30,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -26,52 +39,58 @@ THREADS = {k: "1" for k in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_
                              "NUMEXPR_NUM_THREADS", "VECLIB_MAXIMUM_THREADS")}
 
 
-def load_texts(folder: Path | None, docs: int) -> list[str]:
-    """Texts of ``folder`` (default data/samples), repeated to ``docs`` documents."""
+def write_corpus(source: Path | None, docs: int, folder: Path) -> None:
+    """Texts of ``source`` (default data/samples), repeated to ``docs`` files in ``folder``."""
     sys.path.insert(0, str(ROOT))
     from pipeline.batch import find_jobs, load_document
 
-    src = folder or ROOT / "data" / "samples"
+    src = source or ROOT / "data" / "samples"
     texts = [d.text for d in (load_document(j) for j in find_jobs([src])) if d.ok]
     if not texts:
         raise SystemExit(f"no readable texts in {src}")
-    out = []
-    while len(out) < docs:
-        out.extend(texts)
-    return out[:docs]
+    for i in range(docs):
+        Path(folder, f"{i:07d}.txt").write_text(texts[i % len(texts)], encoding="utf-8")
+
+
+def read_corpus(folder: Path) -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
 
 
 # --- measurements, each run in a child process (python throughput.py --child KIND) ---
 
-def child_startup() -> dict:
+def child_startup(folder: Path, args: argparse.Namespace) -> dict:
     t0 = time.perf_counter()
     import pipeline
 
     t1 = time.perf_counter()
-    pipeline.Resources.shared().preload()
+    nlp = pipeline.Pipeline()
+    nlp.resources.preload()
     t2 = time.perf_counter()
-    pipeline.analyze("В Казани 12 апреля 2025 года прошел форум «Горизонты».")
+    nlp("В Казани 12 апреля 2025 года прошел форум «Горизонты».")
     t3 = time.perf_counter()
     return {"import_s": t1 - t0, "models_s": t2 - t1, "first_doc_s": t3 - t2, "total_s": t3 - t0}
 
 
-def child_yardstick(texts: list[str]) -> dict:
+def child_yardstick(folder: Path, args: argparse.Namespace) -> dict:
     from natasha import Doc, NewsEmbedding, NewsNERTagger, Segmenter
 
+    texts = read_corpus(folder)
     segmenter, tagger = Segmenter(), NewsNERTagger(NewsEmbedding())
     tagger(texts[0])  # warm up
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     for text in texts:
         doc = Doc(text)
         doc.segment(segmenter)
         doc.tag_ner(tagger)
-    return {"seconds": time.perf_counter() - t0}
+    return {"seconds": time.perf_counter() - t0, "cpu": time.process_time() - c0, "docs": len(texts)}
 
 
-def child_pipeline(texts: list[str], workers: int, batch_size: int) -> dict:
+def child_stages(folder: Path, args: argparse.Namespace) -> dict:
+    """One core, in-process, texts in memory: the time of each stage."""
     import pipeline
     from pipeline.stages import DEFAULT_STAGES, Pipeline, Stage
 
+    texts = read_corpus(folder)
     timings: dict[str, float] = {s.name: 0.0 for s in DEFAULT_STAGES}
 
     def timed(stage: Stage) -> Stage:
@@ -89,44 +108,185 @@ def child_pipeline(texts: list[str], workers: int, batch_size: int) -> dict:
 
         return Stage(stage.name, func, batch if stage.batch else None, stage.needs, stage.sets)
 
-    if workers == 1:
-        nlp = Pipeline(stages=[timed(s) for s in DEFAULT_STAGES])
-        nlp.resources.preload()
-        nlp("Разогрев: форум в Казани.")
-        for k in timings:
-            timings[k] = 0.0
-        t0 = time.perf_counter()
-        n = sum(1 for _ in nlp.pipe((pipeline.Document(t, str(i)) for i, t in enumerate(texts)),
-                                    batch_size=batch_size))
-        seconds = time.perf_counter() - t0
-        return {"seconds": seconds, "docs": n, "stages": timings}
-    # several workers: through the batch runner, from files, as the CLI does
-    with tempfile.TemporaryDirectory() as tmp:
-        for i, t in enumerate(texts):
-            Path(tmp, f"{i:07d}.txt").write_text(t, encoding="utf-8")
-        t0 = time.perf_counter()
-        n = sum(1 for _ in pipeline.process_paths([tmp], workers=workers, chunk_size=batch_size))
-        seconds = time.perf_counter() - t0
-    return {"seconds": seconds, "docs": n}
+    nlp = Pipeline(stages=[timed(s) for s in DEFAULT_STAGES])
+    nlp.resources.preload()
+    ner = nlp.resources.ner
+    model = {"seconds": 0.0}
+
+    def tag_sentences(sentences, _f=ner.tag_sentences):  # natasha's model inside "entities"
+        t = time.perf_counter()
+        out = _f(sentences)
+        model["seconds"] += time.perf_counter() - t
+        return out
+
+    ner.tag_sentences = tag_sentences
+    rules = time_entity_rules()
+    list(nlp.pipe([pipeline.Document(t, str(i)) for i, t in enumerate(texts[:args.batch_size])]))
+    timings.update({k: 0.0 for k in timings})
+    model["seconds"] = 0.0
+    rules.update({k: 0.0 for k in rules})
+    t0, c0 = time.perf_counter(), time.process_time()
+    n = sum(1 for _ in nlp.pipe((pipeline.Document(t, str(i)) for i, t in enumerate(texts)),
+                                batch_size=args.batch_size))
+    return {"seconds": time.perf_counter() - t0, "cpu": time.process_time() - c0, "docs": n,
+            "stages": timings, "ner_model": model["seconds"], "rules": rules}
+
+
+# The parts of the entities stage timed apart (those that exist in this version).
+ENTITY_RULES = ("tag_counts", "_dates", "_gazetteer_places", "_from_ner", "_rule_organisations",
+                "refine_ner_spans")
+
+
+def time_entity_rules() -> dict[str, float]:
+    """Wrap the rule functions of ``pipeline.entities`` with timers (benchmark only)."""
+    import pipeline.entities as entities
+
+    spent: dict[str, float] = {}
+    for name in ENTITY_RULES:
+        func = getattr(entities, name, None)
+        if func is None:
+            continue
+        spent[name] = 0.0
+
+        def timed(*a, _f=func, _n=name, **k):
+            t = time.perf_counter()
+            out = _f(*a, **k)
+            if hasattr(out, "__next__"):  # a generator: time it to the end
+                out = list(out)
+            spent[_n] += time.perf_counter() - t
+            return out
+
+        setattr(entities, name, timed)
+    return spent
+
+
+def child_batch(folder: Path, args: argparse.Namespace) -> dict:
+    """The batch runner over the files, as the CLI runs it (without the manifest)."""
+    import pipeline
+
+    import resource
+
+    watch = Watcher(os.getpid())
+    watch.start()
+    t0, c0 = time.perf_counter(), time.process_time()
+    kwargs = {"executor": "dask", "scheduler": "local"} if args.dask_child else {}
+    n = sum(1 for _ in pipeline.batch.process_jobs(pipeline.find_jobs([folder]), workers=args.n_workers,
+                                                   chunk_size=args.batch_size, **kwargs))
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+    watch.stop()
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)  # the workers, joined by now
+    return {"seconds": seconds, "docs": n, "cpu": cpu, "workers_cpu": kids.ru_utime + kids.ru_stime,
+            "worker_rss_mb": watch.peak_rss_mb,
+            "worker_threads": watch.max_threads, "workers_seen": len(watch.seen)}
+
+
+class Watcher(threading.Thread):
+    """Samples the descendants of ``pid`` in /proc: peak RSS and most threads of any."""
+
+    def __init__(self, pid: int, every: float = 1.0):
+        super().__init__(daemon=True)
+        self.pid, self.every = pid, every
+        self.peak_rss_mb, self.max_threads, self.seen = 0.0, 0, set()
+        self._stop_event = threading.Event()
+
+    def run(self) -> None:
+        while not self._stop_event.wait(self.every):
+            for pid in descendants(self.pid):
+                status = proc_status(pid)
+                if "VmRSS" in status:
+                    self.seen.add(pid)
+                    self.peak_rss_mb = max(self.peak_rss_mb, int(status["VmRSS"].split()[0]) / 1024)
+                    self.max_threads = max(self.max_threads, int(status["Threads"]))
+
+    def stop(self) -> None:
+        self._stop_event.set()
+        self.join()
+
+
+def descendants(root: int) -> list[int]:
+    """Process ids below ``root``, from the parent ids in /proc."""
+    parent = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    parent[int(entry)] = int(f.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+    out, frontier = [], [root]
+    while frontier:
+        kids = [p for p, pp in parent.items() if pp in frontier]
+        out += kids
+        frontier = kids
+    return out
+
+
+def proc_status(pid: int) -> dict[str, str]:
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            return dict(line.rstrip("\n").split(":\t", 1) for line in f if ":\t" in line)
+    except OSError:
+        return {}
 
 
 def peak_rss_mb() -> float:
     import resource
 
-    kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(kb, kids) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run_child(kind: str, args: argparse.Namespace, **extra) -> dict:
-    cmd = [sys.executable, __file__, "--child", kind, "--docs", str(args.docs),
+CHILDREN = {"startup": child_startup, "yardstick": child_yardstick, "stages": child_stages,
+            "batch": child_batch}
+
+
+def measure_all(args: argparse.Namespace, folder: Path, configs: dict[str, tuple]) -> dict[str, dict]:
+    """Each configuration ``--repeat`` times, in rounds (so that a busy minute on a shared
+    machine hits every configuration alike), each run in a fresh process; the fastest run
+    of each is kept."""
+    best: dict[str, dict] = {}
+    for _ in range(args.repeat):
+        for name, (kind, extra) in configs.items():
+            capacity = two_process_capacity() if kind == "batch" else None
+            res = run_child(kind, args, folder, **extra)
+            res["load"] = os.getloadavg()[0]
+            res["capacity"] = capacity
+            key = "total_s" if kind == "startup" else "seconds"
+            if name not in best or res[key] < best[name][key]:
+                best[name] = res
+    return best
+
+
+def _spin(n: int) -> float:
+    t = time.perf_counter()
+    x = 0
+    for i in range(n):
+        x += i
+    return time.perf_counter() - t
+
+
+def two_process_capacity(n: int = 10_000_000) -> float:
+    """How much faster two processes get a pure-Python loop done than one, right now:
+    2.0 on two free cores, less when other jobs hold them."""
+    import multiprocessing
+
+    one = _spin(n)
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        t = time.perf_counter()
+        pool.map(_spin, [n, n])
+        two = time.perf_counter() - t
+    return 2 * one / two
+
+
+def run_child(kind: str, args: argparse.Namespace, folder: Path, **extra) -> dict:
+    cmd = [sys.executable, __file__, "--child", kind, "--corpus", str(folder),
            "--batch-size", str(args.batch_size)]
-    if args.folder:
-        cmd += ["--folder", str(args.folder)]
     for k, v in extra.items():
-        cmd += [f"--{k.replace('_', '-')}", str(v)]
+        cmd += [f"--{k.replace('_', '-')}"] + ([] if v is True else [str(v)])
+    # BLAS on one thread for the yardstick and the one-core runs alike
     env = {**os.environ, **THREADS, "PYTHONPATH": str(ROOT)}
-    out = subprocess.run(cmd, capture_output=True, text=True, env=env, check=True)
+    out = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    if out.returncode:
+        raise SystemExit(f"{kind} failed:\n{out.stderr[-3000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -136,52 +296,88 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--docs", type=int, default=2000, help="documents per measurement")
     ap.add_argument("--workers", default=None, help="comma-separated worker counts (default 1,cores)")
     ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--dask", action="store_true", help="also run on a Dask LocalCluster")
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="rounds of measurements; each configuration keeps its fastest run (a "
+                         "shared machine only ever slows a run down)")
     ap.add_argument("--child", default=None, help=argparse.SUPPRESS)
+    ap.add_argument("--corpus", type=Path, default=None, help=argparse.SUPPRESS)
     ap.add_argument("--n-workers", type=int, default=1, help=argparse.SUPPRESS)
+    ap.add_argument("--dask-child", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
 
     if args.child:
-        texts = load_texts(args.folder, args.docs) if args.child != "startup" else []
-        if args.child == "startup":
-            res = child_startup()
-        elif args.child == "yardstick":
-            res = child_yardstick(texts)
-        else:
-            res = child_pipeline(texts, args.n_workers, args.batch_size)
+        res = CHILDREN[args.child](args.corpus, args)
         res["peak_rss_mb"] = peak_rss_mb()
-        res["chars"] = sum(len(t) for t in texts)
         print(json.dumps(res))
         return 0
 
     cores = len(os.sched_getaffinity(0))
     workers = [int(w) for w in args.workers.split(",")] if args.workers else sorted({1, cores})
-    print(f"# {args.docs} documents from {args.folder or 'data/samples'}; {cores} cores available;"
-          f" load average {os.getloadavg()[0]:.2f}")
-    startup = run_child("startup", args)
+    with tempfile.TemporaryDirectory(prefix="throughput-") as tmp:
+        folder = Path(tmp)
+        write_corpus(args.folder, args.docs, folder)
+        chars = sum(len(t) for t in read_corpus(folder))
+        print(f"# {args.docs} documents, {chars} characters, from {args.folder or 'data/samples'}; "
+              f"{cores} cores available; load average {os.getloadavg()[0]:.2f} at the start")
+        print(f"# {' '.join([Path(sys.executable).name, *sys.argv])}")
+        report(args, folder, chars, workers)
+    print(f"# load average {os.getloadavg()[0]:.2f} at the end")
+    return 0
+
+
+def report(args: argparse.Namespace, folder: Path, chars: int, workers: list[int]) -> None:
+    runs = [(w, False) for w in workers] + ([(max(workers), True)] if args.dask else [])
+    configs = {"startup": ("startup", {}), "yardstick": ("yardstick", {}), "stages": ("stages", {})}
+    for w, dask in runs:
+        configs[f"batch{w}{'dask' if dask else ''}"] = ("batch", {"n_workers": w, **({"dask_child": True} if dask else {})})
+    res = measure_all(args, folder, configs)
+    startup = res["startup"]
     print(f"start-up: import {startup['import_s']:.2f}s, models {startup['models_s']:.2f}s, "
           f"first document {startup['first_doc_s']:.2f}s, total {startup['total_s']:.2f}s, "
           f"peak RSS {startup['peak_rss_mb']:.0f} MB")
-    yard = run_child("yardstick", args)
-    chars = yard["chars"]
-    y_dps = args.docs / yard["seconds"]
-    print(f"\n{'configuration':<34}{'docs/s':>9}{'chars/s':>11}{'peak MB':>9}{'vs natasha':>12}")
-    print(f"{'natasha Segmenter+NER, per doc':<34}{y_dps:>9.1f}{chars / yard['seconds']:>11.0f}"
-          f"{yard['peak_rss_mb']:>9.0f}{1.0:>11.2f}x")
-    one = None
-    for w in workers:
-        res = run_child("pipeline", args, n_workers=w)
+    yard = res["yardstick"]
+    y_dps = yard["docs"] / yard["seconds"]
+    print(f"\n{'configuration':<40}{'docs/s':>8}{'chars/s':>10}{'peak MB':>9}{'vs natasha':>12}"
+          f"{'vs 1 worker':>13}{'load':>6}")
+
+    def line(label: str, res: dict, rss: float, one: float | None = None) -> float:
         dps = res["docs"] / res["seconds"]
-        one = dps if w == 1 else one
-        label = f"press-pipeline, {w} worker{'s' if w > 1 else ''}"
-        extra = f"  ({dps / one:.2f}x one worker)" if one and w > 1 else ""
-        print(f"{label:<34}{dps:>9.1f}{chars / res['seconds']:>11.0f}{res['peak_rss_mb']:>9.0f}"
-              f"{dps / y_dps:>11.2f}x{extra}")
-        if "stages" in res:
-            total = sum(res["stages"].values())
-            parts = ", ".join(f"{k} {v / res['docs'] * 1000:.2f}ms ({v / total:.0%})"
-                              for k, v in res["stages"].items())
-            print(f"    per document: {parts}")
-    return 0
+        rel = f"{dps / one:>12.2f}x" if one else f"{'':>13}"
+        print(f"{label:<40}{dps:>8.1f}{chars / res['seconds']:>10.0f}{rss:>9.0f}{dps / y_dps:>11.2f}x"
+              f"{rel}{res['load']:>6.2f}")
+        return dps
+
+    line("natasha Segmenter+NER, per document", yard, yard["peak_rss_mb"])
+    stages = res["stages"]
+    line("press-pipeline, one core, in memory", stages, stages["peak_rss_mb"])
+    cpu_ratio = (yard["cpu"] / yard["docs"]) / (stages["cpu"] / stages["docs"])
+    print(f"    by CPU time (less skewed by load): {cpu_ratio:.2f}x natasha")
+    total = sum(stages["stages"].values())
+    per_doc = {k: v / stages["docs"] * 1000 for k, v in stages["stages"].items()}
+    print("    per document: " + ", ".join(f"{k} {v:.2f}ms ({v * stages['docs'] / 1000 / total:.0%})"
+                                            for k, v in per_doc.items()))
+    model = stages["ner_model"] / stages["docs"] * 1000
+    print(f"    within entities: natasha's model {model:.2f}ms, our rules {per_doc['entities'] - model:.2f}ms;"
+          f" natasha per document {1000 / y_dps:.2f}ms")
+    print("    rules: " + ", ".join(f"{k} {v / stages['docs'] * 1000:.2f}ms"
+                                    for k, v in sorted(stages["rules"].items(), key=lambda kv: -kv[1])))
+    one = None
+    for w, dask in runs:
+        got = res[f"batch{w}{'dask' if dask else ''}"]
+        label = f"batch runner, {w} worker{'s' if w > 1 else ''}" + (", Dask LocalCluster" if dask else "")
+        if w == 1 and not dask:
+            label += " (in-process)"
+        rss = max(got["worker_rss_mb"], got["peak_rss_mb"])
+        dps = line(label, got, rss, one)
+        one = dps if w == 1 and not dask else one
+        print(f"    CPU per document: {got['cpu'] / got['docs'] * 1000:.2f}ms here, "
+              f"{got['workers_cpu'] / got['docs'] * 1000:.2f}ms in worker processes; just before, "
+              f"two processes of a pure-Python loop ran {got['capacity']:.2f}x one")
+        if got["workers_seen"] and not dask:
+            print(f"    {got['workers_seen']} worker processes: peak RSS {got['worker_rss_mb']:.0f} MB each"
+                  f" at most, parent {got['peak_rss_mb']:.0f} MB; at most {got['worker_threads']} "
+                  f"thread{'s' if got['worker_threads'] > 1 else ''} in a worker")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,8 @@
 Loading stays here, at the edge: the core pipeline only sees text. A file that
 cannot be read becomes a Document with status "error" and the batch goes on. With a
 time limit, or more than one worker, files are read and analysed in worker processes
-(``pipeline.workers``) that the batch can stop when a file takes too long.
+(``pipeline.workers``) that the batch can stop when a file takes too long. With
+``executor="dask"`` the same stages run on a Dask cluster (``pipeline.dask_executor``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from .stages import Pipeline, default_pipeline
 # Extensions taken from a folder; a file named on the command line is read whatever it is.
 DOCUMENT_EXTENSIONS = frozenset(FORMATS)
 TEXT_EXTENSIONS = DOCUMENT_EXTENSIONS  # the old name, kept for callers
+EXECUTORS = ("local", "dask")
 
 # Numeric libraries must not start a thread per core in every worker process.
 THREAD_ENV = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS",
@@ -105,16 +107,26 @@ def load_document(job: Job, limits: Limits | None = None) -> Document:
 
 def process_jobs(jobs: Iterable[Job], pipeline: Pipeline | None = None, workers: int = 1,
                  chunk_size: int = 32, limits: Limits | None = None,
-                 timeout: float | None = None, ordered: bool = True) -> Iterator[Document]:
+                 timeout: float | None = None, ordered: bool = True, executor: str = "local",
+                 scheduler: str = "local") -> Iterator[Document]:
     """Documents for ``jobs`` using ``workers`` processes; in job order unless
     ``ordered`` is False (then as they finish).
 
     ``timeout`` (seconds per file) runs the work in worker processes even with one
     worker, so that a file that takes longer becomes an error (kind "timeout") instead
     of stopping the batch. Without it and with one worker, everything runs here.
+    ``executor="dask"`` sends the work to the Dask cluster at ``scheduler`` instead
+    ("local": a LocalCluster of ``workers`` processes); ``timeout`` does not apply there.
     """
     pipeline = pipeline or default_pipeline()
     limits = limits or Limits()
+    if executor not in EXECUTORS:
+        raise ValueError(f"executor must be one of {', '.join(EXECUTORS)}, not {executor!r}")
+    if executor == "dask":
+        from .dask_executor import run_on_dask
+
+        yield from run_on_dask(jobs, pipeline, scheduler, workers, chunk_size, limits, ordered)
+        return
     jobs = iter(jobs)
     head = list(itertools.islice(jobs, chunk_size + 1))
     if not head:

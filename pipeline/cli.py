@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from . import __version__
-from .batch import Job, available_cores, find_jobs, process_jobs
+from .batch import EXECUTORS, Job, available_cores, find_jobs, process_jobs
 from .dedup.corpus import CorpusDeduplicator
 from .load import DEFAULT_MAX_BYTES, DEFAULT_MAX_UNPACKED, Limits
 from .manifest import MANIFEST_NAME, Manifest, ManifestBusy
@@ -57,6 +57,13 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--out", required=True, metavar="OUT_DIR", help="folder for the outputs")
     run.add_argument("--workers", type=int, default=None,
                      help="worker processes (default: the cores this process may use)")
+    run.add_argument("--executor", choices=EXECUTORS, default="local",
+                     help="where the stages run: worker processes here, or a Dask cluster "
+                          "(default: %(default)s)")
+    run.add_argument("--scheduler", metavar="ADDRESS|local", default=None,
+                     help="with --executor dask: the scheduler's address (tcp://host:8786), or "
+                          "'local' to start a LocalCluster of --workers processes "
+                          "(default: $DASK_SCHEDULER_ADDRESS, else local)")
     run.add_argument("--reference-date", metavar="YYYY-MM-DD", default=None,
                      help="date that relative dates ('вчера') resolve against when a text gives none")
     run.add_argument("--batch-size", type=int, default=32, help="documents per NER batch")
@@ -141,7 +148,7 @@ def run(args: argparse.Namespace) -> int:
         pipeline = Pipeline(resources=Resources(reference_date=reference))
         show = sys.stderr.isatty() if args.progress is None else args.progress
         docs = process_jobs(todo, pipeline, workers=workers, chunk_size=args.batch_size,
-                            limits=limits, timeout=timeout, ordered=False)
+                            limits=limits, timeout=timeout, ordered=False, **_executor(args))
         _store(manifest, docs, {j.doc_id: j for j in todo}, states, args, show, len(todo))
         manifest.keep_only(jobs)
         manifest.commit()
@@ -153,6 +160,17 @@ def run(args: argparse.Namespace) -> int:
                                                 formats=formats))
     _print_summary(summary, len(todo), elapsed, out)
     return EXIT_FAILURES if summary.counts["errors"] else EXIT_OK
+
+
+def _executor(args: argparse.Namespace) -> dict[str, str]:
+    """``process_jobs``' executor arguments, or a UsageError when Dask is missing."""
+    if args.executor != "dask":
+        return {}
+    try:
+        from .dask_executor import scheduler_address
+    except ImportError as e:
+        raise UsageError(str(e)) from e
+    return {"executor": "dask", "scheduler": scheduler_address(args.scheduler)}
 
 
 def _report(args: argparse.Namespace, summary: Summary, workers: int, started_at: str,
@@ -192,6 +210,8 @@ def _check_arguments(args: argparse.Namespace) -> tuple[dt.date | None, int, Lim
     workers = args.workers if args.workers is not None else available_cores()
     if workers < 1:
         raise UsageError("--workers must be at least 1")
+    if args.scheduler is not None and args.executor != "dask":
+        raise UsageError("--scheduler needs --executor dask")
     if args.batch_size < 1:
         raise UsageError("--batch-size must be at least 1")
     if args.max_size <= 0 or args.max_unpacked <= 0:

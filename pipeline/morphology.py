@@ -15,17 +15,30 @@ from .doc import Document
 
 CYRILLIC = re.compile(r"[а-яё]", re.I)
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "acc2", "loc2")
-PARSE_CACHE_SIZE = 300_000
+# Word forms kept parsed. An entry costs about 1.2 KB (pymorphy3's Parse tuples), and
+# a stream of news keeps meeting new forms: 50,000 (~60 MB) catch the frequent ones
+# while a worker's memory stays flat however many documents it reads.
+PARSE_CACHE_SIZE = 50_000
 
 
 class Morphology:
-    """pymorphy3 behind a cache; rules call ``parse`` and ``lemmas``."""
+    """pymorphy3 behind caches; rules call ``parse``, ``lemmas``, ``to_nominative``.
+
+    Every answer is a pure function of its arguments, so each public method is
+    cached per word (or phrase): a rule may ask again instead of keeping the answer.
+    """
 
     def __init__(self, cache_size: int = PARSE_CACHE_SIZE):
         import pymorphy3
 
         self.analyzer = pymorphy3.MorphAnalyzer()
-        self.parse = functools.lru_cache(maxsize=cache_size)(self._parse)
+        cached = functools.lru_cache(maxsize=cache_size)
+        self.parse = cached(self._parse)
+        self._lemma = cached(self._lemma_uncached)
+        self._lemmas = cached(self._lemmas_uncached)
+        self._has_tag = cached(self._has_tag_uncached)
+        self._nominative = cached(self._nominative_uncached)
+        self.token_tags = cached(self._token_tags)
 
     def _parse(self, word: str) -> tuple:
         """All pymorphy3 analyses of a lower-cased word form."""
@@ -43,17 +56,32 @@ class Morphology:
 
     def lemma(self, word: str) -> str:
         """The most likely normal form, ё folded to е."""
-        return self.best(word).normal_form.replace("ё", "е")
+        return self._lemma(word.lower())
+
+    def _lemma_uncached(self, word: str) -> str:
+        return self.parse(word)[0].normal_form.replace("ё", "е")
 
     def lemmas(self, word: str, pos: Iterable[str] | None = None) -> set[str]:
         """Every normal form of ``word`` (for the given parts of speech), ё folded to е."""
+        # a new set each call: the caller may change it, the cache must not change
+        return set(self._lemmas(word.lower(), None if pos is None else tuple(pos)))
+
+    def _lemmas_uncached(self, word: str, pos: tuple[str, ...] | None) -> frozenset[str]:
         wanted = set(pos) if pos is not None else None
-        return {p.normal_form.replace("ё", "е") for p in self.parse(word.lower())
-                if wanted is None or p.tag.POS in wanted}
+        return frozenset(p.normal_form.replace("ё", "е") for p in self.parse(word)
+                         if wanted is None or p.tag.POS in wanted)
 
     def has_tag(self, word: str, grammeme: str, min_score: float = 0.0) -> bool:
         """True if an analysis of ``word`` with at least ``min_score`` carries ``grammeme``."""
-        return any(grammeme in p.tag and p.score >= min_score for p in self.parse(word.lower()))
+        return self._has_tag(word.lower(), grammeme, min_score)
+
+    def _has_tag_uncached(self, word: str, grammeme: str, min_score: float) -> bool:
+        return any(grammeme in p.tag and p.score >= min_score for p in self.parse(word))
+
+    def _token_tags(self, word: str) -> tuple[str, str | None, str]:
+        """(lemma, part of speech, tag) of the most likely analysis, for a token."""
+        p = self.best(word)
+        return p.normal_form.replace("ё", "е"), (str(p.tag.POS) if p.tag.POS else None), str(p.tag)
 
     def to_nominative(self, words: Sequence[str]) -> str:
         """A phrase in the nominative: "Нижнем Новгороде" -> "Нижний Новгород".
@@ -61,6 +89,10 @@ class Morphology:
         Only Cyrillic words that inflect change; a case shared by the phrase's words
         is preferred, so an adjective and its noun stay in agreement.
         """
+        # the gazetteer asks for the same places over and over: "Москве", "России"
+        return self._nominative(tuple(words))
+
+    def _nominative_uncached(self, words: tuple[str, ...]) -> str:
         cyr = [w for w in words if CYRILLIC.search(w)]
         shared_cases = None
         for w in cyr:
@@ -115,13 +147,10 @@ def copy_case(new: str, old: str) -> str:
 
 def tag_morphology(doc: Document, resources) -> Document:
     """Stage: give every token its lemma, part of speech and grammemes."""
-    morph = resources.morph
+    token_tags = resources.morph.token_tags
     for token in doc.tokens:
         word = token.norm
         if not any(c.isalpha() for c in word):
             continue
-        p = morph.best(word)
-        token.lemma = p.normal_form.replace("ё", "е")
-        token.pos = str(p.tag.POS) if p.tag.POS else None
-        token.tag = str(p.tag)
+        token.lemma, token.pos, token.tag = token_tags(word)
     return doc

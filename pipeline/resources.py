@@ -52,18 +52,25 @@ class Resources:
         return self._get("morph", Morphology)
 
     @property
+    def embedding(self):
+        """natasha's news word vectors, one copy for the NER and the syntax parser (~50 MB)."""
+        from natasha import NewsEmbedding
+
+        return self._get("embedding", NewsEmbedding)
+
+    @property
     def ner(self):
         """The natasha NER adapter."""
         from .entities.ner import NatashaNER
 
-        return self._get("ner", lambda: NatashaNER(self.ner_batch_size))
+        return self._get("ner", lambda: NatashaNER(self.ner_batch_size, self.embedding))
 
     @property
     def syntax(self):
         """The dependency parser the event stage reads arguments from."""
         from .events.syntax import SyntaxParser
 
-        return self._get("syntax", SyntaxParser)
+        return self._get("syntax", lambda: SyntaxParser(embedding=self.embedding))
 
     @property
     def geo(self):
@@ -78,6 +85,17 @@ class Resources:
 
     def __setstate__(self, state: dict) -> None:
         self.__init__(**state)
+
+    def loaded(self) -> set[str]:
+        """Names of what has loaded so far ("morph", "ner", ...)."""
+        return set(self._cache)
+
+    def unload(self, names) -> None:
+        """Forget the named models; they load again on next use (workers that were
+        forked with them keep their copy)."""
+        with self._lock:
+            for name in names:
+                self._cache.pop(name, None)
 
     def preload(self) -> "Resources":
         """Load everything now (batch workers call this once at start-up)."""

@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 from .dedup import mark_duplicate_paragraphs
 from .doc import Document
 from .entities import tag_entities, tag_entities_batch
-from .events import assemble_events
+from .events import assemble_events, assemble_events_batch
 from .morphology import tag_morphology
 from .normalize import normalize
 from .resources import Resources
@@ -56,7 +56,7 @@ DEFAULT_STAGES: tuple[Stage, ...] = (
     Stage("entities", tag_entities, batch=tag_entities_batch, needs=("tokens",), sets=("entities",)),
     Stage("deduplicate", mark_duplicate_paragraphs, needs=("paragraphs",),
           sets=("paragraphs.duplicate_of",)),
-    Stage("events", assemble_events, needs=("entities", "paragraphs.duplicate_of"), sets=("events",)),
+    Stage("events", assemble_events, batch=assemble_events_batch, needs=("entities", "paragraphs.duplicate_of"), sets=("events",)),
 )
 
 

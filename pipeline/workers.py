@@ -7,28 +7,39 @@ worker, turns that file into an error (kind "timeout" or "crash") and hands the 
 of the task out again. A batch whose analysis runs past the limit is retried one file
 at a time, so only the slow file fails. The pipeline's stages run inside the worker,
 as they would in-process; nothing the parent waits on can hang it.
+
+With the "fork" start method the parent loads the models before it starts the
+workers, so they share the model memory and a worker that replaces a killed one is
+ready at once. Each worker runs numeric libraries on one thread (``pin_threads``):
+the workers are the parallelism. Documents travel back packed as plain tuples
+(``pack_document``), several times cheaper to pickle than the dataclasses.
 """
 
 from __future__ import annotations
 
 import collections
+import dataclasses
 import itertools
 import multiprocessing as mp
+import operator
 import os
 import signal
+import sys
 import time
 import traceback
 from dataclasses import dataclass, field
 from multiprocessing.connection import wait
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 from .batch import THREAD_ENV, Job, load_document
-from .doc import Document
+from .doc import Document, Entity, Paragraph, Sentence, Token
 from .load import Limits, format_of, preload_readers
 from .stages import Pipeline
 
 # A worker that dies this many times in a row before it is ready is a broken set-up.
 MAX_START_FAILURES = 3
+# What the parent keeps after starting the workers: corpus deduplication compares words.
+PARENT_KEEPS = {"morph", "geo"}
 # How often an idle worker checks that its parent is still alive (seconds).
 PARENT_CHECK_SECONDS = 1.0
 
@@ -68,9 +79,16 @@ class WorkerPool:
         self.start_failures = 0
 
     def __enter__(self) -> "WorkerPool":
+        resources = self.pipeline.resources
+        before = resources.loaded()
         if self.ctx.get_start_method() == "fork":
-            preload_readers()  # once here, shared by every worker forked from now on
+            # once here, shared by every worker forked from now on
+            preload_readers()
+            resources.preload()
         self.workers = [self._start() for _ in range(self.size)]
+        # the workers have their copy: the models this pool loaded leave the parent
+        # (~140 MB), which only lists, stores and writes; a replacement worker loads its own
+        resources.unload(resources.loaded() - before - PARENT_KEEPS)
         return self
 
     def __exit__(self, *exc) -> None:
@@ -184,7 +202,8 @@ class WorkerPool:
                     w.phase, w.deadline = "analyse", self._deadline()
                 elif kind == "done":
                     assert w.task is not None
-                    out.extend((seq, doc) for (seq, _), doc in zip(w.task.jobs, message[1]))
+                    out.extend((seq, unpack_document(doc))
+                               for (seq, _), doc in zip(w.task.jobs, message[1]))
                     w.task, w.phase, w.deadline = None, "idle", None
                 elif kind == "error":  # an exception outside the stages: the last line says it
                     last = message[1].strip().splitlines()[-1]
@@ -254,10 +273,10 @@ def _worker_main(conn, pipeline: Pipeline, limits: Limits, parent: int) -> None:
     _die_with_parent()
     if os.getppid() != parent:  # it died before we could ask
         os._exit(0)
-    for name in THREAD_ENV:
-        os.environ[name] = "1"
+    os.environ.update({name: "1" for name in THREAD_ENV})  # before numpy loads, if it has not
     pipeline.resources.preload()
     preload_readers()
+    pin_threads()
     conn.send(("ready",))
     while True:
         while not conn.poll(PARENT_CHECK_SECONDS):
@@ -272,9 +291,47 @@ def _worker_main(conn, pipeline: Pipeline, limits: Limits, parent: int) -> None:
                 conn.send(("load", i))
                 docs.append(load_document(job, limits))
             conn.send(("analyse",))
-            out = list(pipeline.pipe(docs, batch_size=len(docs)))
-            for d in out:
-                d.norm = None  # cheap to rebuild; not worth pickling
-            conn.send(("done", out))
+            out = pipeline.pipe(docs, batch_size=len(docs))
+            conn.send(("done", [pack_document(d) for d in out]))
         except Exception:
             conn.send(("error", traceback.format_exc(limit=5)))
+
+
+def pin_threads() -> None:
+    """One thread for numpy's BLAS and OpenMP in this process.
+
+    The environment variables only count if set before numpy loads; a worker forked
+    from a parent that already loaded it is pinned through threadpoolctl instead.
+    """
+    os.environ.update({name: "1" for name in THREAD_ENV})
+    if "numpy" not in sys.modules:
+        return
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # a trimmed install: the environment still pins a spawned worker
+        return
+    threadpool_limits(limits=1)
+
+
+# Annotations travel as rows: a tuple per token pickles several times faster than a
+# slotted dataclass, whose state is built field by field in Python.
+_ROWS = {"paragraphs": Paragraph, "sentences": Sentence, "tokens": Token, "entities": Entity}
+_FIELDS = {cls: tuple(f.name for f in dataclasses.fields(cls)) for cls in _ROWS.values()}
+_GETTERS = {cls: operator.attrgetter(*names) for cls, names in _FIELDS.items()}
+
+
+def pack_document(doc: Document) -> dict[str, Any]:
+    """``doc`` as plain data for another process (the cleaned text, cheap to rebuild, dropped)."""
+    state = {f.name: getattr(doc, f.name) for f in dataclasses.fields(Document) if f.name != "norm"}
+    for name, cls in _ROWS.items():
+        get = _GETTERS[cls]
+        state[name] = [get(item) for item in state[name]]
+    return state
+
+
+def unpack_document(state: dict[str, Any]) -> Document:
+    """The Document that ``pack_document`` packed."""
+    state = dict(state)
+    for name, cls in _ROWS.items():
+        state[name] = [cls(*row) for row in state[name]]
+    return Document(**state)

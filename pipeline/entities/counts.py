@@ -14,12 +14,14 @@ outside the span ("как минимум", "по меньшей мере") still
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Sequence
 
 from ..doc import COUNT, DATE, ORGANIZATION, Document, Entity, Token
-from .numbers import DIGITS, is_collective, read_number, vague_amount
+from .numbers import (ABOUT_TEN, DIGITS, VAGUE_FORMS, WORD_CACHE_SIZE, is_collective, multiplier_value,
+                      read_number, vague_amount, word_value)
 
 # Qualifiers, longest first; the words as they stand in the text.
 QUALIFIERS: list[tuple[tuple[str, ...], str]] = [
@@ -135,9 +137,24 @@ def is_people_word(token: Token | str, morph, next_word: str | None = None) -> s
     return None
 
 
-def _match_qualifier(words: Sequence[str], i: int, table=None) -> tuple[str, int]:
+def by_first_word(table: list[tuple[tuple[str, ...], str]]) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """The phrases of ``table`` under their first word, longest still first."""
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, qualifier in table:
+        index.setdefault(phrase[0], []).append((phrase, qualifier))
+    return index
+
+
+# every token is tried as a qualifier: only the phrases of its first word are compared
+QUALIFIER_INDEX = by_first_word(QUALIFIERS)
+OUTER_QUALIFIER_INDEX = by_first_word(OUTER_QUALIFIERS)
+
+
+def _match_qualifier(words: Sequence[str], i: int, index=QUALIFIER_INDEX) -> tuple[str, int]:
     """(qualifier, index after it); ("exact", i) when there is none."""
-    for phrase, qualifier in QUALIFIERS if table is None else table:
+    if i >= len(words):
+        return "exact", i
+    for phrase, qualifier in index.get(words[i].lower(), ()):
         n = len(phrase)
         if tuple(w.lower() for w in words[i:i + n]) == phrase:
             return qualifier, i + n
@@ -151,7 +168,10 @@ def find_counts(tokens: Sequence[Token], morph) -> list[CountMatch]:
     i = 0
     n = len(words)
     while i < n:
-        outer, j = _match_qualifier(words, i, OUTER_QUALIFIERS)
+        outer, j = _match_qualifier(words, i, OUTER_QUALIFIER_INDEX)
+        if j == i and not may_start_count(words[i], morph):
+            i += 1  # most words: "в", "прошел", "Казани"
+            continue
         m = _count_at(words, j, morph)
         if m is None:
             i += 1
@@ -162,6 +182,16 @@ def find_counts(tokens: Sequence[Token], morph) -> list[CountMatch]:
             out.append(m)
         i = max(m.end, m.number_end)
     return out
+
+
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
+def may_start_count(word: str, morph) -> bool:
+    """False when ``_count_at`` cannot find a count from ``word`` on: it is no qualifier,
+    no "с" ("с десяток") or "от" ("от 30 до 40"), no number and no vague amount."""
+    w = word.lower()
+    return (w in QUALIFIER_INDEX or w in ("с", "от") or bool(RANGE_TOKEN.match(word))
+            or bool(DIGITS.match(word)) or word_value(word, morph) is not None
+            or multiplier_value(word, morph) is not None or w in ABOUT_TEN or w in VAGUE_FORMS)
 
 
 def _refused(words: Sequence[str], m: CountMatch) -> bool:

@@ -29,6 +29,7 @@ Values (``DateMatch.value``):
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -295,19 +296,13 @@ def find_date_expressions(text: str) -> list[DateMatch]:
     found: list[DateMatch] = []
     ages: list[tuple[int, int]] = []
     for name, rx in RULES:
-        pos = 0
-        while True:
-            m = rx.search(text, pos)
-            if m is None:
-                break
+        for m in rule_matches(name, rx, text):
             d = _trimmed(text, DateMatch(m.start(), m.end(), name, m.groupdict()))
             refused = "\n" in text[d.start:d.end] or _refused(text, d)
             if refused == "age":
                 ages.append((d.start, d.end))
             elif not refused and d.end > d.start:
                 found.append(d)
-            # overlapping candidates of one rule matter: "с 1 марта 2011 по декабрь 2015"
-            pos = m.start() + 1
     # nothing inside an age is a date: "в возрасте 73 лет" holds no "73 лет"
     found = [d for d in found if not any(s <= d.start and d.end <= e for s, e in ages)]
     found.sort(key=lambda d: (-(d.end - d.start), RULE_ORDER[d.rule], d.start))
@@ -317,6 +312,70 @@ def find_date_expressions(text: str) -> list[DateMatch]:
             taken.append(d)
     taken.sort(key=lambda d: d.start)
     return taken
+
+
+def rule_matches(name: str, rx: re.Pattern, text: str) -> Iterator[re.Match]:
+    """The match of one rule at every position it matches, left to right.
+
+    Overlapping candidates of one rule matter: "с 1 марта 2011 по декабрь 2015". A
+    rule with a ``CANDIDATE_STARTS`` finder is tried only where that says a match may
+    start (the regex alone would be tried at every word).
+    """
+    anchor = ANCHORS.get(name)
+    if anchor is not None and anchor.search(text) is None:
+        return  # "12 марта" needs a month name: a text without one has no such date
+    starts = CANDIDATE_STARTS.get(name)
+    if starts is not None:
+        for start in starts(text):
+            m = rx.match(text, start)
+            if m is not None:
+                yield m
+        return
+    pos = 0
+    while (m := rx.search(text, pos)) is not None:
+        yield m
+        pos = m.start() + 1
+
+
+# a unit starts a word, or follows the digits it counts: "5 лет", "5лет", "за год"
+_UNIT_AHEAD = re.compile(rf"(?<!\w)\d*(?=(?:{'|'.join(UNITS.values())}){_NOT_LETTER})", re.I)
+_WORD_START = re.compile(r"(?<!\w)\w")
+# Words a duration may have before its unit: "не более чем" "в течение" "не менее чем"
+# "двухсот пятидесяти трех тысяч" (qualifier 3, preposition 2, qualifier 3, number 4).
+WORDS_BEFORE_UNIT = 12
+
+
+def _duration_starts(text: str) -> list[int]:
+    """Where a duration may start: at a unit ("лет", "месяцев") or at most
+    ``WORDS_BEFORE_UNIT`` words before it on its line (a span with a line break is refused)."""
+    words = [m.start() for m in _WORD_START.finditer(text)]
+    starts: set[int] = set()
+    for m in _UNIT_AHEAD.finditer(text):
+        unit = m.end()
+        line = text.rfind("\n", 0, unit) + 1
+        k = bisect.bisect_right(words, unit)
+        starts.update(w for w in words[max(0, k - WORDS_BEFORE_UNIT - 1):k] if w >= line)
+        starts.add(unit)
+    return sorted(starts)
+
+
+# A part that every match of a rule holds (a sub-pattern it cannot match without):
+# a text where it never occurs is not searched with the whole rule. Those marked
+# ``_AT_WORD`` start a word wherever the rule has them (after a space, or first), and
+# the look-behind lets the search skip the middle of words quickly.
+_AT_WORD = r"(?<!\w)"
+ANCHORS: dict[str, re.Pattern] = {name: re.compile(pattern, re.I) for name, pattern in {
+    "day": _AT_WORD + MONTH, "month": _AT_WORD + MONTH, "coordinated": _AT_WORD + MONTH,
+    "night": _AT_WORD + MONTH, "relative_month": _AT_WORD + MONTH,
+    "numeric": r"\d", "iso": r"\d", "year": r"\d", "old_year": r"\d", "year_pair": r"\d",
+    "duration_adj": r"\d", "season": _AT_WORD + SEASON, "weekday": _AT_WORD + WEEKDAY,
+    "part": _AT_WORD + PART, "decade": _AT_WORD + DECADE, "century": _AT_WORD + CENTURY,
+    "relative_unit": _AT_WORD + WHICH, "duration_range": UNIT,
+    "recent": r"последн|ближайш", "deictic": r"вчера|днях|сегодняшн", "recurrence": r"ежегодно|кажд",
+    "weekend": r"выходные", "next_unit": r"следующий|другой", "between": r"между",
+}.items()}
+# "15 лет" ... the duration regex is the costliest: tried only around the units
+CANDIDATE_STARTS: dict[str, Callable[[str], list[int]]] = {"duration": _duration_starts}
 
 
 def _trimmed(text: str, d: DateMatch) -> DateMatch:

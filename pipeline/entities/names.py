@@ -7,6 +7,7 @@ names after a descriptor ("фонд «Молодежные инициативы�
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterator, Sequence
 
@@ -222,6 +223,11 @@ def facility_names(doc: Document, tokens: Sequence[Token], base: int,
                      "rule:facility")
 
 
+# Names looked up in the nominative: news name the same organisations and people again
+# and again, and inflecting them (pymorphy3's lexemes) is the costly part.
+NAME_CACHE_SIZE = 20_000
+
+
 def org_nominative(words: Sequence[str], morph) -> str:
     """An organisation name in the nominative: only the head phrase inflects, and its
     adjectives agree with the head noun.
@@ -230,6 +236,11 @@ def org_nominative(words: Sequence[str], morph) -> str:
     "Сибирского отделения РАН" -> "Сибирское отделение РАН";
     "фонда «Молодежные инициативы»" -> "фонд «Молодежные инициативы»".
     """
+    return _org_nominative(tuple(words), morph)
+
+
+@functools.lru_cache(maxsize=NAME_CACHE_SIZE)
+def _org_nominative(words: tuple[str, ...], morph) -> str:
     out = list(words)
     start = 1 if words and words[0] in QUOTE_OPEN else 0  # «Единой России»
     phrase = []
@@ -314,6 +325,11 @@ def _common_prefix(a: str, b: str) -> int:
 def person_nominative(words: Sequence[str], morph) -> str:
     """A person's name in the nominative: "Барака Обамы" -> "Барак Обама", "Анне
     Ахматовой" -> "Анна Ахматова" (the case the name's words share decides)."""
+    return _person_nominative(tuple(words), morph)
+
+
+@functools.lru_cache(maxsize=NAME_CACHE_SIZE)
+def _person_nominative(words: tuple[str, ...], morph) -> str:
     readings = []
     for w in words:
         if not re.search("[а-яё]", w, re.I) or len(w) < 2 or w.endswith("."):

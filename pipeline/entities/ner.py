@@ -25,10 +25,11 @@ class TokenSpan:
 class NatashaNER:
     """Loads natasha's news NER model once; tags many sentences per call."""
 
-    def __init__(self, batch_size: int = 16):
+    def __init__(self, batch_size: int = 16, embedding=None):
         from natasha import NewsEmbedding, NewsNERTagger
 
-        tagger = NewsNERTagger(NewsEmbedding())
+        # the word vectors (navec, read-only) may be shared with the syntax parser
+        tagger = NewsNERTagger(embedding if embedding is not None else NewsEmbedding())
         self.infer = tagger.infer
         self.infer.encoder.batch_size = batch_size
         self.batch_size = batch_size

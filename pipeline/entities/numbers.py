@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Sequence
 
@@ -127,6 +128,16 @@ def word_value(word: str, morph) -> float | None:
         return COLLECTIVE_FORMS[w]
     if morph is None:
         return None
+    return _parsed_value(w, morph)
+
+
+# Word forms whose dictionary readings were looked up: counts and dates try every token.
+WORD_CACHE_SIZE = 50_000
+
+
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
+def _parsed_value(w: str, morph) -> float | None:
+    """The cardinal a lower-cased word form is a reading of ("тремястами" -> 300), else None."""
     for p in morph.parse(w):
         if p.tag.POS in ("NUMR", "NOUN", "ADJF") or "Coll" in p.tag:
             lemma = p.normal_form.replace("ё", "е")
@@ -176,6 +187,12 @@ def multiplier_value(word: str, morph) -> int | None:
     w = word.lower().rstrip(".")
     if w in MULTIPLIERS:
         return MULTIPLIERS[w]
+    return _parsed_multiplier(w, morph)
+
+
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
+def _parsed_multiplier(w: str, morph) -> int | None:
+    """The multiplier a lower-cased word form is a reading of ("тысячами" -> 1000), else None."""
     for p in morph.parse(w):
         if p.tag.POS == "NOUN" and p.normal_form in MULTIPLIERS:
             return MULTIPLIERS[p.normal_form]

@@ -61,6 +61,10 @@ def gazetteer_places(doc: Document, tokens: Sequence[Token], base: int, covered:
                 yield Entity(CITY, start, start + len(name), name, place_value(place), "gazetteer")
             i += 1
             continue
+        first = tokens[i].norm
+        if not (CYRILLIC_CAPITAL.match(first) or LATIN_CAPITAL.match(first) or first.isupper()):
+            i += 1  # a place name starts with a capital (most words do not: a quick way out)
+            continue
         for size in (3, 2, 1):
             window = tokens[i:i + size]
             if len(window) < size or any(base + k in covered for k in range(i, i + size)):
@@ -68,9 +72,6 @@ def gazetteer_places(doc: Document, tokens: Sequence[Token], base: int, covered:
             if (base + i, base + i + size) in orgs or range(i, i + size) in quoted:
                 continue
             if not all(_capitalised_or_link(t.norm, k) for k, t in enumerate(window)):
-                continue
-            first = window[0].norm
-            if not (CYRILLIC_CAPITAL.match(first) or LATIN_CAPITAL.match(first) or first.isupper()):
                 continue
             place = geo.lookup([t.norm for t in window])
             if place is None or place.type not in (CITY, COUNTRY):

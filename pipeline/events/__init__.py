@@ -37,12 +37,39 @@ EVENT_PRONOUNS = {"его", "её", "ее", "их"}
 
 def assemble_events(doc: Document, resources) -> Document:
     """Stage: build the event records of a document."""
+    return assemble_events_batch([doc], resources)[0]
+
+
+def assemble_events_batch(docs: list[Document], resources) -> list[Document]:
+    """Stage, batch form: one syntax-parser call over many documents, and only over
+    the sentences that hold an event mention (arguments never cross sentences)."""
+    docs = list(docs)
+    found = [find_mentions(doc, resources.morph) for doc in docs]
+    trees = iter(resources.syntax.parse_many([(doc, parsed_sentences(doc, mentions))
+                                              for doc, mentions in zip(docs, found) if mentions]))
+    for doc, mentions in zip(docs, found):
+        if mentions:
+            _assemble(doc, resources, mentions, next(trees))
+        else:
+            doc.events = []
+    return docs
+
+
+def parsed_sentences(doc: Document, mentions: list[Mention]) -> set[int]:
+    """The sentences the event stage reads the tree of: those of the mentions, and
+    those an entity shares with them (its head is looked up across its tokens)."""
+    wanted = {doc.tokens[k].sentence for m in mentions
+              for k in range(min(m.start, m.head), max(m.end, m.head + 1))}
+    for e in doc.entities:
+        first, last = doc.sentence_of(e.start), doc.sentence_of(max(e.start, e.end - 1))
+        if first is not None and last is not None and first != last and wanted & set(range(first, last + 1)):
+            wanted.update(range(first, last + 1))
+    return wanted
+
+
+def _assemble(doc: Document, resources, mentions: list[Mention], tree: Tree) -> Document:
+    """The event records of ``doc`` from its mentions and the tree of their sentences."""
     morph = resources.morph
-    mentions = find_mentions(doc, morph)
-    if not mentions:
-        doc.events = []
-        return doc
-    tree = resources.syntax.parse(doc)
     mentions = _without_support_verbs(doc, tree, mentions)
     nominals = find_nominals(doc)
     index = EntityIndex(doc, tree, nominals)

@@ -8,7 +8,7 @@ the document's own tokens, sentence by sentence, and what comes back is a plain
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from ..doc import Document
 
@@ -53,25 +53,41 @@ class Tree:
 class SyntaxParser:
     """natasha's ``NewsSyntaxParser`` over the document's tokens."""
 
-    def __init__(self, batch_size: int = 16):
+    def __init__(self, batch_size: int = 16, embedding=None):
         from natasha import NewsEmbedding, NewsSyntaxParser
 
-        self.parser = NewsSyntaxParser(NewsEmbedding())
+        # the word vectors (navec, read-only) may be shared with the NER
+        self.parser = NewsSyntaxParser(embedding if embedding is not None else NewsEmbedding())
         self.parser.infer.encoder.batch_size = batch_size
 
-    def parse(self, doc: Document) -> Tree:
-        """One tree over all tokens of ``doc``; relations never cross sentences."""
-        heads = [-1] * len(doc.tokens)
-        rels = ["root"] * len(doc.tokens)
-        sentences = [s for s in doc.sentences if s.last_token > s.first_token]
-        words = [[doc.tokens[i].norm for i in range(s.first_token, s.last_token)] for s in sentences]
-        for sent, markup in zip(sentences, self._map(words)):
+    def parse(self, doc: Document, sentences: Iterable[int] | None = None) -> Tree:
+        """One tree over all tokens of ``doc``; relations never cross sentences.
+
+        Only the ``sentences`` given (indices; default: all) are parsed; the tokens of
+        the others stay roots.
+        """
+        return self.parse_many([(doc, sentences)])[0]
+
+    def parse_many(self, items: Sequence[tuple[Document, Iterable[int] | None]]) -> list[Tree]:
+        """``parse`` for many documents at once: their sentences go to the model in one
+        stream of batches, shortest first, so that padding stays small."""
+        heads = [[-1] * len(doc.tokens) for doc, _ in items]
+        rels = [["root"] * len(doc.tokens) for doc, _ in items]
+        todo: list[tuple[int, int, list[str]]] = []  # (document, first token, words)
+        for d, (doc, wanted) in enumerate(items):
+            picked = range(len(doc.sentences)) if wanted is None else sorted(set(wanted))
+            for s in picked:
+                sent = doc.sentences[s]
+                if sent.last_token > sent.first_token:
+                    words = [t.norm for t in doc.tokens[sent.first_token:sent.last_token]]
+                    todo.append((d, sent.first_token, words))
+        todo.sort(key=lambda item: len(item[2]))
+        for (d, first, _), markup in zip(todo, self._map([words for _, _, words in todo])):
             for k, tok in enumerate(markup.tokens):
-                i = sent.first_token + k
                 head = int(tok.head_id) if tok.head_id.isdigit() else 0
-                heads[i] = sent.first_token + head - 1 if head > 0 else -1
-                rels[i] = tok.rel or "dep"
-        return Tree(heads, rels)
+                heads[d][first + k] = first + head - 1 if head > 0 else -1
+                rels[d][first + k] = tok.rel or "dep"
+        return [Tree(h, r) for h, r in zip(heads, rels)]
 
     def _map(self, words: Sequence[Sequence[str]]):
         if not words:
