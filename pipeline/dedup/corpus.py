@@ -7,10 +7,10 @@ a hash of the folded text; near repeats by MinHash signatures (datasketch) of wo
 offer is checked by the same comparison the paragraph stage uses, so a copy with another number, date or city is
 reported as a conflict, never as a duplicate.
 
-Memory stays bounded for hundreds of thousands of documents: in memory are about a
-kilobyte per document that is not itself a duplicate (its 512-byte signature, 384
-bytes of band keys, its id and offsets); the texts wait in a temporary file on disk
-and are read back only to check a candidate.
+Memory stays bounded for hundreds of thousands of documents: in memory are about
+half a kilobyte per document that is not itself a duplicate (384 bytes of band keys,
+its id, digest and offsets); the texts and the 512-byte signatures wait in temporary
+files on disk and are read back only for a candidate the bands offer.
 
 ``EventSources`` writes events.jsonl with one record per distinct event: the events
 of a duplicate document are folded into the first document's records as ``sources``.
@@ -167,8 +167,10 @@ class CorpusDeduplicator:
         self._exact: dict[bytes, int] = {}
         self._ids: list[str] = []
         self._offsets = array("q")                        # where each text starts in the spool
-        self._signatures = np.zeros((1024, num_perm), dtype=np.uint32)
         self._spool: IO[bytes] = tempfile.TemporaryFile(dir=spool_dir, prefix=".dedup-")
+        # signatures wait on disk too, a fixed-size row each: only candidates are read back
+        self._signatures: IO[bytes] = tempfile.TemporaryFile(dir=spool_dir, prefix=".dedup-sig-")
+        self._row = num_perm * np.dtype(np.uint32).itemsize
         self._end = 0
 
     @property
@@ -215,7 +217,7 @@ class CorpusDeduplicator:
         if not candidates:
             return None
         candidates_array = np.fromiter(candidates, dtype=np.int64, count=len(candidates))
-        estimates = (self._signatures[candidates_array] == signature).mean(axis=1)
+        estimates = (self._signature_rows(candidates_array) == signature).mean(axis=1)
         order = sorted(zip((-estimates).tolist(), candidates_array.tolist()))
         prepared = None
         conflict: tuple[int, Comparison] | None = None
@@ -237,15 +239,22 @@ class CorpusDeduplicator:
         index = len(self._ids)
         self._ids.append(doc_id)
         self._exact[digest] = index
-        if index == len(self._signatures):
-            self._signatures = np.concatenate([self._signatures, np.zeros_like(self._signatures)])
-        self._signatures[index] = signature
+        self._signatures.seek(index * self._row)
+        self._signatures.write(signature.astype(np.uint32).tobytes())
         data = text.encode("utf-8")
         self._spool.seek(self._end)
         self._spool.write(data)
         self._offsets.append(self._end)
         self._end += len(data)
         self.bands.insert(index, keys)
+
+    def _signature_rows(self, indices: np.ndarray) -> np.ndarray:
+        """The stored signatures of documents ``indices``, one row each."""
+        rows = np.empty((len(indices), self._row // 4), dtype=np.uint32)
+        for i, index in enumerate(indices.tolist()):
+            self._signatures.seek(index * self._row)
+            rows[i] = np.frombuffer(self._signatures.read(self._row), dtype=np.uint32)
+        return rows
 
     def _text(self, index: int) -> str:
         start = self._offsets[index]
@@ -254,8 +263,9 @@ class CorpusDeduplicator:
         return self._spool.read(end - start).decode("utf-8")
 
     def close(self) -> None:
-        """Drop the spooled texts."""
+        """Drop the spooled texts and signatures."""
         self._spool.close()
+        self._signatures.close()
 
     def __enter__(self) -> "CorpusDeduplicator":
         return self
