@@ -110,3 +110,30 @@ def test_places_after_locative_phrases(nlp, text, places):
 ])
 def test_the_places_of_journeys(nlp, text, places):
     assert [p["text"] for p in events(nlp, text)[0]["places"]] == places
+
+
+@pytest.mark.parametrize("text, dates", [
+    # a time of day is when the event happened
+    ("Взрыв прогремел в Самаре в 3 часа ночи.", [("в 3 часа ночи", "03:00")]),
+    ("Землетрясение произошло около 16:24 по местному времени.", [("около 16:24 по местному времени", "16:24")]),
+    ("Пожар вспыхнул около пяти часов вечера.", [("около пяти часов вечера", "пяти часов вечера")]),
+    ("Вчера вечером в Омске задержан Иван Петров.", [("Вчера вечером", "вчера вечером")]),
+    # a time that touches a date is one span with it, and keeps the date's value
+    ("В пятницу утром в Казани открылся форум.", [("В пятницу утром", "утром")]),
+    ("Взрыв прогремел 3 мая 2021 года в 10:30.", [("3 мая 2021 года в 10:30", "10:30")]),
+    ("Прощание пройдет 19.10.21 в Омске.", [("19.10.21", None)]),
+    # numbers that are no time of day
+    ("Матч завершился со счетом 2:1.", []),
+    ("Суд приговорил Ивана Петрова к двум годам колонии.", []),
+])
+def test_times_of_day(nlp, text, dates):
+    assert [(d["text"], d["value"]["time"]) if "time" in d["value"] else (d["text"], None)
+            for d in one(nlp, text)["dates"]] == dates
+
+
+def test_a_time_keeps_its_date_and_is_no_document_entity(nlp):
+    doc = nlp("Взрыв прогремел 3 мая 2021 года в 10:30.")
+    (date,) = doc.events[0].to_dict()["dates"]
+    assert (date["value"]["start"], date["value"]["time"]) == ("2021-05-03", "10:30")
+    assert {e.type for e in doc.entities} & {"TIME"} == set()
+

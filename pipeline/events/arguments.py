@@ -25,6 +25,7 @@ from .lexicon import GATHERING, SUPPORT_VERBS
 from .mentions import Mention
 from .nominals import ROLE, SITE, SITE_NOUNS
 from .syntax import Tree
+from .times import TIME
 
 LOCATION = "LOCATION"
 # "в штате Колорадо", "в Бруклине": regions and districts are places as cities are
@@ -250,7 +251,7 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
             owners = _nearest(doc, t, mentions)
         for k in owners or ():
             c = claims[k]
-            if e.type == DATE:
+            if e.type in (DATE, TIME):
                 c.dates.append(e)
             elif e.type == SITE:
                 c.places.append(e)  # "умер [в больнице]", "похоронен [на кладбище]"
