@@ -137,3 +137,32 @@ def test_a_time_keeps_its_date_and_is_no_document_entity(nlp):
     assert (date["value"]["start"], date["value"]["time"]) == ("2021-05-03", "10:30")
     assert {e.type for e in doc.entities} & {"TIME"} == set()
 
+
+@pytest.mark.parametrize("text, participants", [
+    # the office at stake in an election is no participant
+    ("На выборах президента победил Иван Петров.", [("Иван Петров", "PERSON")]),
+    ("Олег Сидоров проиграл на выборах нового мэра.", [("Олег Сидоров", "PERSON")]),
+    # an office given before its verb: NEREL counts it as taking part, and so do we
+    ("Новым министром культуры назначен Иван Петров.", [("министром культуры", "ROLE"), ("Иван Петров", "PERSON")]),
+    # a role after a name and its adjectives stands for the person
+    ("Вчера скончался Михаил Иванов, бывший министр печати.", [("Михаил Иванов", "PERSON")]),
+    # a role continued by "и" or "от" before the name
+    ("Вчера скончался актер театра и кино Иван Петров.", [("Иван Петров", "PERSON")]),
+    ("В Омске погиб депутат от партии «Зеленые» Анна Петрова.", [("Анна Петрова", "PERSON")]),
+    # a bare role still takes part
+    ("Вчера в Омске погиб депутат.", [("депутат", "ROLE")]),
+])
+def test_offices_and_roles_beside_names(nlp, text, participants):
+    got = [(p["text"], p.get("type")) for e in events(nlp, text) for p in e["participants"]]
+    assert got == participants
+
+
+@pytest.mark.parametrize("text, kind, participants", [
+    # "который" stands for the name the relative clause hangs on
+    ("Полиция нашла тело Ивана Петрова, который был убит в перестрелке.", "убийство", ["Ивана Петрова"]),
+    ("Суд оправдал Олега Сидорова, которого арестовали в мае.", "арест", ["Олега Сидорова"]),
+])
+def test_who_a_relative_clause_is_about(nlp, text, kind, participants):
+    (ev,) = [e for e in events(nlp, text) if e["kind"] == kind]
+    assert [p["text"] for p in ev["participants"]] == participants
+

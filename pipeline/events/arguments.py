@@ -282,11 +282,28 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
                     c.owners.append(e)
             elif e.type == COUNT:
                 c.counts.append(e)
+    heads = {index.head(e): e for e in index.entities if e.type in ACTOR_TYPES or e.type == ROLE}
+    for k, m in enumerate(mentions):
+        # "Тамерлан, который был убит в перестрелке": who "который" stands for takes part
+        e = heads.get(_relative_antecedent(doc, tree, m))
+        if e is not None and id(e) not in skip and e not in claims[k].actors and not doc.is_duplicate_offset(e.start):
+            claims[k].actors.append(e)
     for k, m in enumerate(mentions):
         person = _antecedent(doc, tree, m)
         if person is not None and id(person) not in skip and person not in claims[k].actors:
             claims[k].actors.append(person)
     return claims
+
+
+def _relative_antecedent(doc: Document, tree: Tree, m: Mention) -> int | None:
+    """The noun a relative clause of an event verb hangs on, when "который" is the verb's
+    subject or object: "Иванова, [который] был убит" -> "Иванова"."""
+    if not m.verbal or not tree.rels[m.head].startswith("acl") or tree.heads[m.head] < 0:
+        return None
+    if any(doc.tokens[c].lemma == "который" and tree.rels[c] in ("nsubj", "nsubj:pass", "obj")
+           for c in tree.children(m.head)):
+        return tree.heads[m.head]
+    return None
 
 
 def _antecedent(doc: Document, tree: Tree, m: Mention) -> Entity | None:
