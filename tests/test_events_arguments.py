@@ -166,3 +166,13 @@ def test_who_a_relative_clause_is_about(nlp, text, kind, participants):
     (ev,) = [e for e in events(nlp, text) if e["kind"] == kind]
     assert [p["text"] for p in ev["participants"]] == participants
 
+
+@pytest.mark.parametrize("text, places", [
+    # a place adjective before a named place only says where that place lies
+    ("Выборы пройдут 10 сентября в аргентинском Буэнос-Айресе.", ["Буэнос-Айресе"]),
+    ("Иван Петров застрелил двоих в бельгийском городе Льеж.", ["Льеж"]),
+    # with no named place after it, the adjective is a place (and the site with it)
+    ("Взрыв прогремел в нью-йоркском метро.", ["нью-йоркском", "нью-йоркском метро"]),
+])
+def test_a_place_adjective_before_a_named_place(nlp, text, places):
+    assert [p["text"] for e in events(nlp, text) for p in e["places"]] == places

@@ -256,6 +256,8 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
             elif e.type == SITE:
                 c.places.append(e)  # "умер [в больнице]", "похоронен [на кладбище]"
             elif e.type in PLACE_TYPES:
+                if _adjective_before_place(doc, index, e):
+                    continue
                 c.places.append(e)
                 # "чемпионат России", "выборы мэра Москвы": the event's own country or city;
                 # "Каннский фестиваль", "бостонского теракта": a place adjective in its phrase;
@@ -293,6 +295,21 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
         if person is not None and id(person) not in skip and person not in claims[k].actors:
             claims[k].actors.append(person)
     return claims
+
+
+# "в бельгийском городе [Льеж]", "в аргентинском [Буэнос-Айресе]": up to two lower-case words
+# between a place adjective and the named place it qualifies
+WORDS_TO_PLACE = re.compile(r"^\s+(?:[а-яё\-]+\s+){0,2}$")
+
+
+def _adjective_before_place(doc: Document, index: EntityIndex, e: Entity) -> bool:
+    """A place adjective that only says where a named place lies: "в бельгийском городе
+    Льеж", "в аргентинском Буэнос-Айресе" (the city is the place, not the country)."""
+    span = index.tokens.get(id(e))
+    if span is None or doc.tokens[span[2]].pos != "ADJF":
+        return False
+    return any(o.type in PLACE_TYPES and o is not e and e.end < o.start <= e.end + 40
+               and WORDS_TO_PLACE.match(doc.text[e.end:o.start]) for o in index.entities)
 
 
 def _relative_antecedent(doc: Document, tree: Tree, m: Mention) -> int | None:
