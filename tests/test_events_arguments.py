@@ -176,3 +176,15 @@ def test_who_a_relative_clause_is_about(nlp, text, kind, participants):
 ])
 def test_a_place_adjective_before_a_named_place(nlp, text, places):
     assert [p["text"] for e in events(nlp, text) for p in e["places"]] == places
+
+
+@pytest.mark.parametrize("text, participants", [
+    # a country's team takes part
+    ("Следующий матч сборная Германии сыграет со Швецией 23 июня.", ["Германии", "Швецией"]),
+    # the sides of a contest after "с", "против", "между"
+    ("Конфликт между Эритреей и Эфиопией продолжался пять лет.", ["Эритреей", "Эфиопией"]),
+    # a country after "с" is no side of what is no contest
+    ("Иван Петров вернулся с Кипра и был арестован 3 мая.", ["Иван Петров"]),
+])
+def test_countries_as_sides(nlp, text, participants):
+    assert [p["text"] for e in events(nlp, text) for p in e["participants"]] == participants

@@ -60,6 +60,12 @@ CLAUSE_CONJUNCTIONS = {"а", "но", "однако", "тогда", "после",
 PRONOUNS = {"он", "она", "оно", "они"}
 # happenings that break out in a country rather than being done by one: "Боснийской войны"
 UPHEAVALS = {"война", "революция", "восстание", "переворот", "кризис", "конфликт", "беспорядки"}
+# "сборная России", "сборной команды Японии по футболу", "национальная сборная Бразилии"
+TEAM_BEFORE = re.compile(r"(?:^|\s)сборн\w*(?:\s+команд\w*)?(?:\s+по\s+[а-яё\-]+)?\s*$", re.I)
+# contests whose sides follow "с", "против", "между": "матч с Сенегалом", "война против Ирака"
+CONTESTS = {"матч", "игра", "поединок", "финал", "полуфинал", "четвертьфинал", "турнир", "конфликт",
+            "война", "столкновение", "переговоры", "спор", "встреча"}
+SIDE_BEFORE = re.compile(r"(?:^|\s)(?:с|со|против|над|между)(?:\s+[А-ЯЁ][а-яё\-]+\s+и)?\s*$")
 # how far up the tree an argument may hang from its event word
 MAX_DEPTH = 4
 
@@ -271,6 +277,12 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
                 # "Россия ввела санкции", "визит Китая": a country that acts takes part
                 if e.type == COUNTRY and tree.rels[t] in ACTING and \
                         not LOCATIVE_BEFORE.search(doc.text[max(0, e.start - 12):e.start]):
+                    c.actors.append(e)
+                # "сборная Германии сыграет", "матч с Сенегалом", "конфликт между Эритреей и
+                # Эфиопией": a country's team, or a side of a contest, takes part
+                elif e.type == COUNTRY and (TEAM_BEFORE.search(doc.text[max(0, e.start - 40):e.start])
+                                            or mentions[k].kind in CONTESTS
+                                            and SIDE_BEFORE.search(doc.text[max(0, e.start - 40):e.start])):
                     c.actors.append(e)
             elif e.type in ACTOR_TYPES or e.type == ROLE:
                 if _modifier(doc, tree, t, by_anchor, inside) and actor_role(doc, e) != "venue":
