@@ -188,3 +188,17 @@ def test_a_place_adjective_before_a_named_place(nlp, text, places):
 ])
 def test_countries_as_sides(nlp, text, participants):
     assert [p["text"] for e in events(nlp, text) for p in e["participants"]] == participants
+
+
+@pytest.mark.parametrize("text, participants", [
+    # an organisation no event word governs does not take part in the nearest event
+    ("Компания «Вектор» потеряла миллиард после ареста Ивана Петрова.", ["Ивана Петрова"]),
+    ("Вечером «Вектор», крупнейший завод города, остановил работу, а в Омске задержан Иван Петров.",
+     ["Иван Петров"]),
+    # a person still does: news tells one happening a sentence
+    ("Иван Петров, по данным полиции, погиб в Омске.", ["Иван Петров"]),
+    # and an organisation the event governs takes part
+    ("Полиция задержала Ивана Петрова.", ["Полиция", "Ивана Петрова"]),
+])
+def test_organisations_no_event_governs(nlp, text, participants):
+    assert [p["text"] for e in events(nlp, text) for p in e["participants"]] == participants

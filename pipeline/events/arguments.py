@@ -251,9 +251,10 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
         owners = _owners(doc, tree, t, by_anchor, inside)
         if owners:
             owners = _same_clause(doc, t, owners, mentions)
-        if owners is None and nearest and e.type != ROLE:
+        if owners is None and nearest and e.type not in (ROLE, ORGANIZATION):
             # no event word governs it: "В понедельник, по данным полиции, в Москве задержан ..."
-            # goes to the event of its sentence nearest to it
+            # goes to the event of its sentence nearest to it; not an organisation, which is
+            # as often a bystander ("«Вектор» потерял миллиард после ареста Петрова")
             owners = _nearest(doc, t, mentions)
         for k in owners or ():
             c = claims[k]
