@@ -110,3 +110,95 @@ def test_places_after_locative_phrases(nlp, text, places):
 ])
 def test_the_places_of_journeys(nlp, text, places):
     assert [p["text"] for p in events(nlp, text)[0]["places"]] == places
+
+
+@pytest.mark.parametrize("text, dates", [
+    # a time of day is when the event happened
+    ("Взрыв прогремел в Самаре в 3 часа ночи.", [("в 3 часа ночи", "03:00")]),
+    ("Землетрясение произошло около 16:24 по местному времени.", [("около 16:24 по местному времени", "16:24")]),
+    ("Пожар вспыхнул около пяти часов вечера.", [("около пяти часов вечера", "пяти часов вечера")]),
+    ("Вчера вечером в Омске задержан Иван Петров.", [("Вчера вечером", "вчера вечером")]),
+    # a time that touches a date is one span with it, and keeps the date's value
+    ("В пятницу утром в Казани открылся форум.", [("В пятницу утром", "утром")]),
+    ("Взрыв прогремел 3 мая 2021 года в 10:30.", [("3 мая 2021 года в 10:30", "10:30")]),
+    ("Прощание пройдет 19.10.21 в Омске.", [("19.10.21", None)]),
+    # numbers that are no time of day
+    ("Матч завершился со счетом 2:1.", []),
+    ("Суд приговорил Ивана Петрова к двум годам колонии.", []),
+])
+def test_times_of_day(nlp, text, dates):
+    assert [(d["text"], d["value"]["time"]) if "time" in d["value"] else (d["text"], None)
+            for d in one(nlp, text)["dates"]] == dates
+
+
+def test_a_time_keeps_its_date_and_is_no_document_entity(nlp):
+    doc = nlp("Взрыв прогремел 3 мая 2021 года в 10:30.")
+    (date,) = doc.events[0].to_dict()["dates"]
+    assert (date["value"]["start"], date["value"]["time"]) == ("2021-05-03", "10:30")
+    assert {e.type for e in doc.entities} & {"TIME"} == set()
+
+
+@pytest.mark.parametrize("text, participants", [
+    # the office at stake in an election is no participant
+    ("На выборах президента победил Иван Петров.", [("Иван Петров", "PERSON")]),
+    ("Олег Сидоров проиграл на выборах нового мэра.", [("Олег Сидоров", "PERSON")]),
+    # an office given before its verb: NEREL counts it as taking part, and so do we
+    ("Новым министром культуры назначен Иван Петров.", [("министром культуры", "ROLE"), ("Иван Петров", "PERSON")]),
+    # a role after a name and its adjectives stands for the person
+    ("Вчера скончался Михаил Иванов, бывший министр печати.", [("Михаил Иванов", "PERSON")]),
+    # a role continued by "и" or "от" before the name
+    ("Вчера скончался актер театра и кино Иван Петров.", [("Иван Петров", "PERSON")]),
+    ("В Омске погиб депутат от партии «Зеленые» Анна Петрова.", [("Анна Петрова", "PERSON")]),
+    # a bare role still takes part
+    ("Вчера в Омске погиб депутат.", [("депутат", "ROLE")]),
+])
+def test_offices_and_roles_beside_names(nlp, text, participants):
+    got = [(p["text"], p.get("type")) for e in events(nlp, text) for p in e["participants"]]
+    assert got == participants
+
+
+@pytest.mark.parametrize("text, kind, participants", [
+    # "который" stands for the name the relative clause hangs on
+    ("Полиция нашла тело Ивана Петрова, который был убит в перестрелке.", "убийство", ["Ивана Петрова"]),
+    ("Суд оправдал Олега Сидорова, которого арестовали в мае.", "арест", ["Олега Сидорова"]),
+])
+def test_who_a_relative_clause_is_about(nlp, text, kind, participants):
+    (ev,) = [e for e in events(nlp, text) if e["kind"] == kind]
+    assert [p["text"] for p in ev["participants"]] == participants
+
+
+@pytest.mark.parametrize("text, places", [
+    # a place adjective before a named place only says where that place lies
+    ("Выборы пройдут 10 сентября в аргентинском Буэнос-Айресе.", ["Буэнос-Айресе"]),
+    ("Иван Петров застрелил двоих в бельгийском городе Льеж.", ["Льеж"]),
+    # with no named place after it, the adjective is a place (and the site with it)
+    ("Взрыв прогремел в нью-йоркском метро.", ["нью-йоркском", "нью-йоркском метро"]),
+])
+def test_a_place_adjective_before_a_named_place(nlp, text, places):
+    assert [p["text"] for e in events(nlp, text) for p in e["places"]] == places
+
+
+@pytest.mark.parametrize("text, participants", [
+    # a country's team takes part
+    ("Следующий матч сборная Германии сыграет со Швецией 23 июня.", ["Германии", "Швецией"]),
+    # the sides of a contest after "с", "против", "между"
+    ("Конфликт между Эритреей и Эфиопией продолжался пять лет.", ["Эритреей", "Эфиопией"]),
+    # a country after "с" is no side of what is no contest
+    ("Иван Петров вернулся с Кипра и был арестован 3 мая.", ["Иван Петров"]),
+])
+def test_countries_as_sides(nlp, text, participants):
+    assert [p["text"] for e in events(nlp, text) for p in e["participants"]] == participants
+
+
+@pytest.mark.parametrize("text, participants", [
+    # an organisation no event word governs does not take part in the nearest event
+    ("Компания «Вектор» потеряла миллиард после ареста Ивана Петрова.", ["Ивана Петрова"]),
+    ("Вечером «Вектор», крупнейший завод города, остановил работу, а в Омске задержан Иван Петров.",
+     ["Иван Петров"]),
+    # a person still does: news tells one happening a sentence
+    ("Иван Петров, по данным полиции, погиб в Омске.", ["Иван Петров"]),
+    # and an organisation the event governs takes part
+    ("Полиция задержала Ивана Петрова.", ["Полиция", "Ивана Петрова"]),
+])
+def test_organisations_no_event_governs(nlp, text, participants):
+    assert [p["text"] for e in events(nlp, text) for p in e["participants"]] == participants

@@ -22,6 +22,7 @@ from .mentions import Mention, find_mentions
 from .nominals import find_nominals
 from .records import RecordBuilder
 from .syntax import Tree
+from .times import find_times, joined_dates
 
 __all__ = ["assemble_events", "fold_repeats", "find_mentions", "cluster_mentions", "Mention", "Cluster"]
 
@@ -72,8 +73,10 @@ def _assemble(doc: Document, resources, mentions: list[Mention], tree: Tree) -> 
     morph = resources.morph
     mentions = _without_support_verbs(doc, tree, mentions)
     nominals = find_nominals(doc)
-    index = EntityIndex(doc, tree, nominals)
-    skip = dateline_ids(doc)
+    times = find_times(doc)
+    index = EntityIndex(doc, tree, nominals + times)
+    # "в пятницу утром": the time's span stands for the date it is joined with
+    skip = dateline_ids(doc) | joined_dates(doc, times)
     first = claim_arguments(doc, tree, index, mentions, skip)
     own = {id(m): first[k] for k, m in enumerate(mentions)}
 

@@ -25,6 +25,7 @@ from .lexicon import GATHERING, SUPPORT_VERBS
 from .mentions import Mention
 from .nominals import ROLE, SITE, SITE_NOUNS
 from .syntax import Tree
+from .times import TIME
 
 LOCATION = "LOCATION"
 # "в штате Колорадо", "в Бруклине": regions and districts are places as cities are
@@ -59,6 +60,12 @@ CLAUSE_CONJUNCTIONS = {"а", "но", "однако", "тогда", "после",
 PRONOUNS = {"он", "она", "оно", "они"}
 # happenings that break out in a country rather than being done by one: "Боснийской войны"
 UPHEAVALS = {"война", "революция", "восстание", "переворот", "кризис", "конфликт", "беспорядки"}
+# "сборная России", "сборной команды Японии по футболу", "национальная сборная Бразилии"
+TEAM_BEFORE = re.compile(r"(?:^|\s)сборн\w*(?:\s+команд\w*)?(?:\s+по\s+[а-яё\-]+)?\s*$", re.I)
+# contests whose sides follow "с", "против", "между": "матч с Сенегалом", "война против Ирака"
+CONTESTS = {"матч", "игра", "поединок", "финал", "полуфинал", "четвертьфинал", "турнир", "конфликт",
+            "война", "столкновение", "переговоры", "спор", "встреча"}
+SIDE_BEFORE = re.compile(r"(?:^|\s)(?:с|со|против|над|между)(?:\s+[А-ЯЁ][а-яё\-]+\s+и)?\s*$")
 # how far up the tree an argument may hang from its event word
 MAX_DEPTH = 4
 
@@ -244,17 +251,20 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
         owners = _owners(doc, tree, t, by_anchor, inside)
         if owners:
             owners = _same_clause(doc, t, owners, mentions)
-        if owners is None and nearest and e.type != ROLE:
+        if owners is None and nearest and e.type not in (ROLE, ORGANIZATION):
             # no event word governs it: "В понедельник, по данным полиции, в Москве задержан ..."
-            # goes to the event of its sentence nearest to it
+            # goes to the event of its sentence nearest to it; not an organisation, which is
+            # as often a bystander ("«Вектор» потерял миллиард после ареста Петрова")
             owners = _nearest(doc, t, mentions)
         for k in owners or ():
             c = claims[k]
-            if e.type == DATE:
+            if e.type in (DATE, TIME):
                 c.dates.append(e)
             elif e.type == SITE:
                 c.places.append(e)  # "умер [в больнице]", "похоронен [на кладбище]"
             elif e.type in PLACE_TYPES:
+                if _adjective_before_place(doc, index, e):
+                    continue
                 c.places.append(e)
                 # "чемпионат России", "выборы мэра Москвы": the event's own country or city;
                 # "Каннский фестиваль", "бостонского теракта": a place adjective in its phrase;
@@ -269,6 +279,12 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
                 if e.type == COUNTRY and tree.rels[t] in ACTING and \
                         not LOCATIVE_BEFORE.search(doc.text[max(0, e.start - 12):e.start]):
                     c.actors.append(e)
+                # "сборная Германии сыграет", "матч с Сенегалом", "конфликт между Эритреей и
+                # Эфиопией": a country's team, or a side of a contest, takes part
+                elif e.type == COUNTRY and (TEAM_BEFORE.search(doc.text[max(0, e.start - 40):e.start])
+                                            or mentions[k].kind in CONTESTS
+                                            and SIDE_BEFORE.search(doc.text[max(0, e.start - 40):e.start])):
+                    c.actors.append(e)
             elif e.type in ACTOR_TYPES or e.type == ROLE:
                 if _modifier(doc, tree, t, by_anchor, inside) and actor_role(doc, e) != "venue":
                     continue
@@ -281,11 +297,43 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
                     c.owners.append(e)
             elif e.type == COUNT:
                 c.counts.append(e)
+    heads = {index.head(e): e for e in index.entities if e.type in ACTOR_TYPES or e.type == ROLE}
+    for k, m in enumerate(mentions):
+        # "Тамерлан, который был убит в перестрелке": who "который" stands for takes part
+        e = heads.get(_relative_antecedent(doc, tree, m))
+        if e is not None and id(e) not in skip and e not in claims[k].actors and not doc.is_duplicate_offset(e.start):
+            claims[k].actors.append(e)
     for k, m in enumerate(mentions):
         person = _antecedent(doc, tree, m)
         if person is not None and id(person) not in skip and person not in claims[k].actors:
             claims[k].actors.append(person)
     return claims
+
+
+# "в бельгийском городе [Льеж]", "в аргентинском [Буэнос-Айресе]": up to two lower-case words
+# between a place adjective and the named place it qualifies
+WORDS_TO_PLACE = re.compile(r"^\s+(?:[а-яё\-]+\s+){0,2}$")
+
+
+def _adjective_before_place(doc: Document, index: EntityIndex, e: Entity) -> bool:
+    """A place adjective that only says where a named place lies: "в бельгийском городе
+    Льеж", "в аргентинском Буэнос-Айресе" (the city is the place, not the country)."""
+    span = index.tokens.get(id(e))
+    if span is None or doc.tokens[span[2]].pos != "ADJF":
+        return False
+    return any(o.type in PLACE_TYPES and o is not e and e.end < o.start <= e.end + 40
+               and WORDS_TO_PLACE.match(doc.text[e.end:o.start]) for o in index.entities)
+
+
+def _relative_antecedent(doc: Document, tree: Tree, m: Mention) -> int | None:
+    """The noun a relative clause of an event verb hangs on, when "который" is the verb's
+    subject or object: "Иванова, [который] был убит" -> "Иванова"."""
+    if not m.verbal or not tree.rels[m.head].startswith("acl") or tree.heads[m.head] < 0:
+        return None
+    if any(doc.tokens[c].lemma == "который" and tree.rels[c] in ("nsubj", "nsubj:pass", "obj")
+           for c in tree.children(m.head)):
+        return tree.heads[m.head]
+    return None
 
 
 def _antecedent(doc: Document, tree: Tree, m: Mention) -> Entity | None:

@@ -76,6 +76,9 @@ SITE_NOUNS = set("""
 OFFICE_VERBS = {"назначить", "избрать", "переизбрать", "выбрать", "стать", "быть", "являться",
                 "работать", "служить", "утвердить", "остаться", "оставаться", "числиться",
                 "назвать", "признать", "объявить", "сделать", "становиться"}
+# nouns whose genitive role is the office at stake, not a person: "выборы [президента]",
+# "на выборах нового [мэра]", "на пост [губернатора]"
+OFFICE_NOUNS = {"выборы", "выбор", "избрание", "переизбрание", "пост", "должность", "праймериз"}
 # the verb an instrumental hangs on: "был задержан [полицейскими]" (who acted), "был
 # [премьером]" (an office)
 VERB_FORMS = {"VERB", "INFN", "PRTS", "PRTF", "GRND"}
@@ -224,11 +227,23 @@ def _bare_role(doc: Document, i: int, sent, taken: dict[int, str], lemma: str) -
                      if doc.tokens[k].pos in VERB_FORMS), None)
         if verb is not None and doc.tokens[verb].lemma in OFFICE_VERBS:
             return False
-    # "Барак Обама, президент США": the role stands for the person before it
-    k = i - 1
+    k = _before_adjectives(doc, i, sent.first_token)
+    # "выборы [президента]", "на выборах нового [мэра]": the office at stake
+    if "gent" in tag and k >= sent.first_token and (doc.tokens[k].lemma or "").replace("ё", "е") in OFFICE_NOUNS:
+        return False
+    # "Барак Обама, президент США", "Михаил Иванов, бывший министр": the role stands for
+    # the person before it
     if k >= sent.first_token and doc.tokens[k].norm in (",", "—", "-", "("):
         k -= 1
     return not (k >= sent.first_token and taken.get(k) == PERSON)
+
+
+def _before_adjectives(doc: Document, i: int, first: int) -> int:
+    """The token before the adjectives in front of token ``i``: "на выборах [нового] мэра"."""
+    k = i - 1
+    while k >= first and doc.tokens[k].pos == "ADJF" and k > i - 4:
+        k -= 1
+    return k
 
 
 def _name_follows(doc: Document, end: int, last: int, taken: dict[int, str]) -> bool:
@@ -237,4 +252,20 @@ def _name_follows(doc: Document, end: int, last: int, taken: dict[int, str]) -> 
     x = end
     while x < last and x < end + 6 and (taken.get(x) not in (None, PERSON) or doc.tokens[x].norm in "«»\""):
         x += 1
-    return x < last and taken.get(x) == PERSON
+    if x < last and taken.get(x) == PERSON:
+        return True
+    # "актёр театра и кино [Иван Петров]", "депутат от фракции «Зелёных» [Анна Петрова]": a
+    # role continued by "и" or "от" and a few words, then the name
+    toks = doc.tokens
+    if x >= last or toks[x].norm.lower() not in ("и", "от"):
+        return False
+    quoted = False
+    for y in range(x + 1, min(last, x + 8)):
+        if taken.get(y) == PERSON and not quoted:
+            return True
+        if toks[y].norm in ("«", "»", '"'):
+            quoted = toks[y].norm == "«" or toks[y].norm == '"' and not quoted
+            continue
+        if not quoted and y not in taken and (toks[y].pos not in ("NOUN", "ADJF") or toks[y].norm[:1].isupper()):
+            return False
+    return False

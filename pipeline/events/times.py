@@ -1,0 +1,103 @@
+"""Times of day: when in the day an event happened ("в 16:24", "около 3 часов ночи",
+"утром в понедельник").
+
+News says when to the hour ("Взрыв прогремел [в 3 часа ночи]"); the entity stage emits
+dates only, so the event stage finds these here as ``TIME`` entities of its own, kept
+out of the document's entities and handed to the argument walk with the dates. A time
+that touches a date ("[в пятницу утром]", "[29 марта в 10:00]") is one span with it, and
+takes the date's value: one argument says both the day and the hour. The words are
+written from general knowledge of Russian news.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..doc import DATE, Document, Entity
+
+TIME = "TIME"
+
+_ABOUT = r"(?:(?:около|примерно|приблизительно|ровно|почти|после|до|к|в|во|с|со)\s+)?"
+_AT = r"(?:(?:около|примерно|приблизительно|ровно|почти|после|до|к|в|во)\s+)"
+_ZONE = r"(?:\s*(?:мск|МСК|UTC|GMT|по\s+(?:местному|московскому|киевскому)\s+времени|по\s+Москве))?"
+_PART = r"(?:утра|дня|вечера|ночи)"
+_HOURS = (r"(?:\d{1,2}|одного|двух|тр[её]х|четыр[её]х|пяти|шести|семи|восьми|девяти|десяти|"
+          r"одиннадцати|двенадцати|два|три|четыре|пять|шесть|семь|восемь|девять|десять|"
+          r"одиннадцать|двенадцать)")
+# "19.10.16" is a date: seconds only after a colon
+_HH_MM = r"(?<![\d.,:])(?:[01]?\d|2[0-3])(?::[0-5]\d(?::[0-5]\d)?|\.[0-5]\d)(?![\d.,:]\d)"
+# "с 10:00 до 18:00": one span
+CLOCK_RANGE = r"(?:с|со)\s+" + _HH_MM + r"\s*(?:до|по|-|–|—)\s*" + _HH_MM + _ZONE
+# "в 16:24", "около 10.25 по местному времени", "в 0:43 мск", "в 06:28:22"
+CLOCK = _ABOUT + _HH_MM + r"(?:\s*час(?:а|ов)?)?" + _ZONE
+# "в 3 часа ночи", "около 12 часов", "около пяти часов вечера", "около 8 утра"; a bare
+# "пять часов" is how long, "два дня" no time at all
+HOURS = (_AT + _HOURS + r"\s+час(?:а|ов)?(?:\s+\d{1,2}\s+минут[аы]?)?(?:\s+" + _PART + r")?" + _ZONE
+         + r"|" + _AT + r"?" + _HOURS + r"\s+час(?:а|ов)?\s+" + _PART + _ZONE
+         + r"|" + _AT + r"?\d{1,2}\s+(?:утра|вечера|ночи)" + _ZONE)
+# "в полдень", "около полуночи", "незадолго до полудня"
+NOON = r"(?:(?:незадолго\s+)?(?:около|в|до|после|к)\s+)?(?:полдень|полудня|полночь|полуночи)"
+# "рано утром", "ночью", "вчера днём" ("днём" alone is too often "днём рождения", "днём ранее")
+PART_OF_DAY = (r"(?:(?:рано|поздно|сегодня|вчера|накануне)\s+)?(?:утром|вечером|ночью)"
+               r"|(?:сегодня|вчера|накануне)\s+(?:днём|днем)")
+TIMES = re.compile(rf"(?<![\w\-])(?:{CLOCK_RANGE}|{CLOCK}|{HOURS}|{NOON}|{PART_OF_DAY})(?![\w\-])", re.I)
+# "со счетом 2:1", "в 2.5 раза", "версии 10.25": numbers that are no time
+NOT_A_TIME_BEFORE = re.compile(r"(?:сч[её]т\w*|версии|верси[яю]|рейс\w*|№)\s*$", re.I)
+NOT_A_TIME_AFTER = re.compile(r"^\s*(?:раз|%|процент|балл|очк|км|метр|м\b|кг|млн|млрд|тыс|руб|доллар|евро)", re.I)
+# what may stand between a time and the date it tells the hour of: "в пятницу, утром"
+JOINER = re.compile(r"^[ \t,]*$")
+
+
+def find_times(doc: Document) -> list[Entity]:
+    """``TIME`` entities of the document's non-duplicate sentences, each joined with a
+    date it touches."""
+    text = doc.text
+    dates = [e for e in doc.entities if e.type == DATE and not (e.value or {}).get("dateline")
+             and "duration" not in (e.value or {})]
+    datelines = [e for e in doc.entities if e.type == DATE and (e.value or {}).get("dateline")]
+    out: list[Entity] = []
+    for sent in doc.sentences:
+        if doc.is_duplicate_offset(sent.start):
+            continue
+        for m in TIMES.finditer(text, sent.start, sent.end):
+            s, e = m.start(), m.end()
+            if NOT_A_TIME_BEFORE.search(text[max(0, s - 12):s]) or NOT_A_TIME_AFTER.match(text[e:e + 12]):
+                continue
+            if any(d.start < e and s < d.end for d in datelines):
+                continue  # "Москва, 12 марта 2024, 10:30 —": the hour of the text
+            inside = [d for d in dates if d.start <= s and e <= d.end]
+            if inside:
+                continue  # the date says it already: "в 17:00 понедельника"
+            touching = [d for d in dates if d.start < e and s < d.end
+                        or d.end <= s and JOINER.match(text[d.end:s]) and s - d.end <= 3
+                        or e <= d.start and JOINER.match(text[e:d.start]) and d.start - e <= 3]
+            value: dict = {"time": _clock(m.group(0))}
+            for d in touching:
+                s, e = min(s, d.start), max(e, d.end)
+                value = {**(d.value or {}), **value}
+            out.append(Entity(TIME, s, e, text[s:e], value, source="events"))
+    return out
+
+
+def joined_dates(doc: Document, times: list[Entity]) -> set[int]:
+    """Ids of the dates a time was joined with: the time's span stands for them."""
+    return {id(d) for d in doc.entities if d.type == DATE
+            and any(t.start <= d.start and d.end <= t.end for t in times)}
+
+
+def _clock(s: str) -> str:
+    """"в 16:24" -> "16:24", "в 3 часа дня" -> "15:00", "утром" -> "утром": the hour when
+    it is given, else the words."""
+    m = re.search(r"(\d{1,2})[:.](\d\d)", s)
+    if m:
+        return f"{int(m.group(1)):02d}:{m.group(2)}"
+    m = re.search(r"(\d{1,2})(?:\s+час(?:а|ов)?)?(?:\s+(\d{1,2})\s+минут\w*)?(?:\s+(утра|дня|вечера|ночи))?", s)
+    if m and (m.group(3) or re.search(r"час", s)):
+        h = int(m.group(1))
+        if m.group(3) in ("дня", "вечера") and h < 12:
+            h += 12  # "в 3 часа дня" is 15:00
+        elif m.group(3) == "ночи" and h == 12:
+            h = 0
+        return f"{h:02d}:{int(m.group(2) or 0):02d}"
+    return re.sub(r"^(?:около|примерно|приблизительно|ровно|почти|после|до|к|в|во|с|со)\s+", "",
+                  s.strip(), flags=re.I).lower()
