@@ -35,7 +35,7 @@ from .batch import Job, available_cores, load_document
 from .doc import Document
 from .load import Limits, format_of
 from .stages import Pipeline
-from .workers import pack_document, pin_threads, unpack_document
+from .workers import pack_document, pin_threads, release, unpack_document
 
 # Tasks queued per worker thread: enough to keep each busy, few enough to stream.
 TASKS_PER_THREAD = 2
@@ -152,16 +152,9 @@ def _run(client: Any, jobs: Iterable[Job], pipeline: Pipeline, chunk_size: int,
                 seq, job = chunk[0]
                 finished[seq] = _crashed(job, future.exception())
             future.release()
-            if ordered:
-                while next_out in finished:
-                    yield finished.pop(next_out)
-                    next_out += 1
-            else:
-                for key in sorted(finished):
-                    yield finished.pop(key)
+            next_out = yield from release(finished, next_out, ordered)
             top_up()
-        for key in sorted(finished):  # nothing should be left; never lose a document
-            yield finished.pop(key)
+        yield from release(finished, next_out, ordered=False)  # nothing should be left; never lose one
     finally:
         client.cancel(list(running))
         with contextlib.suppress(Exception):

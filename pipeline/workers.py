@@ -29,7 +29,7 @@ import time
 import traceback
 from dataclasses import dataclass, field
 from multiprocessing.connection import wait
-from typing import Any, Iterable, Iterator
+from typing import Any, Generator, Iterable, Iterator
 
 from .batch import THREAD_ENV, Job, load_document
 from .doc import Document, Entity, Paragraph, Sentence, Token
@@ -162,15 +162,8 @@ class WorkerPool:
             for w in list(self.workers):
                 for doc_seq, doc in self._collect(w, pending):
                     finished[doc_seq] = doc
-            if ordered:
-                while next_out in finished:
-                    yield finished.pop(next_out)
-                    next_out += 1
-            else:
-                for key in sorted(finished):
-                    yield finished.pop(key)
-        for key in sorted(finished):  # nothing should be left; never lose a document
-            yield finished.pop(key)
+            next_out = yield from release(finished, next_out, ordered)
+        yield from release(finished, next_out, ordered=False)  # nothing should be left; never lose one
 
     def _send(self, w: _Worker, task: Task) -> None:
         w.task, w.phase, w.current = task, "load", 0
@@ -243,6 +236,22 @@ class WorkerPool:
         message = f"{doing} {why}" if kind == "timeout" else f"the worker died while {doing}: {why}"
         doc = Document.failed(job.doc_id, kind, message, {"path": job.path, "format": format_of(job.path)})
         return [(seq, doc)]
+
+
+def release(finished: dict[int, Document], next_out: int, ordered: bool) -> Generator[Document, None, int]:
+    """Yield the finished documents that may go out now; returns the next number awaited.
+
+    In order, only the run from ``next_out`` on (a later document waits for an earlier
+    one); otherwise everything finished, lowest number first.
+    """
+    if ordered:
+        while next_out in finished:
+            yield finished.pop(next_out)
+            next_out += 1
+    else:
+        for key in sorted(finished):
+            yield finished.pop(key)
+    return next_out
 
 
 def _death(exitcode: int | None) -> str:

@@ -389,12 +389,7 @@ def _head_start(toks: Sequence[Token], base: int, start: int, inside: set[int], 
         k -= 1
     if best == start:
         return start
-    while best > 0 and best - 1 not in inside:
-        t = toks[base + best - 1]
-        if t.pos != "ADJF" or t.lemma in NOT_NAME_ADJECTIVES:
-            break
-        best -= 1
-    return best
+    return _adjectives_before(toks, base, best, inside)
 
 
 # Buildings that stand for the institution in them: "Кремль объявил", "советник Белого
