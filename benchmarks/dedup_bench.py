@@ -34,6 +34,7 @@ from typing import Iterator
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from pipeline.batch import available_cores  # noqa: E402
 from pipeline.dedup import mark_duplicate_paragraphs  # noqa: E402
 from pipeline.dedup.corpus import CorpusDeduplicator  # noqa: E402
 from pipeline.doc import Document, Paragraph  # noqa: E402
@@ -628,7 +629,7 @@ def main(argv: list[str] | None = None) -> int:
     only = set(args.only or ("paragraphs", "documents", "scale"))
     load = os.getloadavg()
     print(f"texts: {len(texts)} ({generated} generated) from {args.folders or ['data/samples']}; "
-          f"seed {args.seed}; load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} cores")
+          f"seed {args.seed}; load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {available_cores()} cores")
 
     if "paragraphs" in only:
         r = bench_paragraphs(texts, perturb, rng, resources)
