@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Sequence
 
+from ..cnn import NERModel
+
 TYPES = {"PER": "PER", "LOC": "LOC", "ORG": "ORG"}
 
 
@@ -30,8 +32,7 @@ class NatashaNER:
 
         # the word vectors (navec, read-only) may be shared with the syntax parser
         tagger = NewsNERTagger(embedding if embedding is not None else NewsEmbedding())
-        self.infer = tagger.infer
-        self.infer.encoder.batch_size = batch_size
+        self.model = NERModel(tagger.infer)
         self.batch_size = batch_size
 
     def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[TokenSpan]]:
@@ -39,17 +40,11 @@ class NatashaNER:
         order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))
         out: list[list[TokenSpan]] = [[] for _ in sentences]
         todo = [i for i in order if sentences[i]]
-        for chunk_start in range(0, len(todo), self.batch_size * 8):
-            chunk = todo[chunk_start:chunk_start + self.batch_size * 8]
-            items = [list(sentences[i]) for i in chunk]
-            for i, tags in zip(chunk, self._tags(items)):
+        for start in range(0, len(todo), self.batch_size):
+            batch = todo[start:start + self.batch_size]
+            for i, tags in zip(batch, self.model([sentences[i] for i in batch])):
                 out[i] = list(bio_spans(tags))
         return out
-
-    def _tags(self, items: list[list[str]]) -> Iterator[list[str]]:
-        inputs = self.infer.encoder(items)
-        preds = self.infer.process(inputs)
-        yield from self.infer.decoder(preds)
 
 
 def bio_spans(tags: Iterable[str]) -> Iterator[TokenSpan]:

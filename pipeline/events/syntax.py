@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Sequence
 
+from ..cnn import SyntaxModel
 from ..doc import Document
 
 
@@ -57,8 +58,9 @@ class SyntaxParser:
         from natasha import NewsEmbedding, NewsSyntaxParser
 
         # the word vectors (navec, read-only) may be shared with the NER
-        self.parser = NewsSyntaxParser(embedding if embedding is not None else NewsEmbedding())
-        self.parser.infer.encoder.batch_size = batch_size
+        parser = NewsSyntaxParser(embedding if embedding is not None else NewsEmbedding())
+        self.model = SyntaxModel(parser.infer)
+        self.batch_size = batch_size
 
     def parse(self, doc: Document, sentences: Iterable[int] | None = None) -> Tree:
         """One tree over all tokens of ``doc``; relations never cross sentences.
@@ -82,14 +84,12 @@ class SyntaxParser:
                     words = [t.norm for t in doc.tokens[sent.first_token:sent.last_token]]
                     todo.append((d, sent.first_token, words))
         todo.sort(key=lambda item: len(item[2]))
-        for (d, first, _), markup in zip(todo, self._map([words for _, _, words in todo])):
-            for k, tok in enumerate(markup.tokens):
-                head = int(tok.head_id) if tok.head_id.isdigit() else 0
+        for (d, first, _), (sent_heads, sent_rels) in zip(todo, self._map([words for _, _, words in todo])):
+            for k, (head, rel) in enumerate(zip(sent_heads, sent_rels)):
                 heads[d][first + k] = first + head - 1 if head > 0 else -1
-                rels[d][first + k] = tok.rel or "dep"
+                rels[d][first + k] = rel or "dep"
         return [Tree(h, r) for h, r in zip(heads, rels)]
 
-    def _map(self, words: Sequence[Sequence[str]]):
-        if not words:
-            return iter(())
-        return self.parser.map([list(w) for w in words])
+    def _map(self, words: Sequence[Sequence[str]]) -> Iterator[tuple[list[int], list[str]]]:
+        for start in range(0, len(words), self.batch_size):
+            yield from self.model(words[start:start + self.batch_size])
