@@ -21,8 +21,9 @@ QUOTE_OPEN, QUOTE_CLOSE = {"«", '"'}, {"»", '"'}
 LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9&'\-.]*$")
 CHAMPIONSHIP = re.compile(r"^(?:ЧМ|ЧЕ|Евро)-?\d{2,4}$")
 VERB_POS = {"VERB", "PRTS", "GRND"}
-# "убита" is read as an adjective first
-PARTICIPLE_LIKE = {"ADJS"}
+# "убита" is read as an adjective first, "экстрадирован" as a guessed noun
+PARTICIPLE_LIKE = {"ADJS", "NOUN", None}
+SHORT_PARTICIPLE = re.compile(r"^[а-яё]+[нт][аоы]?$", re.IGNORECASE)
 # Entities that a noun phrase does not swallow on its right: "смерти [Михаила Горбачева]"
 ARGUMENT_TYPES = {PERSON, ORGANIZATION, CITY, COUNTRY, DATE, "LOCATION", "REGION", "DISTRICT"}
 # Entities inside which an event noun is part of a name: "Комиссия по выборам"
@@ -133,12 +134,13 @@ def _verb_mention(doc: Document, i: int, s_index: int, morph) -> Mention | None:
 
 
 def _verb_lemma(tok: Token, morph) -> str | None:
-    """The verb of a verb form: "скончался" -> "скончаться"; "убита", "похоронен", which
-    pymorphy3 reads first as adjectives, -> "убить", "похоронить". Full participles are
+    """The verb of a verb form: "скончался" -> "скончаться"; "убита", "похоронен",
+    "экстрадирован", which pymorphy3 reads first as adjectives or nouns, -> "убить",
+    "похоронить", "экстрадировать". Full participles are
     left out: they name people more often than events ("число погибших", "задержанных")."""
     if tok.pos in VERB_POS:
         return _lemma(tok, morph)
-    if tok.pos not in PARTICIPLE_LIKE or not tok.norm[:1].isalpha():
+    if tok.pos not in PARTICIPLE_LIKE or not SHORT_PARTICIPLE.search(tok.norm):
         return None
     for p in morph.parse(tok.norm.lower()):
         if p.tag.POS == "PRTS":
