@@ -65,3 +65,18 @@ def test_verbs_of_the_news_tail(nlp, text, records):
 ])
 def test_nouns_of_the_news_tail(nlp, text, records):
     assert titles_and_kinds(nlp, text) == records
+
+
+@pytest.mark.parametrize("text, records", [
+    ("Теннисистка выиграла US Open.", [("US Open", "турнир")]),
+    ("Клуб вышел в финал Лиги чемпионов.", [("финал Лиги чемпионов", "финал"), ("Лиги чемпионов", "турнир")]),
+    ("Гонщик выиграл Гран-при Монако.", [("Гран-при Монако", "гран-при")]),
+    ("Клуб выиграл Суперкубок Англии.", [("Суперкубок Англии", "суперкубок")]),
+    ("Чемпионка Сочи-2014 завершила карьеру.", [("Сочи-2014", "игры")]),
+    ("Пловчиха выступила на Олимпиаде-2016.", [("Олимпиаде-2016", "олимпиада")]),
+    # a year after a word that is neither a gathering nor a city names no contest
+    ("Правительство приняло программу Развитие-2030.", []),
+    ("Он живет в лиге ветеранов.", []),
+])
+def test_contests_named_without_an_event_word(nlp, text, records):
+    assert titles_and_kinds(nlp, text) == records

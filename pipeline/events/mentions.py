@@ -20,6 +20,8 @@ from .lexicon import (ANAPHORIC_HAPPENINGS, ANAPHORIC_NOUNS, FOLLOWED_NOUNS, GAT
 QUOTE_OPEN, QUOTE_CLOSE = {"«", '"'}, {"»", '"'}
 LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9&'\-.]*$")
 CHAMPIONSHIP = re.compile(r"^(?:ЧМ|ЧЕ|Евро)-?\d{2,4}$")
+# "Сочи-2014", "Олимпиаде-2016": a host city or a gathering with its year
+NAME_YEAR = re.compile(r"^([А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?)-((?:19|20)\d\d)$")
 VERB_POS = {"VERB", "PRTS", "GRND"}
 # "убита" is read as an adjective first, "экстрадирован" as a guessed noun
 PARTICIPLE_LIKE = {"ADJS", "NOUN", None}
@@ -68,7 +70,8 @@ def find_mentions(doc: Document, morph) -> list[Mention]:
             inside = out and out[-1].sentence == s_index and out[-1].start <= i < out[-1].end
             if inside and out[-1].cls == GATHERING:
                 continue
-            m = _noun_mention(doc, i, s_index, morph) or _verb_mention(doc, i, s_index, morph)
+            m = _noun_mention(doc, i, s_index, morph) or _verb_mention(doc, i, s_index, morph) \
+                or _named_contest(doc, i, s_index, morph)
             # "открытие олимпиады": the gathering inside a happening's phrase is named too
             if m is not None and (not inside or m.cls == GATHERING and not m.verbal):
                 out.append(m)
@@ -108,6 +111,35 @@ def _noun_mention(doc: Document, i: int, s_index: int, morph) -> Mention | None:
     m = _phrase(doc, i, kind, cls, s_index, morph)
     m.anaphoric = lemma in ANAPHORIC_NOUNS or lemma in ANAPHORIC_HAPPENINGS
     return m
+
+
+def _named_contest(doc: Document, i: int, s_index: int, morph) -> Mention | None:
+    """Contests named without an event word: "US Open", "Australian Open" (the Latin words
+    before "Open"), "Сочи-2014", "Олимпиаде-2016" (a host city or a gathering with its year)."""
+    tok = doc.tokens[i]
+    sent = doc.sentences[s_index]
+    if tok.norm == "Open":
+        start = i
+        while start > sent.first_token and LATIN.match(doc.tokens[start - 1].norm) \
+                and doc.tokens[start - 1].norm[:1].isupper():
+            start -= 1
+        if start == i:
+            return None
+        name = doc.text[doc.tokens[start].start:tok.end]
+        return Mention(start, i + 1, i, "турнир", GATHERING, s_index, name=name,
+                       name_span=(doc.tokens[start].start, tok.end))
+    m = NAME_YEAR.match(tok.norm)
+    if m is None:
+        return None
+    stem = morph.lemma(m.group(1).lower())
+    if stem in GATHERING_NOUNS:
+        kind = GATHERING_NOUNS[stem]
+    elif any(e.type == CITY and e.start == tok.start for e in doc.entities):
+        kind = "игры"
+    else:
+        return None
+    return Mention(i, i + 1, i, kind, GATHERING, s_index, name=tok.norm,
+                   name_span=(tok.start, tok.end))
 
 
 def _verb_mention(doc: Document, i: int, s_index: int, morph) -> Mention | None:
