@@ -80,3 +80,22 @@ def test_nouns_of_the_news_tail(nlp, text, records):
 ])
 def test_contests_named_without_an_event_word(nlp, text, records):
     assert titles_and_kinds(nlp, text) == records
+
+
+@pytest.mark.parametrize("text, records", [
+    # words that name no event here
+    ("Актриса приобрела известность в девяностые.", []),
+    ("Компания приобрела завод в Туле.", [("приобрела", "покупка")]),
+    ("Студент запустил стартап в 2010 году.", []),
+    ("Ракета запущена с Байконура.", [("запущена", "запуск")]),
+    ("Банк стал жертвой хакерской атаки.", []),
+    ("Прокуратура начала расследование.", []),
+    ("Ему предъявили обвинение в мошенничестве.", []),
+    ("Она выбрала профессию врача.", []),
+    ("Часы он получил в подарок ко дню рождения.", []),
+    ("В стране отметили День независимости.", [("День независимости", "праздник")]),
+    # a light verb after its noun is one event with it
+    ("Вчера в отставку подал министр финансов.", [("отставку подал", "отставка")]),
+])
+def test_words_that_name_no_event_here(nlp, text, records):
+    assert titles_and_kinds(nlp, text) == records

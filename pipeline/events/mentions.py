@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..doc import CITY, COUNTRY, DATE, ORGANIZATION, PERSON, Document, Sentence, Token
 from ..entities.numbers import ordinal_value
 from .lexicon import (ANAPHORIC_HAPPENINGS, ANAPHORIC_NOUNS, FOLLOWED_NOUNS, GATHERING, GATHERING_NOUNS, HAPPENING, HAPPENING_NOUNS,
-                      HAPPENING_VERBS, NEGATION, OBJECT_KINDS, PLURAL_NOUNS, QUALIFIED_NOUNS, VERBS_WITH_OBJECT)
+                      HAPPENING_VERBS, NEGATION, NOT_EVENT_NEAR, OBJECT_KINDS, PLURAL_NOUNS, QUALIFIED_NOUNS, VERBS_WITH_OBJECT)
 
 QUOTE_OPEN, QUOTE_CLOSE = {"«", '"'}, {"»", '"'}
 LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9&'\-.]*$")
@@ -108,6 +108,8 @@ def _noun_mention(doc: Document, i: int, s_index: int, morph) -> Mention | None:
             return None
     else:
         return None
+    if _near_lemma(doc, i, s_index, morph, NOT_EVENT_NEAR.get(lemma), 2, 1):
+        return None  # "хакерская атака"
     m = _phrase(doc, i, kind, cls, s_index, morph)
     m.anaphoric = lemma in ANAPHORIC_NOUNS or lemma in ANAPHORIC_HAPPENINGS
     return m
@@ -160,9 +162,19 @@ def _verb_mention(doc: Document, i: int, s_index: int, morph) -> Mention | None:
         kind = OBJECT_KINDS.get((lemma, found), kind)
     else:
         return None
-    if _negated(doc, i, sent):
-        return None
+    if _negated(doc, i, sent) or _near_lemma(doc, i, s_index, morph, NOT_EVENT_NEAR.get(lemma), 3, 4):
+        return None  # "не был арестован", "приобрел известность"
     return Mention(i, i + 1, i, kind, HAPPENING, s_index, verbal=True)
+
+
+def _near_lemma(doc: Document, i: int, s_index: int, morph, lemmas: set[str] | None,
+                before: int, after: int) -> bool:
+    """Whether one of ``lemmas`` is within ``before`` tokens before or ``after`` after token ``i``."""
+    if not lemmas:
+        return False
+    sent = doc.sentences[s_index]
+    near = range(max(sent.first_token, i - before), min(sent.last_token, i + after + 1))
+    return any(_lemma(doc.tokens[k], morph) in lemmas for k in near if k != i)
 
 
 def _verb_lemma(tok: Token, morph) -> str | None:
