@@ -99,3 +99,18 @@ def test_contests_named_without_an_event_word(nlp, text, records):
 ])
 def test_words_that_name_no_event_here(nlp, text, records):
     assert titles_and_kinds(nlp, text) == records
+
+
+@pytest.mark.parametrize("text, triggers", [
+    # news: the trigger reaches over the arguments right after it
+    ("Бегун Иван Петров выиграл золото на Олимпиаде в Лондоне.", ["Олимпиаде в Лондоне"]),
+    ("Землетрясение 2001 года разрушило город Бхудж.", ["Землетрясение 2001 года"]),
+    ("Вчера в Казани полиция задержала Ивана Петрова.", ["задержала Ивана Петрова"]),
+    ("Вчера полиция задержала в Казани Ивана Петрова.", ["задержала в Казани Ивана Петрова"]),
+    # words between that are no argument stop it
+    ("Полиция задержала по подозрению в мошенничестве Ивана Петрова.", ["задержала"]),
+    # arguments before the trigger stay out
+    ("В Москве проходит выставка.", ["выставка"]),
+])
+def test_a_news_trigger_reaches_over_its_arguments(nlp, text, triggers):
+    assert [e.to_dict()["trigger"]["text"] for e in nlp(text).events] == triggers

@@ -28,6 +28,8 @@ UNTIL = re.compile(r"^(?:до|по)\s", re.I)
 UNTIL_VERB = re.compile(r"(продлится|продолжится|будет\s+(?:работать|открыт\w*|идти|проходить)|"
                         r"работает|открыта|открыт|проходит|продлятся|завершится)", re.I)
 WITHIN = re.compile(r"в\s+(?:рамках|ходе|программе|дни)\s", re.I)
+# what may stand between a news trigger and an argument it reaches over: "Олимпиаде в Лондоне"
+ADJACENT = re.compile(r"^[ \t]*(?:(?:в|во|на|с|со|против|над|из|под|у)[ \t]+)?$", re.I)
 # an organisation coordinated with an organiser is one too: "X и Y", "X совместно с Y"
 ORG_COORDINATION = re.compile(r"^\s*(?:,|и|а\s+также|совместно\s+с|вместе\s+с|,\s*и)?\s*$", re.I)
 
@@ -78,12 +80,32 @@ class RecordBuilder:
         ev.warnings += contradictions(doc, ev, own if main and self.release else
                                       {m.sentence for m in told}, self.morph)
         ev.evidence = evidence
+        if not self.release:
+            ev.trigger = self._reach(ev)
         ev.mentions = [self._span(m) for m in sorted(c.mentions, key=lambda m: m.start)]
         if main:
             self.main_event = ev
         return ev
 
     # --- mentions
+
+    def _reach(self, ev: Event) -> Argument:
+        """A news trigger with the arguments right after it: "Олимпиаде в Лондоне",
+        "землетрясения 2001 года", "застрелил двух полицейских". The words name this
+        event and not another one of its kind, and NEREL marks the phrase around such
+        a mention as the event the arguments belong to (the bare word apart from it)."""
+        start, end = ev.trigger.start, ev.trigger.end
+        args = sorted((a for a in (*ev.dates, *ev.places, *ev.participants) if a.start >= end),
+                      key=lambda a: a.start)
+        for a in args:
+            if a.start < end:
+                continue
+            if not ADJACENT.match(self.doc.text[end:a.start]):
+                break
+            end = a.end
+        if end == ev.trigger.end:
+            return ev.trigger
+        return Argument(start, end, self.doc.text[start:end])
 
     def weight(self, m: Mention) -> tuple[int, int]:
         """How much the text says with the mention: when and where first, then who."""
