@@ -24,6 +24,8 @@ def titles_and_kinds(nlp, text):
     # "собой" is "себя" to pymorphy3; a short participle read as a noun is still a verb
     ("Бывший министр покончил с собой.", [("покончил", "самоубийство")]),
     ("Хакер был экстрадирован в США.", [("экстрадирован", "экстрадиция")]),
+    # "нашли" is "наслать" to pymorphy3 first
+    ("Певца нашли мертвым у него дома.", [("нашли", "гибель")]),
     # the object is what makes the event: a bare verb is none
     ("Он стал известным писателем.", []),
     ("Компания получила прибыль.", []),

@@ -178,12 +178,18 @@ def _near_lemma(doc: Document, i: int, s_index: int, morph, lemmas: set[str] | N
 
 
 def _verb_lemma(tok: Token, morph) -> str | None:
-    """The verb of a verb form: "скончался" -> "скончаться"; "убита", "похоронен",
+    """The verb of a verb form: "скончался" -> "скончаться", "нашли" -> "найти"; "убита", "похоронен",
     "экстрадирован", which pymorphy3 reads first as adjectives or nouns, -> "убить",
     "похоронить", "экстрадировать". Full participles are
     left out: they name people more often than events ("число погибших", "задержанных")."""
     if tok.pos in VERB_POS:
-        return _lemma(tok, morph)
+        lemma = _lemma(tok, morph)
+        if lemma in HAPPENING_VERBS or lemma in VERBS_WITH_OBJECT:
+            return lemma
+        # "нашли" is "наслать" to pymorphy3 first; the event verb is another reading
+        known = sorted(w for w in morph.lemmas(tok.norm, VERB_POS)
+                       if w in HAPPENING_VERBS or w in VERBS_WITH_OBJECT)
+        return known[0] if known else lemma
     if tok.pos not in PARTICIPLE_LIKE or not SHORT_PARTICIPLE.search(tok.norm):
         return None
     for p in morph.parse(tok.norm.lower()):
