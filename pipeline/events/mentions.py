@@ -99,7 +99,9 @@ def _noun_mention(doc: Document, i: int, s_index: int, morph) -> Mention | None:
     elif lemma in QUALIFIED_NOUNS:
         kind, cls, qualifiers = QUALIFIED_NOUNS[lemma]
         before = doc.tokens[i - 1] if i > doc.sentences[s_index].first_token else None
-        if before is None or _lemma(before, morph) not in qualifiers:
+        # "на открытии Игр": the capital inside a sentence says which games
+        games = lemma == "игра" and before is not None and tok.norm[:1].isupper() and "plur" in (tok.tag or "")
+        if not games and (before is None or _lemma(before, morph) not in qualifiers):
             return None
     elif lemma in FOLLOWED_NOUNS:
         kind, cls, following = FOLLOWED_NOUNS[lemma]
