@@ -166,10 +166,15 @@ def _without_support_verbs(doc: Document, tree: Tree, mentions: list[Mention]) -
             governed = [nouns[c] for c in tree.children(m.head) if c in nouns and tree.rels[c] in GOVERNED]
             sent = doc.sentences[m.sentence]
             near = [nouns[k] for k in range(m.head + 1, min(sent.last_token, m.head + 4)) if k in nouns]
+            # "в отставку подал министр": the noun before its light verb, of the verb's own kind
+            near += [nouns[k] for k in range(max(sent.first_token, m.head - 3), m.head)
+                     if k in nouns and nouns[k].kind == m.kind]
             target = (governed or near or [None])[0]
             if target is not None and (governed or m.kind == target.kind or target.cls == GATHERING):
                 if target.sentence == m.sentence and 0 < target.start - m.head <= 3 and target.cls != GATHERING:
                     target.start = m.head  # "подал в отставку"
+                elif target.sentence == m.sentence and 0 <= m.head - target.end < 3 and target.cls != GATHERING:
+                    target.end = m.head + 1  # "в отставку подал"
                 continue
         out.append(m)
     return out

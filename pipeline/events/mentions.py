@@ -15,14 +15,17 @@ from dataclasses import dataclass
 from ..doc import CITY, COUNTRY, DATE, ORGANIZATION, PERSON, Document, Sentence, Token
 from ..entities.numbers import ordinal_value
 from .lexicon import (ANAPHORIC_HAPPENINGS, ANAPHORIC_NOUNS, FOLLOWED_NOUNS, GATHERING, GATHERING_NOUNS, HAPPENING, HAPPENING_NOUNS,
-                      HAPPENING_VERBS, NEGATION, OBJECT_KINDS, PLURAL_NOUNS, QUALIFIED_NOUNS, VERBS_WITH_OBJECT)
+                      HAPPENING_VERBS, NEGATION, NOT_EVENT_NEAR, OBJECT_KINDS, PLURAL_NOUNS, QUALIFIED_NOUNS, VERBS_WITH_OBJECT)
 
 QUOTE_OPEN, QUOTE_CLOSE = {"«", '"'}, {"»", '"'}
 LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9&'\-.]*$")
 CHAMPIONSHIP = re.compile(r"^(?:ЧМ|ЧЕ|Евро)-?\d{2,4}$")
+# "Сочи-2014", "Олимпиаде-2016": a host city or a gathering with its year
+NAME_YEAR = re.compile(r"^([А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?)-((?:19|20)\d\d)$")
 VERB_POS = {"VERB", "PRTS", "GRND"}
-# "убита" is read as an adjective first
-PARTICIPLE_LIKE = {"ADJS"}
+# "убита" is read as an adjective first, "экстрадирован" as a guessed noun
+PARTICIPLE_LIKE = {"ADJS", "NOUN", None}
+SHORT_PARTICIPLE = re.compile(r"^[а-яё]+[нт][аоы]?$", re.IGNORECASE)
 # Entities that a noun phrase does not swallow on its right: "смерти [Михаила Горбачева]"
 ARGUMENT_TYPES = {PERSON, ORGANIZATION, CITY, COUNTRY, DATE, "LOCATION", "REGION", "DISTRICT"}
 # Entities inside which an event noun is part of a name: "Комиссия по выборам"
@@ -67,7 +70,8 @@ def find_mentions(doc: Document, morph) -> list[Mention]:
             inside = out and out[-1].sentence == s_index and out[-1].start <= i < out[-1].end
             if inside and out[-1].cls == GATHERING:
                 continue
-            m = _noun_mention(doc, i, s_index, morph) or _verb_mention(doc, i, s_index, morph)
+            m = _noun_mention(doc, i, s_index, morph) or _verb_mention(doc, i, s_index, morph) \
+                or _named_contest(doc, i, s_index, morph)
             # "открытие олимпиады": the gathering inside a happening's phrase is named too
             if m is not None and (not inside or m.cls == GATHERING and not m.verbal):
                 out.append(m)
@@ -95,7 +99,9 @@ def _noun_mention(doc: Document, i: int, s_index: int, morph) -> Mention | None:
     elif lemma in QUALIFIED_NOUNS:
         kind, cls, qualifiers = QUALIFIED_NOUNS[lemma]
         before = doc.tokens[i - 1] if i > doc.sentences[s_index].first_token else None
-        if before is None or _lemma(before, morph) not in qualifiers:
+        # "на открытии Игр": the capital inside a sentence says which games
+        games = lemma == "игра" and before is not None and tok.norm[:1].isupper() and "plur" in (tok.tag or "")
+        if not games and (before is None or _lemma(before, morph) not in qualifiers):
             return None
     elif lemma in FOLLOWED_NOUNS:
         kind, cls, following = FOLLOWED_NOUNS[lemma]
@@ -104,9 +110,40 @@ def _noun_mention(doc: Document, i: int, s_index: int, morph) -> Mention | None:
             return None
     else:
         return None
+    if _near_lemma(doc, i, s_index, morph, NOT_EVENT_NEAR.get(lemma), 2, 1):
+        return None  # "хакерская атака"
     m = _phrase(doc, i, kind, cls, s_index, morph)
     m.anaphoric = lemma in ANAPHORIC_NOUNS or lemma in ANAPHORIC_HAPPENINGS
     return m
+
+
+def _named_contest(doc: Document, i: int, s_index: int, morph) -> Mention | None:
+    """Contests named without an event word: "US Open", "Australian Open" (the Latin words
+    before "Open"), "Сочи-2014", "Олимпиаде-2016" (a host city or a gathering with its year)."""
+    tok = doc.tokens[i]
+    sent = doc.sentences[s_index]
+    if tok.norm == "Open":
+        start = i
+        while start > sent.first_token and LATIN.match(doc.tokens[start - 1].norm) \
+                and doc.tokens[start - 1].norm[:1].isupper():
+            start -= 1
+        if start == i:
+            return None
+        name = doc.text[doc.tokens[start].start:tok.end]
+        return Mention(start, i + 1, i, "турнир", GATHERING, s_index, name=name,
+                       name_span=(doc.tokens[start].start, tok.end))
+    m = NAME_YEAR.match(tok.norm)
+    if m is None:
+        return None
+    stem = morph.lemma(m.group(1).lower())
+    if stem in GATHERING_NOUNS:
+        kind = GATHERING_NOUNS[stem]
+    elif any(e.type == CITY and e.start == tok.start for e in doc.entities):
+        kind = "игры"
+    else:
+        return None
+    return Mention(i, i + 1, i, kind, GATHERING, s_index, name=tok.norm,
+                   name_span=(tok.start, tok.end))
 
 
 def _verb_mention(doc: Document, i: int, s_index: int, morph) -> Mention | None:
@@ -127,18 +164,35 @@ def _verb_mention(doc: Document, i: int, s_index: int, morph) -> Mention | None:
         kind = OBJECT_KINDS.get((lemma, found), kind)
     else:
         return None
-    if _negated(doc, i, sent):
-        return None
+    if _negated(doc, i, sent) or _near_lemma(doc, i, s_index, morph, NOT_EVENT_NEAR.get(lemma), 3, 4):
+        return None  # "не был арестован", "приобрел известность"
     return Mention(i, i + 1, i, kind, HAPPENING, s_index, verbal=True)
 
 
+def _near_lemma(doc: Document, i: int, s_index: int, morph, lemmas: set[str] | None,
+                before: int, after: int) -> bool:
+    """Whether one of ``lemmas`` is within ``before`` tokens before or ``after`` after token ``i``."""
+    if not lemmas:
+        return False
+    sent = doc.sentences[s_index]
+    near = range(max(sent.first_token, i - before), min(sent.last_token, i + after + 1))
+    return any(_lemma(doc.tokens[k], morph) in lemmas for k in near if k != i)
+
+
 def _verb_lemma(tok: Token, morph) -> str | None:
-    """The verb of a verb form: "скончался" -> "скончаться"; "убита", "похоронен", which
-    pymorphy3 reads first as adjectives, -> "убить", "похоронить". Full participles are
+    """The verb of a verb form: "скончался" -> "скончаться", "нашли" -> "найти"; "убита", "похоронен",
+    "экстрадирован", which pymorphy3 reads first as adjectives or nouns, -> "убить",
+    "похоронить", "экстрадировать". Full participles are
     left out: they name people more often than events ("число погибших", "задержанных")."""
     if tok.pos in VERB_POS:
-        return _lemma(tok, morph)
-    if tok.pos not in PARTICIPLE_LIKE or not tok.norm[:1].isalpha():
+        lemma = _lemma(tok, morph)
+        if lemma in HAPPENING_VERBS or lemma in VERBS_WITH_OBJECT:
+            return lemma
+        # "нашли" is "наслать" to pymorphy3 first; the event verb is another reading
+        known = sorted(w for w in morph.lemmas(tok.norm, VERB_POS)
+                       if w in HAPPENING_VERBS or w in VERBS_WITH_OBJECT)
+        return known[0] if known else lemma
+    if tok.pos not in PARTICIPLE_LIKE or not SHORT_PARTICIPLE.search(tok.norm):
         return None
     for p in morph.parse(tok.norm.lower()):
         if p.tag.POS == "PRTS":

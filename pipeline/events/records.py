@@ -28,6 +28,8 @@ UNTIL = re.compile(r"^(?:до|по)\s", re.I)
 UNTIL_VERB = re.compile(r"(продлится|продолжится|будет\s+(?:работать|открыт\w*|идти|проходить)|"
                         r"работает|открыта|открыт|проходит|продлятся|завершится)", re.I)
 WITHIN = re.compile(r"в\s+(?:рамках|ходе|программе|дни)\s", re.I)
+# what may stand between a news trigger and an argument it reaches over: "Олимпиаде в Лондоне"
+ADJACENT = re.compile(r"^[ \t]*(?:(?:в|во|на|с|со|против|над|из|под|у)[ \t]+)?$", re.I)
 # an organisation coordinated with an organiser is one too: "X и Y", "X совместно с Y"
 ORG_COORDINATION = re.compile(r"^\s*(?:,|и|а\s+также|совместно\s+с|вместе\s+с|,\s*и)?\s*$", re.I)
 
@@ -78,6 +80,8 @@ class RecordBuilder:
         ev.warnings += contradictions(doc, ev, own if main and self.release else
                                       {m.sentence for m in told}, self.morph)
         ev.evidence = evidence
+        if not self.release:
+            ev.trigger = self._reach(ev, c.first)
         ev.mentions = [self._span(m) for m in sorted(c.mentions, key=lambda m: m.start)]
         if main:
             self.main_event = ev
@@ -85,10 +89,44 @@ class RecordBuilder:
 
     # --- mentions
 
+    def _reach(self, ev: Event, m: Mention) -> Argument:
+        """A news trigger with the arguments right after it: "Олимпиаде в Лондоне",
+        "землетрясения 2001 года", "застрелил двух полицейских". The words name this
+        event and not another one of its kind, and NEREL marks the phrase around such
+        a mention as the event the arguments belong to (the bare word apart from it)."""
+        start, end = ev.trigger.start, ev.trigger.end
+        args = sorted((a for a in (*ev.dates, *ev.places, *ev.participants) if a.start >= end),
+                      key=lambda a: a.start)
+        for a in args:
+            if a.start < end:
+                continue
+            if not ADJACENT.match(self.doc.text[end:a.start]):
+                break
+            end = a.end
+        if m.verbal and end == ev.trigger.end:
+            end = self._object_end(m.end, end)
+        if end == ev.trigger.end:
+            return ev.trigger
+        return Argument(start, end, self.doc.text[start:end])
+
     def weight(self, m: Mention) -> tuple[int, int]:
         """How much the text says with the mention: when and where first, then who."""
         c = self.claim_of.get(id(m))
         return (0, 0) if c is None else (len(c.dates) + len(c.places), len(c.actors) + len(c.counts))
+
+    def _object_end(self, k: int, end: int) -> int:
+        """The end of the counted or bare noun phrase right after an event verb ("застрелил
+        [двух полицейских]", "задержала [стрелка]", "убиты [семеро жителей]"), or ``end``."""
+        toks, sent = self.doc.tokens, self.doc.sentences[self.doc.tokens[k - 1].sentence]
+        stop = min(sent.last_token, k + 4)
+        noun = None
+        while k < stop and toks[k].pos in ("NUMR", "ADJF", "NOUN") and toks[k].norm[:1].islower():
+            if toks[k].pos == "NOUN":
+                noun = k
+                if "nomn" not in (toks[k].tag or "") or "gent" in (toks[k].tag or ""):
+                    break
+            k += 1
+        return toks[noun].end if noun is not None else end
 
     def _span(self, m: Mention) -> Argument:
         s, e = self._offsets(m)
