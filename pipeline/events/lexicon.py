@@ -19,8 +19,9 @@ inquiries and charges ("расследование", "предъявить об�
 results ("победа", "поражение", "выиграть"), works ("спектакль", "премьера", "шоу"),
 penalties and documents ("приговор", "казнь" as in "смертная казнь"), generic
 nominalisations ("назначение", "рождение" as in "год рождения", "продажа", "голосование",
-"полет"), states ("возглавлял", "занимал пост"), speech acts ("обвинить", "поздравить")
-and visits of one person ("посетить", "встретиться"), which news uses for routine;
+"полет"), states ("возглавлял", "занимал пост") and speech acts ("обвинить"), which
+news uses for routine ("посетить", "встретиться" and "поздравить" were left out at
+first and added in round 2, where they held up on train);
 topics and states more than happenings ("геноцид", "беседа", "розыск", "освобождение",
 "космический полет": docs/events.md, round 5, has the counts).
 """
