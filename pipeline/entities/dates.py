@@ -371,8 +371,12 @@ def _words_before(text: str, anchors: list[int], words_before: int) -> list[int]
     return sorted(starts)
 
 
-# a unit starts a word, or follows the digits it counts: "5 лет", "5лет", "за год"
-_UNIT_AHEAD = re.compile(rf"(?<!\w)\d*(?=(?:{'|'.join(UNITS.values())}){_NOT_LETTER})", re.I)
+# a unit starts a word, or follows the digits it counts: "5 лет", "5лет", "за год"; it is
+# looked for by its first three letters ("лет", "мес"), then read whole (the search is
+# quicker with 15 prefixes than with 66 words)
+_UNIT_PREFIXES = sorted({form[:3] for forms in UNITS.values() for form in forms.split("|")})
+_UNIT_AHEAD = re.compile(rf"(?<!\w)\d*(?=(?:{'|'.join(_UNIT_PREFIXES)}))", re.I)
+_UNIT_AT = re.compile(UNIT, re.I)
 # Words a duration may have before its unit: "не более чем" "в течение" "не менее чем"
 # "двухсот пятидесяти трех тысяч" (qualifier 3, preposition 2, qualifier 3, number 4);
 # a duration range as many: "сроком на" "от" "двухсот пятидесяти трех тысяч" "до" ...
@@ -383,7 +387,7 @@ WORDS_BEFORE_UNIT = 12
 def _duration_starts(text: str) -> list[int]:
     """Where a duration or a duration range may start: at a unit ("лет", "месяцев") or at most
     ``WORDS_BEFORE_UNIT`` words before it on its line (a span with a line break is refused)."""
-    units = [m.end() for m in _UNIT_AHEAD.finditer(text)]
+    units = [m.end() for m in _UNIT_AHEAD.finditer(text) if _UNIT_AT.match(text, m.end())]
     return sorted(set(_words_before(text, units, WORDS_BEFORE_UNIT)) | set(units))
 
 
