@@ -403,7 +403,8 @@ ANCHORS: dict[str, re.Pattern] = {name: re.compile(pattern, re.I) for name, patt
 
 # The other rules are tried only at the words just before their anchor, on its line:
 # (anchor, the most words a match may have before the anchor's own word), with the
-# longest such match. A match starts a word: each rule begins with a letter or digit.
+# longest such match. A match starts a word: each rule begins with a letter or digit
+# (an anchor inside a word counts from that word's start).
 _MONTH = _AT_WORD + MONTH
 _RANGE_SEP = rf"(?:[—–-]|по|до)(?=\s*{ANY_POINT})"
 NEAR_ANCHOR: dict[str, tuple[str, int]] = {
@@ -419,15 +420,16 @@ NEAR_ANCHOR: dict[str, tuple[str, int]] = {
     "relative_month": (_MONTH, 2),
     # "вплоть до первой половины 1990-х годов прошлого века по начало 2000-х": the separator
     "range": (_RANGE_SEP, 9),
-    # "не позднее 12.04.2025"
-    "numeric": (_AT_WORD + r"\d\d?[./]\d", 2),
-    "iso": (_AT_WORD + r"(?:19|20)\d\d-", 0),
+    # "не позднее 12.04.2025". Digits need no word boundary: the search is quicker without
+    # it, and a digit inside a number ("12024") only adds a candidate start or two
+    "numeric": (r"\d\d?[./]\d", 2),
+    "iso": (r"(?:19|20)\d\d-", 0),
     # "вплоть до 2024 года"
-    "year": (_AT_WORD + YEAR, 2),
+    "year": (YEAR, 2),
     # "в 410 году"
-    "old_year": (_AT_WORD + r"[1-9]\d\d(?!\d)", 1),
-    "year_pair": (_AT_WORD + YEAR + "/", 0),
-    "duration_adj": (_AT_WORD + r"\d{1,3}-летн", 0),
+    "old_year": (r"[1-9]\d\d(?!\d)", 1),
+    "year_pair": (YEAR + "/", 0),
+    "duration_adj": (r"\d{1,3}-летн", 0),
     # "вплоть до XIX-го века", "в двадцать первом столетии"
     "century": (_AT_WORD + r"(?:век|столети)", 4),
     # "вплоть до 1990-х"
