@@ -319,8 +319,7 @@ def rule_matches(name: str, rx: re.Pattern, text: str) -> Iterator[re.Match]:
 
     Overlapping candidates of one rule matter: "с 1 марта 2011 по декабрь 2015". A
     rule with a ``CANDIDATE_STARTS`` finder is tried only where that says a match may
-    start (the regex alone would be tried at every word); a rule with an ``ANCHORS``
-    entry only in a text that holds its anchor.
+    start (the regex alone would be tried at every word).
     """
     starts = CANDIDATE_STARTS.get(name)
     if starts is not None:
@@ -329,9 +328,6 @@ def rule_matches(name: str, rx: re.Pattern, text: str) -> Iterator[re.Match]:
             if m is not None:
                 yield m
         return
-    anchor = ANCHORS.get(name)
-    if anchor is not None and anchor.search(text) is None:
-        return  # "на днях" needs "днях": a text without it has no such date
     pos = 0
     while (m := rx.search(text, pos)) is not None:
         yield m
@@ -391,20 +387,17 @@ def _duration_starts(text: str) -> list[int]:
     return sorted(set(_words_before(text, units, WORDS_BEFORE_UNIT)) | set(units))
 
 
-# A part that every match of a rule holds (a sub-pattern it cannot match without):
-# a text where it never occurs is not searched with the whole rule. Those marked
-# ``_AT_WORD`` start a word wherever the rule has them (after a space, or first), and
-# the look-behind lets the search skip the middle of words quickly.
+# ``_AT_WORD`` marks an anchor that starts a word wherever its rule has it (after a
+# space, or first): the look-behind lets the search skip the middle of words quickly.
 _AT_WORD = r"(?<!\w)"
-ANCHORS: dict[str, re.Pattern] = {name: re.compile(pattern, re.I) for name, pattern in {
-    "recent": r"последн|ближайш", "deictic": r"вчера|днях|сегодняшн", "recurrence": r"ежегодно|кажд",
-    "weekend": r"выходные", "next_unit": r"следующий|другой", "between": r"между",
-}.items()}
 
-# The other rules are tried only at the words just before their anchor, on its line:
-# (anchor, the most words a match may have before the anchor's own word), with the
-# longest such match. A match starts a word: each rule begins with a letter or digit
-# (an anchor inside a word counts from that word's start).
+
+# Rules tried only at the words just before their anchor (a part every match holds), on
+# its line: (anchor, the most words a match may have before the anchor's own word), with
+# the longest such match. A match starts a word: each rule begins with a letter or digit.
+# An anchor without ``_AT_WORD`` may also be found inside a word ("12024", "промежду"):
+# that only adds candidates (counted from that word's start), and digits or one plain
+# word are found quicker without the look-behind.
 _MONTH = _AT_WORD + MONTH
 _RANGE_SEP = rf"(?:[—–-]|по|до)(?=\s*{ANY_POINT})"
 NEAR_ANCHOR: dict[str, tuple[str, int]] = {
@@ -420,8 +413,7 @@ NEAR_ANCHOR: dict[str, tuple[str, int]] = {
     "relative_month": (_MONTH, 2),
     # "вплоть до первой половины 1990-х годов прошлого века по начало 2000-х": the separator
     "range": (_RANGE_SEP, 9),
-    # "не позднее 12.04.2025". Digits need no word boundary: the search is quicker without
-    # it, and a digit inside a number ("12024") only adds a candidate start or two
+    # "не позднее 12.04.2025"
     "numeric": (r"\d\d?[./]\d", 2),
     "iso": (r"(?:19|20)\d\d-", 0),
     # "вплоть до 2024 года"
@@ -442,6 +434,18 @@ NEAR_ANCHOR: dict[str, tuple[str, int]] = {
     "weekday": (_AT_WORD + WEEKDAY, 2),
     # "в том же году": the unit
     "relative_unit": (_AT_WORD + RELATIVE_UNIT + _NOT_LETTER, 3),
+    # "за последние двадцать пять лет"
+    "recent": (_AT_WORD + r"(?:последн|ближайш)", 1),
+    # "позавчера", "на днях", "с сегодняшнего дня"
+    "deictic": (_AT_WORD + r"(?:позавчера|вчера|днях|сегодняшн)", 1),
+    # "ежегодно", "каждые три года"
+    "recurrence": (_AT_WORD + r"(?:ежегодно|кажд)", 0),
+    # "в эти же выходные"
+    "weekend": (r"выходные", 3),
+    # "на следующий день"
+    "next_unit": (_AT_WORD + r"(?:следующий|другой)", 1),
+    # "между 20 июня и 10 августа"
+    "between": (r"между", 0),
 }
 
 
