@@ -395,7 +395,7 @@ _AT_WORD = r"(?<!\w)"
 # Rules tried only at the words just before their anchor (a part every match holds), on
 # its line: (anchor, the most words a match may have before the anchor's own word), with
 # the longest such match. A match starts a word: each rule begins with a letter or digit.
-# An anchor without ``_AT_WORD`` may also be found inside a word ("12024", "промежду"):
+# An anchor without ``_AT_WORD`` may also be found inside a word ("2024" in "12024"):
 # that only adds candidates (counted from that word's start), and digits or one plain
 # word are found quicker without the look-behind.
 _MONTH = _AT_WORD + MONTH
