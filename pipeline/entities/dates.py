@@ -373,9 +373,9 @@ def _words_before(text: str, anchors: list[int], words_before: int) -> list[int]
 _UNIT_PREFIXES = sorted({form[:3] for forms in UNITS.values() for form in forms.split("|")})
 _UNIT_AHEAD = re.compile(rf"(?<!\w)\d*(?=(?:{'|'.join(_UNIT_PREFIXES)}))", re.I)
 _UNIT_AT = re.compile(UNIT, re.I)
-# Words a duration may have before its unit: "не более чем" "в течение" "не менее чем"
-# "двухсот пятидесяти трех тысяч" (qualifier 3, preposition 2, qualifier 3, number 4);
-# a duration range as many: "сроком на" "от" "двухсот пятидесяти трех тысяч" "до" ...
+# Words a duration may have before its unit: "не менее чем" "за" "не более чем" and a
+# number of up to four words (3 + 1 + 3 + 4); a duration range has the most: "сроком на"
+# "от" "двух двухсот пятидесяти трех" "до" "двух двухсот пятидесяти трех" (2 + 1 + 4 + 1 + 4).
 WORDS_BEFORE_UNIT = 12
 
 
