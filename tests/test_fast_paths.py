@@ -100,6 +100,43 @@ def test_durations_found_around_units_are_every_duration(text):
     assert got  # each text holds durations
 
 
+# Written for these tests: the longest stretch of words each rule may have before its
+# anchor, rules at the edges of lines, and anchors that start no date.
+NEAR_ANCHOR_TEXTS = [
+    "Вплоть до в прошлую пятницу, не позднее 12-го марта 2024-го года; вплоть до 30 и 1-го июля.",
+    "в ночь с 3-го на 4-е июня 1989 года, в следующем мае, в минувшем\nоктябре, вплоть до марта",
+    "вплоть до первой половины 1990-х годов прошлого века по начало 2000-х; с 2013 по 2017 год",
+    "вплоть до 2024 года, вплоть до начала 2017 года, вплоть до 1990-х, вплоть до 12 марта",
+    "с 11 по 15 марта, 5–7 июня, август — сентябрь 2014, весной — летом 2020 года, XIX — XX века",
+    "не позднее 12.04.2025, 2025-04-12, 05/08/2008, в 410 году, 2016/17, Евро-2012, 25-летний стаж",
+    "вплоть до XIX-го века, в двадцать первом столетии, в девяностые годы, в начале 2017 года",
+    "вплоть до прошлой весны, осенью прошлого же года, в прошлую пятницу, в том же году, этот день",
+    # four number words as the pattern allows, however odd: 12 words before the unit
+    "сроком на от двух двухсот пятидесяти трех до двух двухсот пятидесяти трех лет.",
+    "сроком на от двухсот пятидесяти трех до трехсот лет; 5-7 лет; от 8\nдо 20 лет; с 1 по\n5 мая",
+    "за последние двадцать пять лет, позавчера, на днях, с сегодняшнего дня, каждые три года",
+    "в эти же выходные, на следующий день, ежегодно, между 20 июня и 10 августа, в ближайшие дни",
+    "Санкт-Петербург, по-прежнему до-мажор: 2010-\n2015 годы, 12\nмарта, в\n2024 году, 1990-\nх",
+]
+
+
+@pytest.mark.parametrize("text", NEAR_ANCHOR_TEXTS)
+def test_rules_tried_near_their_anchor_find_every_match(text):
+    from pipeline.entities import dates
+
+    for name, rx in dates.RULES:
+        got = one_line(dates.rule_matches(name, rx, text), text)
+        assert got == one_line(every_match(rx, text), text), name
+
+
+def test_the_near_anchor_texts_hold_dates_of_every_rule_tried_so():
+    from pipeline.entities import dates
+
+    found = {name for text in NEAR_ANCHOR_TEXTS for name, rx in dates.RULES
+             if one_line(dates.rule_matches(name, rx, text), text)}
+    assert set(dates.CANDIDATE_STARTS) <= found
+
+
 @pytest.mark.parametrize("text", [
     "Форум посетили более 1 500 участников из 30 стран, не менее чем трехсот гостей.",
     "Как минимум трое задержанных, от 30 до 40 человек, 30–40 студентов и с десяток волонтеров.",
@@ -121,17 +158,16 @@ def test_counts_skip_only_words_that_start_no_count(nlp, monkeypatch, text):
     assert quick == found() and quick
 
 
-@pytest.mark.parametrize("text", [
+@pytest.mark.parametrize("text", NEAR_ANCHOR_TEXTS + [
     "Форум пройдет с 11 по 15 марта 2024 года, а в прошлую пятницу, 8 марта, прошла встреча.",
     "Весной 2023 года, в начале 2000-х и в XIX веке; в 1990-х годах; вчера и на днях.",
     "Ежегодно, каждые три года, в минувшие выходные, на следующий день, между 20 июня и 10 августа.",
     "В последние годы, в ночь с 3 на 4 июня 1989 года, 12.04.2025, 2016/17, 25-летний стаж.",
     "Текст без единой даты: просто слова о погоде и людях.",
 ])
-def test_dates_skip_only_rules_whose_anchor_is_missing(monkeypatch, text):
+def test_dates_found_near_anchors_are_every_date(monkeypatch, text):
     from pipeline.entities import dates
 
     quick = dates.find_date_expressions(text)
-    monkeypatch.setattr(dates, "ANCHORS", {})
     monkeypatch.setattr(dates, "CANDIDATE_STARTS", {})
     assert dates.find_date_expressions(text) == quick

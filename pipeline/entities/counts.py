@@ -114,9 +114,20 @@ class CountMatch:
 def is_people_word(token: Token | str, morph, next_word: str | None = None) -> str | None:
     """The lemma if ``token`` names people ("делегатов" -> "делегат"), else None."""
     word = token if isinstance(token, str) else token.norm
-    w = word.lower()
+    noun, substantive = _people_lemmas(word.lower(), morph)
+    if noun is not None:
+        return noun
+    if substantive is not None and not (next_word and morph.best(next_word).tag.POS == "NOUN"):
+        return substantive  # "пострадавших", but not "пострадавших граждан"
+    return None
+
+
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
+def _people_lemmas(w: str, morph) -> tuple[str | None, str | None]:
+    """(lemma as a noun for people, lemma as an adjective used for people) of a lower-case
+    word: ("делегат", None) for "делегатов", (None, "пострадавший") for "пострадавших"."""
     if not any(c.isalpha() for c in w) or not re.search("[а-яё]", w):
-        return None
+        return None, None
     parses = morph.parse(w)
     nouns = [p for p in parses if p.tag.POS == "NOUN"]
     if nouns and parses[0].tag.POS == "NOUN":  # "по", "и" have rare noun readings
@@ -127,14 +138,12 @@ def is_people_word(token: Token | str, morph, next_word: str | None = None) -> s
         lemma = nouns[0].normal_form.replace("ё", "е")
         if animate >= 0.5 * sum(p.score for p in nouns) and lemma not in ANIMALS | NOT_PEOPLE \
                 and not {"Name", "Surn", "Patr"} & nouns[0].tag.grammemes:
-            return lemma
-    nxt_is_noun = bool(next_word) and morph.best(next_word).tag.POS == "NOUN"
-    if not nxt_is_noun:
-        for p in parses[:3]:
-            lemma = p.normal_form.replace("ё", "е")
-            if p.tag.POS in ("ADJF", "PRTF") and lemma in PEOPLE_SUBSTANTIVES:
-                return lemma
-    return None
+            return lemma, None
+    for p in parses[:3]:
+        lemma = p.normal_form.replace("ё", "е")
+        if p.tag.POS in ("ADJF", "PRTF") and lemma in PEOPLE_SUBSTANTIVES:
+            return None, lemma
+    return None, None
 
 
 def by_first_word(table: list[tuple[tuple[str, ...], str]]) -> dict[str, list[tuple[tuple[str, ...], str]]]:

@@ -32,6 +32,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
@@ -223,10 +224,9 @@ _rule("century", rf"{PREP}?{CENTURY}")
 _rule("deictic", r"(?P<rel>позавчера|вчера)|(?P<days>на\s+днях)|"
                  r"(?P<today>(?:с|на|до|к|по)\s+сегодняшн(?:ий|его|ему|им)\s+д(?:ень|ня|ню|нем|нём))")
 # "в прошлом году", "на следующей неделе", "этого года", "в текущем сезоне", "за этот год"
+RELATIVE_UNIT = r"(?:год|году|года|месяц|месяце|месяца|неделе|неделю|недели|сезон|сезоне|сезона|день|дня)"
 _rule("relative_unit",
-      rf"(?:(?:в|во|на|за|с|до|к|по)\s+)?(?P<which>{WHICH})(?:\s+же)?\s+"
-      r"(?P<unit>год|году|года|месяц|месяце|месяца|неделе|неделю|недели|сезон|сезоне|сезона|день|дня)"
-      + _NOT_LETTER)
+      rf"(?:(?:в|во|на|за|с|до|к|по)\s+)?(?P<which>{WHICH})(?:\s+же)?\s+(?P<unit>{RELATIVE_UNIT})" + _NOT_LETTER)
 # "в прошлую пятницу", "в минувший четверг", "во вторник", "понедельника"
 _rule("weekday", rf"(?:(?:в|во|на|к|до|с|со|по)\s+)?(?:(?P<which_wd>прошл\w*|минувш\w*|эт\w*|"
                  rf"следующ\w*|ближайш\w*)\s+)?(?P<wd>{WEEKDAY})")
@@ -321,9 +321,6 @@ def rule_matches(name: str, rx: re.Pattern, text: str) -> Iterator[re.Match]:
     rule with a ``CANDIDATE_STARTS`` finder is tried only where that says a match may
     start (the regex alone would be tried at every word).
     """
-    anchor = ANCHORS.get(name)
-    if anchor is not None and anchor.search(text) is None:
-        return  # "12 марта" needs a month name: a text without one has no such date
     starts = CANDIDATE_STARTS.get(name)
     if starts is not None:
         for start in starts(text):
@@ -337,45 +334,130 @@ def rule_matches(name: str, rx: re.Pattern, text: str) -> Iterator[re.Match]:
         pos = m.start() + 1
 
 
-# a unit starts a word, or follows the digits it counts: "5 лет", "5лет", "за год"
-_UNIT_AHEAD = re.compile(rf"(?<!\w)\d*(?=(?:{'|'.join(UNITS.values())}){_NOT_LETTER})", re.I)
 _WORD_START = re.compile(r"(?<!\w)\w")
-# Words a duration may have before its unit: "не более чем" "в течение" "не менее чем"
-# "двухсот пятидесяти трех тысяч" (qualifier 3, preposition 2, qualifier 3, number 4).
-WORDS_BEFORE_UNIT = 12
 
 
-def _duration_starts(text: str) -> list[int]:
-    """Where a duration may start: at a unit ("лет", "месяцев") or at most
-    ``WORDS_BEFORE_UNIT`` words before it on its line (a span with a line break is refused)."""
-    words = [m.start() for m in _WORD_START.finditer(text)]
+@functools.lru_cache(maxsize=2)
+def _word_starts(text: str) -> list[int]:
+    """Where the words of ``text`` start (every rule of one text asks; the last two texts kept)."""
+    return [m.start() for m in _WORD_START.finditer(text)]
+
+
+@functools.lru_cache(maxsize=32)
+def _anchor_starts(anchor: re.Pattern, text: str) -> list[int]:
+    """Every position where ``anchor`` matches, overlapping ones too (rules sharing an
+    anchor ask once a text; the entries of the last text or two are kept)."""
+    found = []
+    pos = 0
+    while (m := anchor.search(text, pos)) is not None:
+        found.append(m.start())
+        pos = m.start() + 1
+    return found
+
+
+def _words_before(text: str, anchors: list[int], words_before: int) -> list[int]:
+    """The word starts at most ``words_before`` words before each anchor (the anchor's own
+    word included), on the anchor's line: a date across a line break is refused anyway."""
+    words = _word_starts(text)
     starts: set[int] = set()
-    for m in _UNIT_AHEAD.finditer(text):
-        unit = m.end()
-        line = text.rfind("\n", 0, unit) + 1
-        k = bisect.bisect_right(words, unit)
-        starts.update(w for w in words[max(0, k - WORDS_BEFORE_UNIT - 1):k] if w >= line)
-        starts.add(unit)
+    for anchor in anchors:
+        line = text.rfind("\n", 0, anchor) + 1
+        k = bisect.bisect_right(words, anchor)
+        starts.update(w for w in words[max(0, k - words_before - 1):k] if w >= line)
     return sorted(starts)
 
 
-# A part that every match of a rule holds (a sub-pattern it cannot match without):
-# a text where it never occurs is not searched with the whole rule. Those marked
-# ``_AT_WORD`` start a word wherever the rule has them (after a space, or first), and
-# the look-behind lets the search skip the middle of words quickly.
+# a unit starts a word, or follows the digits it counts: "5 лет", "5лет", "за год"; it is
+# looked for by its first three letters ("лет", "мес"), then read whole (the search is
+# quicker with 15 prefixes than with 66 words)
+_UNIT_PREFIXES = sorted({form[:3] for forms in UNITS.values() for form in forms.split("|")})
+_UNIT_AHEAD = re.compile(rf"(?<!\w)\d*(?=(?:{'|'.join(_UNIT_PREFIXES)}))", re.I)
+_UNIT_AT = re.compile(UNIT, re.I)
+# Words a duration may have before its unit: "не менее чем" "за" "не более чем" and a
+# number of up to four words (3 + 1 + 3 + 4); a duration range has the most: "сроком на"
+# "от" "двух двухсот пятидесяти трех" "до" "двух двухсот пятидесяти трех" (2 + 1 + 4 + 1 + 4).
+WORDS_BEFORE_UNIT = 12
+
+
+@functools.lru_cache(maxsize=2)
+def _duration_starts(text: str) -> list[int]:
+    """Where a duration or a duration range may start: at a unit ("лет", "месяцев") or at most
+    ``WORDS_BEFORE_UNIT`` words before it on its line (a span with a line break is refused)."""
+    units = [m.end() for m in _UNIT_AHEAD.finditer(text) if _UNIT_AT.match(text, m.end())]
+    return sorted(set(_words_before(text, units, WORDS_BEFORE_UNIT)) | set(units))
+
+
+# ``_AT_WORD`` marks an anchor that starts a word wherever its rule has it (after a
+# space, or first): the look-behind lets the search skip the middle of words quickly.
 _AT_WORD = r"(?<!\w)"
-ANCHORS: dict[str, re.Pattern] = {name: re.compile(pattern, re.I) for name, pattern in {
-    "day": _AT_WORD + MONTH, "month": _AT_WORD + MONTH, "coordinated": _AT_WORD + MONTH,
-    "night": _AT_WORD + MONTH, "relative_month": _AT_WORD + MONTH,
-    "numeric": r"\d", "iso": r"\d", "year": r"\d", "old_year": r"\d", "year_pair": r"\d",
-    "duration_adj": r"\d", "season": _AT_WORD + SEASON, "weekday": _AT_WORD + WEEKDAY,
-    "part": _AT_WORD + PART, "decade": _AT_WORD + DECADE, "century": _AT_WORD + CENTURY,
-    "relative_unit": _AT_WORD + WHICH, "duration_range": UNIT,
-    "recent": r"последн|ближайш", "deictic": r"вчера|днях|сегодняшн", "recurrence": r"ежегодно|кажд",
-    "weekend": r"выходные", "next_unit": r"следующий|другой", "between": r"между",
-}.items()}
-# "15 лет" ... the duration regex is the costliest: tried only around the units
-CANDIDATE_STARTS: dict[str, Callable[[str], list[int]]] = {"duration": _duration_starts}
+
+
+# Rules tried only at the words just before their anchor (a part every match holds), on
+# its line: (anchor, the most words a match may have before the anchor's own word), with
+# the longest such match. A match starts a word: each rule begins with a letter or digit.
+# An anchor without ``_AT_WORD`` may also be found inside a word ("2024" in "12024"):
+# that only adds candidates (counted from that word's start), and digits or one plain
+# word are found quicker without the look-behind.
+_MONTH = _AT_WORD + MONTH
+_RANGE_SEP = rf"(?:[—–-]|по|до)(?=\s*{ANY_POINT})"
+NEAR_ANCHOR: dict[str, tuple[str, int]] = {
+    # "вплоть до в прошлую пятницу, не позднее 12-го марта"
+    "day": (_MONTH, 9),
+    # "вплоть до марта"
+    "month": (_MONTH, 2),
+    # "вплоть до 30 и 1-го июля"
+    "coordinated": (_MONTH, 6),
+    # "ночь с 3-го на 4-е июня"
+    "night": (_MONTH, 6),
+    # "в следующем мае"
+    "relative_month": (_MONTH, 2),
+    # "вплоть до первой половины 1990-х годов прошлого века по начало 2000-х": the separator
+    "range": (_RANGE_SEP, 9),
+    # "не позднее 12.04.2025"
+    "numeric": (r"\d\d?[./]\d", 2),
+    "iso": (r"(?:19|20)\d\d-", 0),
+    # "вплоть до 2024 года"
+    "year": (YEAR, 2),
+    # "в 410 году"
+    "old_year": (r"[1-9]\d\d(?!\d)", 1),
+    "year_pair": (YEAR + "/", 0),
+    "duration_adj": (r"\d{1,3}-летн", 0),
+    # "вплоть до XIX-го века", "в двадцать первом столетии"
+    "century": (_AT_WORD + r"(?:век|столети)", 4),
+    # "вплоть до 1990-х"
+    "decade": (_AT_WORD + DECADE, 2),
+    # "вплоть до начала 2017 года"
+    "part": (_AT_WORD + PART, 2),
+    # "вплоть до прошлой весны"
+    "season": (_AT_WORD + SEASON, 3),
+    # "в прошлую пятницу"
+    "weekday": (_AT_WORD + WEEKDAY, 2),
+    # "в том же году": the unit
+    "relative_unit": (_AT_WORD + RELATIVE_UNIT + _NOT_LETTER, 3),
+    # "за последние двадцать пять лет"
+    "recent": (_AT_WORD + r"(?:последн|ближайш)", 1),
+    # "позавчера", "на днях", "с сегодняшнего дня"
+    "deictic": (_AT_WORD + r"(?:позавчера|вчера|днях|сегодняшн)", 1),
+    # "ежегодно", "каждые три года"
+    "recurrence": (_AT_WORD + r"(?:ежегодно|кажд)", 0),
+    # "в эти же выходные"
+    "weekend": (r"выходные", 3),
+    # "на следующий день"
+    "next_unit": (_AT_WORD + r"(?:следующий|другой)", 1),
+    # "между 20 июня и 10 августа"
+    "between": (r"между", 0),
+}
+
+
+def _near_anchor(anchor: re.Pattern, words_before: int) -> Callable[[str], list[int]]:
+    """The candidate starts of a rule tried only near its anchor."""
+    return lambda text: _words_before(text, _anchor_starts(anchor, text), words_before)
+
+
+CANDIDATE_STARTS: dict[str, Callable[[str], list[int]]] = {
+    name: _near_anchor(re.compile(pattern, re.I), words) for name, (pattern, words) in NEAR_ANCHOR.items()}
+# "15 лет", "от 8 до 20 лет": the costliest rules, tried only around the units
+CANDIDATE_STARTS.update(duration=_duration_starts, duration_range=_duration_starts)
 
 
 def _trimmed(text: str, d: DateMatch) -> DateMatch:

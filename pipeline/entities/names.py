@@ -616,8 +616,10 @@ def eponym_adjectives(doc: Document, entities: list[Entity], morph) -> list[Enti
     busy = [(e.start, e.end) for e in entities if e.type in (PERSON, CITY, COUNTRY)]
     out = []
     for t in doc.tokens:
+        if t.pos != "ADJF":
+            continue
         w = t.norm.lower().replace("ё", "е")
-        if t.pos != "ADJF" or len(w) < 6:
+        if len(w) < 6:
             continue
         name = next((stems[w[:-len(e)]] for e in ADJECTIVE_ENDINGS if w.endswith(e) and w[:-len(e)] in stems),
                     None)

@@ -50,8 +50,12 @@ def gazetteer_places(doc: Document, tokens: Sequence[Token], base: int, covered:
         if base + i in covered:
             i += 1
             continue
+        first = tokens[i].norm
+        if not (first[:1].isupper() or first.isupper()):
+            i += 1  # a place name starts with a capital (most words do not: a quick way out)
+            continue
         hit = None
-        yearly = YEARLY_EVENT.match(tokens[i].norm)
+        yearly = YEARLY_EVENT.match(first)
         if yearly:
             # "Сочи-2014", "Лондон-2012": the games are named after the town
             name = yearly.group(1)
@@ -61,9 +65,8 @@ def gazetteer_places(doc: Document, tokens: Sequence[Token], base: int, covered:
                 yield Entity(CITY, start, start + len(name), name, place_value(place), "gazetteer")
             i += 1
             continue
-        first = tokens[i].norm
         if not (CYRILLIC_CAPITAL.match(first) or LATIN_CAPITAL.match(first) or first.isupper()):
-            i += 1  # a place name starts with a capital (most words do not: a quick way out)
+            i += 1
             continue
         for size in (3, 2, 1):
             window = tokens[i:i + size]

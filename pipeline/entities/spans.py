@@ -395,6 +395,9 @@ def _head_start(toks: Sequence[Token], base: int, start: int, inside: set[int], 
 # Buildings that stand for the institution in them: "Кремль объявил", "советник Белого
 # дома". As news annotate them they are organisations more often than places.
 SEATS_OF_POWER = {("кремль",), ("белый", "дом")}
+_SEATS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}  # each token is compared with its word's seats only
+for _seat in SEATS_OF_POWER:
+    _SEATS_BY_FIRST.setdefault(_seat[0], []).append(_seat)
 
 
 def _retype_seats_of_power(doc: Document, sent: Sentence, spans: list[TokenSpan], morph) -> list[TokenSpan]:
@@ -404,7 +407,7 @@ def _retype_seats_of_power(doc: Document, sent: Sentence, spans: list[TokenSpan]
     lemmas = [toks[base + k].lemma or toks[base + k].norm.lower() for k in range(n)]
     found = []
     for k in range(n):
-        for seat in SEATS_OF_POWER:
+        for seat in _SEATS_BY_FIRST.get(lemmas[k], ()):
             if tuple(lemmas[k:k + len(seat)]) == seat and toks[base + k].norm[:1].isupper():
                 found.append(TokenSpan(k, k + len(seat), "ORG"))
     if not found:
