@@ -202,3 +202,16 @@ def test_countries_as_sides(nlp, text, participants):
 ])
 def test_organisations_no_event_governs(nlp, text, participants):
     assert [p["text"] for e in events(nlp, text) for p in e["participants"]] == participants
+
+
+@pytest.mark.parametrize("text, participants", [
+    # the body of the office given or left takes part
+    ("Иван Петров назначен главой Федерального агентства связи.",
+     ["Иван Петров", "Федерального агентства связи"]),
+    ("Иван Петров ушел с поста генерального директора «Вектора».", ["Иван Петров", "Вектора"]),
+    # the body in someone's title does not: it only says who they are
+    ("Старший советник «Вектора» Иван Петров назначен министром культуры.", ["Иван Петров"]),
+])
+def test_the_body_of_an_office_at_stake(nlp, text, participants):
+    got = [p["text"] for ev in events(nlp, text) for p in ev["participants"]]
+    assert got == participants

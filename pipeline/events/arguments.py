@@ -66,6 +66,9 @@ TEAM_BEFORE = re.compile(r"(?:^|\s)сборн\w*(?:\s+команд\w*)?(?:\s+п�
 CONTESTS = {"матч", "игра", "поединок", "финал", "полуфинал", "четвертьфинал", "турнир", "конфликт",
             "война", "столкновение", "переговоры", "спор", "встреча"}
 SIDE_BEFORE = re.compile(r"(?:^|\s)(?:с|со|против|над|между)(?:\s+[А-ЯЁ][а-яё\-]+\s+и)?\s*$")
+# changes of office: the body whose office is given or left takes part ("избран спикером
+# [Госдумы]", "освобожден от должности замсекретаря [Совета безопасности]")
+OFFICE_CHANGES = {"назначение", "отставка", "увольнение", "избрание", "отстранение", "отречение"}
 # how far up the tree an argument may hang from its event word
 MAX_DEPTH = 4
 
@@ -286,7 +289,9 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
                                             and SIDE_BEFORE.search(doc.text[max(0, e.start - 40):e.start])):
                     c.actors.append(e)
             elif e.type in ACTOR_TYPES or e.type == ROLE:
-                if _modifier(doc, tree, t, by_anchor, inside) and actor_role(doc, e) != "venue":
+                if _modifier(doc, tree, t, by_anchor, inside) and actor_role(doc, e) != "venue" \
+                        and not (e.type == ORGANIZATION and mentions[k].kind in OFFICE_CHANGES
+                                 and _office_at_stake(doc, tree, t)):
                     continue
                 c.actors.append(e)
                 # "заседание Совета Безопасности", "саммит ФСЭГ": the gathering is theirs
@@ -410,6 +415,25 @@ def _modifier(doc: Document, tree: Tree, t: int, by_anchor: dict[int, list[int]]
     if any(start <= h < end for start, end, _ in inside):
         return False
     return doc.tokens[h].pos == "NOUN"
+
+
+# "на пост главы ЦРУ", "с должности начальника штаба": the office a change is about
+POST_NOUNS = {"пост", "должность"}
+
+
+def _office_at_stake(doc: Document, tree: Tree, t: int) -> bool:
+    """The organisation names the body of the office given or left, not of someone's
+    title: "назначен [главой] ЦРУ", "ушел с [поста] гендиректора Google", but not "старший
+    советник Белого дома" or "Представитель «Единой России» избран"."""
+    for _ in range(3):  # "с поста председателя совета директоров банка"
+        h = tree.heads[t]
+        if h < 0 or doc.tokens[h].pos != "NOUN" or tree.rels[t] not in ("nmod", "appos", "flat", "flat:name"):
+            return False
+        tok = doc.tokens[h]
+        if tok.lemma in POST_NOUNS or "ablt" in (tok.tag or ""):
+            return True
+        t = h
+    return False
 
 
 def _same_clause(doc: Document, t: int, owners: list[int], mentions: list[Mention]) -> list[int]:
