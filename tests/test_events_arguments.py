@@ -215,3 +215,13 @@ def test_organisations_no_event_governs(nlp, text, participants):
 def test_the_body_of_an_office_at_stake(nlp, text, participants):
     got = [p["text"] for ev in events(nlp, text) for p in ev["participants"]]
     assert got == participants
+
+
+@pytest.mark.parametrize("text, places", [
+    # a place no event word governs goes to the nearest event of its own clause only
+    ("Вчера скончался актер Иван Петров, который много лет жил в Казани.", []),
+    ("Вчера скончался актер Иван Петров, а в Казани открыли памятник ему.", []),
+    ("Вчера в Казани, по данным полиции, задержан Иван Петров.", ["Казань"]),
+])
+def test_a_place_nobody_governs_stays_in_its_clause(nlp, text, places):
+    assert [p["name"] for p in events(nlp, text)[0]["places"]] == places

@@ -58,6 +58,10 @@ JOURNEYS = {"побег", "бегство", "отъезд", "исчезнове�
 # a comma before these opens a new clause: "задержан Иванов, а в Киеве арестован Петров"
 CLAUSE_CONJUNCTIONS = {"а", "но", "однако", "тогда", "после", "причем", "причём"}
 PRONOUNS = {"он", "она", "оно", "они"}
+# words that open a subordinate clause after a comma: "..., который был убит", "..., когда"
+SUBORDINATE = frozenset({"который", "которая", "которое", "которые", "которого", "которой", "которым",
+                         "которых", "котором", "которую", "где", "когда", "что", "чтобы", "если",
+                         "хотя", "пока", "куда", "откуда", "поскольку", "так", "потому", "как"})
 # happenings that break out in a country rather than being done by one: "Боснийской войны"
 UPHEAVALS = {"война", "революция", "восстание", "переворот", "кризис", "конфликт", "беспорядки"}
 # "сборная России", "сборной команды Японии по футболу", "национальная сборная Бразилии"
@@ -257,8 +261,9 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
         if owners is None and nearest and e.type not in (ROLE, ORGANIZATION):
             # no event word governs it: "В понедельник, по данным полиции, в Москве задержан ..."
             # goes to the event of its sentence nearest to it; not an organisation, which is
-            # as often a bystander ("«Вектор» потерял миллиард после ареста Петрова")
-            owners = _nearest(doc, t, mentions)
+            # as often a bystander ("«Вектор» потерял миллиард после ареста Петрова"); a place
+            # only within its clause ("скончался Петров, который жил в Казани": not where he died)
+            owners = _nearest(doc, t, mentions, e.type in PLACE_TYPES)
         for k in owners or ():
             c = claims[k]
             if e.type in (DATE, TIME):
@@ -447,21 +452,24 @@ def _same_clause(doc: Document, t: int, owners: list[int], mentions: list[Mentio
     return local if len(local) == 1 else owners
 
 
-def _clause_of(doc: Document, i: int) -> tuple[int, int]:
-    """(sentence, number of clause breaks before token ``i``): ", а", ", но", ";"."""
+def _clause_of(doc: Document, i: int, opening: frozenset[str] = frozenset()) -> tuple[int, int]:
+    """(sentence, number of clause breaks before token ``i``): ", а", ", но", ";", and a
+    comma before a word of ``opening``."""
     tok = doc.tokens[i]
     sent = doc.sentences[tok.sentence]
     breaks = sum(1 for k in range(sent.first_token, i) if doc.tokens[k].norm in (";",)
                  or doc.tokens[k].norm == "," and k + 1 < sent.last_token
-                 and doc.tokens[k + 1].norm.lower() in CLAUSE_CONJUNCTIONS)
+                 and doc.tokens[k + 1].norm.lower() in CLAUSE_CONJUNCTIONS | opening)
     return tok.sentence, breaks
 
 
-def _nearest(doc: Document, t: int, mentions: list[Mention]) -> list[int]:
-    """The mention of the sentence nearest to token ``t``, if any."""
-    s = doc.tokens[t].sentence
-    same = [(abs(m.head - t), k) for k, m in enumerate(mentions)
-            if doc.tokens[m.head].sentence == s]
+def _nearest(doc: Document, t: int, mentions: list[Mention], by_clause: bool) -> list[int]:
+    """The mention of the sentence nearest to token ``t``, if any; ``by_clause``: of its
+    clause, a comma before "который", "где", "когда" opening one."""
+    def part(i: int) -> tuple[int, int]:
+        return _clause_of(doc, i, SUBORDINATE) if by_clause else (doc.tokens[i].sentence, 0)
+    s = part(t)
+    same = [(abs(m.head - t), k) for k, m in enumerate(mentions) if part(m.head) == s]
     return [min(same)[1]] if same else []
 
 
