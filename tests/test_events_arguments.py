@@ -225,3 +225,17 @@ def test_the_body_of_an_office_at_stake(nlp, text, participants):
 ])
 def test_a_place_nobody_governs_stays_in_its_clause(nlp, text, places):
     assert [p["name"] for p in events(nlp, text)[0]["places"]] == places
+
+
+@pytest.mark.parametrize("text, dates", [
+    # a date with no preposition right after an event noun is that event's
+    ("Альенде погиб в ходе военного переворота 11 сентября 1973 года.",
+     {"военного переворота": ["11 сентября 1973 года"], "погиб": []}),
+    ("Путин в телефонном разговоре 20 апреля поздравил Иванова.",
+     {"телефонном разговоре": ["20 апреля"], "поздравил": []}),
+    # a date with its preposition is read off the tree as before
+    ("Иванов был арестован в мае после революции 1917 года.",
+     {"арестован": ["в мае"], "революции": ["1917 года"]}),
+])
+def test_a_date_right_after_an_event_noun(nlp, text, dates):
+    assert {ev["title"]: [d["text"] for d in ev["dates"]] for ev in events(nlp, text)} == dates

@@ -256,6 +256,8 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
         if t is None:
             continue
         owners = _owners(doc, tree, t, by_anchor, inside)
+        if e.type == DATE:
+            owners = _date_of_noun(doc, index, e, mentions) or owners
         if owners:
             owners = _same_clause(doc, t, owners, mentions)
         if owners is None and nearest and e.type not in (ROLE, ORGANIZATION):
@@ -384,6 +386,18 @@ def _genitive_of(doc: Document, tree: Tree, t: int, m: Mention) -> bool:
     if h == m.head:
         return True
     return doc.tokens[h].lemma in OFFICES and tree.heads[h] == m.head
+
+
+def _date_of_noun(doc: Document, index: EntityIndex, e: Entity, mentions: list[Mention]) -> list[int]:
+    """A date without a preposition right after an event noun's phrase is its date,
+    whatever the tree says: "погиб в ходе переворота [11 сентября 1973 года]" (not the
+    death's), "на кинофестивале «Кинотавр» [2001 года]"; not across a line break (a
+    headline, then the date that opens the text)."""
+    span = index.tokens.get(id(e))
+    if span is None or not doc.tokens[span[0]].norm[:1].isdigit():
+        return []
+    return [k for k, m in enumerate(mentions) if not m.verbal and m.end == span[0]
+            and "\n" not in doc.text[doc.tokens[m.end - 1].end:e.start]][:1]
 
 
 def _journey_end(doc: Document, tree: Tree, t: int, m: Mention) -> bool:
