@@ -239,3 +239,15 @@ def test_a_place_nobody_governs_stays_in_its_clause(nlp, text, places):
 ])
 def test_a_date_right_after_an_event_noun(nlp, text, dates):
     assert {ev["title"]: [d["text"] for d in ev["dates"]] for ev in events(nlp, text)} == dates
+
+
+@pytest.mark.parametrize("text, dates", [
+    # the event a verb happened in shares the verb's date
+    ("Иван Петров погиб в автокатастрофе в понедельник, 14 октября.",
+     {"погиб": ["в понедельник, 14 октября"], "автокатастрофе": ["в понедельник, 14 октября"]}),
+    # not an event before or after it
+    ("Иван Петров скончался 3 мая после тяжелой операции.",
+     {"скончался": ["3 мая"], "тяжелой операции": []}),
+])
+def test_the_setting_of_an_event_verb_shares_its_date(nlp, text, dates):
+    assert {ev["title"]: [d["text"] for d in ev["dates"]] for ev in events(nlp, text)} == dates

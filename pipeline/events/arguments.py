@@ -309,6 +309,7 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
                     c.owners.append(e)
             elif e.type == COUNT:
                 c.counts.append(e)
+    _share_with_setting(doc, tree, mentions, claims)
     heads = {index.head(e): e for e in index.entities if e.type in ACTOR_TYPES or e.type == ROLE}
     for k, m in enumerate(mentions):
         # "Тамерлан, который был убит в перестрелке": who "который" stands for takes part
@@ -320,6 +321,24 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
         if person is not None and id(person) not in skip and person not in claims[k].actors:
             claims[k].actors.append(person)
     return claims
+
+
+def _share_with_setting(doc: Document, tree: Tree, mentions: list[Mention],
+                        claims: dict[int, Claims]) -> None:
+    """The date of an event verb is the date of the event it happened in, when that one
+    has none of its own: "Петров [погиб] в [автокатастрофе] в понедельник" -> the crash
+    was on Monday too. Not its place: "погиб в бою в Сирии" (the battle may be larger);
+    not after "после", "в связи с": those are other times."""
+    verbs = {m.head: k for k, m in enumerate(mentions) if m.verbal}
+    for k, m in enumerate(mentions):
+        v = tree.heads[m.head]
+        if m.verbal or v not in verbs or tree.rels[m.head] != "obl":
+            continue
+        cases = [doc.tokens[x].norm.lower() for x in tree.children(m.head) if tree.rels[x] == "case"]
+        if cases not in (["в"], ["во"], ["при"], ["на"]):
+            continue
+        if not claims[k].dates:
+            claims[k].dates.extend(claims[verbs[v]].dates)
 
 
 # "в бельгийском городе [Льеж]", "в аргентинском [Буэнос-Айресе]": up to two lower-case words
