@@ -251,3 +251,14 @@ def test_a_date_right_after_an_event_noun(nlp, text, dates):
 ])
 def test_the_setting_of_an_event_verb_shares_its_date(nlp, text, dates):
     assert {ev["title"]: [d["text"] for d in ev["dates"]] for ev in events(nlp, text)} == dates
+
+
+@pytest.mark.parametrize("text, dates", [
+    # in news a bracket after a name or a time says what that is, not when the event was
+    ("Вчера в Москве скончался режиссер Иван Петров, автор фильма «Дорога» (1999).", ["Вчера"]),
+    ("Нападение было совершено около 11:25 (12:25 мск) в центре Киева.", ["около 11:25"]),
+    # a bracket right after the event dates it
+    ("Иван Петров стал вторым на чемпионате мира (2015) в Пекине.", ["2015"]),
+])
+def test_a_bracketed_date_is_an_aside(nlp, text, dates):
+    assert [d["text"] for d in events(nlp, text)[0]["dates"]] == dates

@@ -258,6 +258,8 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
         owners = _owners(doc, tree, t, by_anchor, inside)
         if e.type == DATE:
             owners = _date_of_noun(doc, index, e, mentions) or owners
+        if e.type in (DATE, TIME) and nearest and _bracketed_aside(doc, index, e, inside):
+            continue  # "Синев (скончался 3 февраля 2016)", "«Всё о моей матери» (1999)"
         if owners:
             owners = _same_clause(doc, t, owners, mentions)
         if owners is None and nearest and e.type not in (ROLE, ORGANIZATION):
@@ -405,6 +407,24 @@ def _genitive_of(doc: Document, tree: Tree, t: int, m: Mention) -> bool:
     if h == m.head:
         return True
     return doc.tokens[h].lemma in OFFICES and tree.heads[h] == m.head
+
+
+def _bracketed_aside(doc: Document, index: EntityIndex, e: Entity,
+                     inside: list[tuple[int, int, int]]) -> bool:
+    """News puts in brackets what a name or a title is ("Синев (скончался 3 февраля
+    2016)", "«Всё о моей матери» (1999)", "около 11:25 (12:25 мск)"): a date there dates
+    an event only when the bracket opens right after the event ("Олимпийских игр (1984,
+    1988)")."""
+    span = index.tokens.get(id(e))
+    if span is None:
+        return False
+    sent = doc.sentences[doc.tokens[span[0]].sentence]
+    k = span[0] - 1
+    while k >= sent.first_token and doc.tokens[k].norm not in ("(", ")"):
+        k -= 1
+    if k < sent.first_token or doc.tokens[k].norm != "(":
+        return False
+    return not any(start <= k - 1 < end for start, end, _ in inside)
 
 
 def _date_of_noun(doc: Document, index: EntityIndex, e: Entity, mentions: list[Mention]) -> list[int]:
