@@ -262,3 +262,12 @@ def test_the_setting_of_an_event_verb_shares_its_date(nlp, text, dates):
 ])
 def test_a_bracketed_date_is_an_aside(nlp, text, dates):
     assert [d["text"] for d in events(nlp, text)[0]["dates"]] == dates
+
+
+@pytest.mark.parametrize("text, participants", [
+    # in news a name in brackets is another name of someone already there
+    ("Вчера в Лондоне арестован Иван Петров (настоящее имя Петр Сидоров).", ["Иван Петров"]),
+    ("Вчера в Лондоне задержаны Иван Петров и Петр Сидоров.", ["Иван Петров", "Петр Сидоров"]),
+])
+def test_a_bracketed_name_is_an_aside(nlp, text, participants):
+    assert [p["text"] for p in events(nlp, text)[0]["participants"]] == participants

@@ -258,8 +258,8 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
         owners = _owners(doc, tree, t, by_anchor, inside)
         if e.type == DATE:
             owners = _date_of_noun(doc, index, e, mentions) or owners
-        if e.type in (DATE, TIME) and nearest and _bracketed_aside(doc, index, e, inside):
-            continue  # "Синев (скончался 3 февраля 2016)", "«Всё о моей матери» (1999)"
+        if e.type in (DATE, TIME, PERSON, ORGANIZATION) and nearest and _bracketed_aside(doc, index, e, inside):
+            continue  # "Синев (скончался 3 февраля 2016)", "Пеле (настоящее имя Эдсон ...)"
         if owners:
             owners = _same_clause(doc, t, owners, mentions)
         if owners is None and nearest and e.type not in (ROLE, ORGANIZATION):
@@ -412,9 +412,9 @@ def _genitive_of(doc: Document, tree: Tree, t: int, m: Mention) -> bool:
 def _bracketed_aside(doc: Document, index: EntityIndex, e: Entity,
                      inside: list[tuple[int, int, int]]) -> bool:
     """News puts in brackets what a name or a title is ("Синев (скончался 3 февраля
-    2016)", "«Всё о моей матери» (1999)", "около 11:25 (12:25 мск)"): a date there dates
-    an event only when the bracket opens right after the event ("Олимпийских игр (1984,
-    1988)")."""
+    2016)", "«Всё о моей матери» (1999)", "около 11:25 (12:25 мск)", "Пеле (настоящее имя
+    Эдсон ...)"): a date or a name there is an argument only when the bracket opens right
+    after the event ("Олимпийских игр (1984, 1988)")."""
     span = index.tokens.get(id(e))
     if span is None:
         return False
