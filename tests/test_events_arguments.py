@@ -202,3 +202,72 @@ def test_countries_as_sides(nlp, text, participants):
 ])
 def test_organisations_no_event_governs(nlp, text, participants):
     assert [p["text"] for e in events(nlp, text) for p in e["participants"]] == participants
+
+
+@pytest.mark.parametrize("text, participants", [
+    # the body of the office given or left takes part
+    ("Иван Петров назначен главой Федерального агентства связи.",
+     ["Иван Петров", "Федерального агентства связи"]),
+    ("Иван Петров ушел с поста генерального директора «Вектора».", ["Иван Петров", "Вектора"]),
+    # the body in someone's title does not: it only says who they are
+    ("Старший советник «Вектора» Иван Петров назначен министром культуры.", ["Иван Петров"]),
+])
+def test_the_body_of_an_office_at_stake(nlp, text, participants):
+    got = [p["text"] for ev in events(nlp, text) for p in ev["participants"]]
+    assert got == participants
+
+
+@pytest.mark.parametrize("text, places", [
+    # a place no event word governs goes to the nearest event of its own clause only
+    ("Вчера скончался актер Иван Петров, который много лет жил в Казани.", []),
+    ("Вчера скончался актер Иван Петров, а в Казани открыли памятник ему.", []),
+    ("Вчера в Казани, по данным полиции, задержан Иван Петров.", ["Казань"]),
+])
+def test_a_place_nobody_governs_stays_in_its_clause(nlp, text, places):
+    assert [p["name"] for p in events(nlp, text)[0]["places"]] == places
+
+
+@pytest.mark.parametrize("text, dates", [
+    # a date with no preposition right after an event noun is that event's
+    ("Альенде погиб в ходе военного переворота 11 сентября 1973 года.",
+     {"военного переворота": ["11 сентября 1973 года"], "погиб": []}),
+    ("Путин в телефонном разговоре 20 апреля поздравил Иванова.",
+     {"телефонном разговоре": ["20 апреля"], "поздравил": []}),
+    # a date with its preposition is read off the tree as before
+    ("Иванов был арестован в мае после революции 1917 года.",
+     {"арестован": ["в мае"], "революции": ["1917 года"]}),
+])
+def test_a_date_right_after_an_event_noun(nlp, text, dates):
+    assert {ev["title"]: [d["text"] for d in ev["dates"]] for ev in events(nlp, text)} == dates
+
+
+@pytest.mark.parametrize("text, dates", [
+    # the event a verb happened in shares the verb's date
+    ("Иван Петров погиб в автокатастрофе в понедельник, 14 октября.",
+     {"погиб": ["в понедельник, 14 октября"], "автокатастрофе": ["в понедельник, 14 октября"]}),
+    # not an event before or after it
+    ("Иван Петров скончался 3 мая после тяжелой операции.",
+     {"скончался": ["3 мая"], "тяжелой операции": []}),
+])
+def test_the_setting_of_an_event_verb_shares_its_date(nlp, text, dates):
+    assert {ev["title"]: [d["text"] for d in ev["dates"]] for ev in events(nlp, text)} == dates
+
+
+@pytest.mark.parametrize("text, dates", [
+    # in news a bracket after a name or a time says what that is, not when the event was
+    ("Вчера в Москве скончался режиссер Иван Петров, автор фильма «Дорога» (1999).", ["Вчера"]),
+    ("Нападение было совершено около 11:25 (12:25 мск) в центре Киева.", ["около 11:25"]),
+    # a bracket right after the event dates it
+    ("Иван Петров стал вторым на чемпионате мира (2015) в Пекине.", ["2015"]),
+])
+def test_a_bracketed_date_is_an_aside(nlp, text, dates):
+    assert [d["text"] for d in events(nlp, text)[0]["dates"]] == dates
+
+
+@pytest.mark.parametrize("text, participants", [
+    # in news a name in brackets is another name of someone already there
+    ("Вчера в Лондоне арестован Иван Петров (настоящее имя Петр Сидоров).", ["Иван Петров"]),
+    ("Вчера в Лондоне задержаны Иван Петров и Петр Сидоров.", ["Иван Петров", "Петр Сидоров"]),
+])
+def test_a_bracketed_name_is_an_aside(nlp, text, participants):
+    assert [p["text"] for p in events(nlp, text)[0]["participants"]] == participants

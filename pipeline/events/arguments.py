@@ -58,6 +58,10 @@ JOURNEYS = {"побег", "бегство", "отъезд", "исчезнове�
 # a comma before these opens a new clause: "задержан Иванов, а в Киеве арестован Петров"
 CLAUSE_CONJUNCTIONS = {"а", "но", "однако", "тогда", "после", "причем", "причём"}
 PRONOUNS = {"он", "она", "оно", "они"}
+# words that open a subordinate clause after a comma: "..., который был убит", "..., когда"
+SUBORDINATE = frozenset({"который", "которая", "которое", "которые", "которого", "которой", "которым",
+                         "которых", "котором", "которую", "где", "когда", "что", "чтобы", "если",
+                         "хотя", "пока", "куда", "откуда", "поскольку", "так", "потому", "как"})
 # happenings that break out in a country rather than being done by one: "Боснийской войны"
 UPHEAVALS = {"война", "революция", "восстание", "переворот", "кризис", "конфликт", "беспорядки"}
 # "сборная России", "сборной команды Японии по футболу", "национальная сборная Бразилии"
@@ -66,6 +70,9 @@ TEAM_BEFORE = re.compile(r"(?:^|\s)сборн\w*(?:\s+команд\w*)?(?:\s+п�
 CONTESTS = {"матч", "игра", "поединок", "финал", "полуфинал", "четвертьфинал", "турнир", "конфликт",
             "война", "столкновение", "переговоры", "спор", "встреча"}
 SIDE_BEFORE = re.compile(r"(?:^|\s)(?:с|со|против|над|между)(?:\s+[А-ЯЁ][а-яё\-]+\s+и)?\s*$")
+# changes of office: the body whose office is given or left takes part ("избран спикером
+# [Госдумы]", "освобожден от должности замсекретаря [Совета безопасности]")
+OFFICE_CHANGES = {"назначение", "отставка", "увольнение", "избрание", "отстранение", "отречение"}
 # how far up the tree an argument may hang from its event word
 MAX_DEPTH = 4
 
@@ -249,13 +256,18 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
         if t is None:
             continue
         owners = _owners(doc, tree, t, by_anchor, inside)
+        if e.type == DATE:
+            owners = _date_of_noun(doc, index, e, mentions) or owners
+        if e.type in (DATE, TIME, PERSON, ORGANIZATION) and nearest and _bracketed_aside(doc, index, e, inside):
+            continue  # "Синев (скончался 3 февраля 2016)", "Пеле (настоящее имя Эдсон ...)"
         if owners:
             owners = _same_clause(doc, t, owners, mentions)
         if owners is None and nearest and e.type not in (ROLE, ORGANIZATION):
             # no event word governs it: "В понедельник, по данным полиции, в Москве задержан ..."
             # goes to the event of its sentence nearest to it; not an organisation, which is
-            # as often a bystander ("«Вектор» потерял миллиард после ареста Петрова")
-            owners = _nearest(doc, t, mentions)
+            # as often a bystander ("«Вектор» потерял миллиард после ареста Петрова"); a place
+            # only within its clause ("скончался Петров, который жил в Казани": not where he died)
+            owners = _nearest(doc, t, mentions, e.type in PLACE_TYPES)
         for k in owners or ():
             c = claims[k]
             if e.type in (DATE, TIME):
@@ -286,7 +298,9 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
                                             and SIDE_BEFORE.search(doc.text[max(0, e.start - 40):e.start])):
                     c.actors.append(e)
             elif e.type in ACTOR_TYPES or e.type == ROLE:
-                if _modifier(doc, tree, t, by_anchor, inside) and actor_role(doc, e) != "venue":
+                if _modifier(doc, tree, t, by_anchor, inside) and actor_role(doc, e) != "venue" \
+                        and not (e.type == ORGANIZATION and mentions[k].kind in OFFICE_CHANGES
+                                 and _office_at_stake(doc, tree, t)):
                     continue
                 c.actors.append(e)
                 # "заседание Совета Безопасности", "саммит ФСЭГ": the gathering is theirs
@@ -297,6 +311,7 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
                     c.owners.append(e)
             elif e.type == COUNT:
                 c.counts.append(e)
+    _share_with_setting(doc, tree, mentions, claims)
     heads = {index.head(e): e for e in index.entities if e.type in ACTOR_TYPES or e.type == ROLE}
     for k, m in enumerate(mentions):
         # "Тамерлан, который был убит в перестрелке": who "который" stands for takes part
@@ -308,6 +323,24 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
         if person is not None and id(person) not in skip and person not in claims[k].actors:
             claims[k].actors.append(person)
     return claims
+
+
+def _share_with_setting(doc: Document, tree: Tree, mentions: list[Mention],
+                        claims: dict[int, Claims]) -> None:
+    """The date of an event verb is the date of the event it happened in, when that one
+    has none of its own: "Петров [погиб] в [автокатастрофе] в понедельник" -> the crash
+    was on Monday too. Not its place: "погиб в бою в Сирии" (the battle may be larger);
+    not after "после", "в связи с": those are other times."""
+    verbs = {m.head: k for k, m in enumerate(mentions) if m.verbal}
+    for k, m in enumerate(mentions):
+        v = tree.heads[m.head]
+        if m.verbal or v not in verbs or tree.rels[m.head] != "obl":
+            continue
+        cases = [doc.tokens[x].norm.lower() for x in tree.children(m.head) if tree.rels[x] == "case"]
+        if cases not in (["в"], ["во"], ["при"], ["на"]):
+            continue
+        if not claims[k].dates:
+            claims[k].dates.extend(claims[verbs[v]].dates)
 
 
 # "в бельгийском городе [Льеж]", "в аргентинском [Буэнос-Айресе]": up to two lower-case words
@@ -376,6 +409,36 @@ def _genitive_of(doc: Document, tree: Tree, t: int, m: Mention) -> bool:
     return doc.tokens[h].lemma in OFFICES and tree.heads[h] == m.head
 
 
+def _bracketed_aside(doc: Document, index: EntityIndex, e: Entity,
+                     inside: list[tuple[int, int, int]]) -> bool:
+    """News puts in brackets what a name or a title is ("Синев (скончался 3 февраля
+    2016)", "«Всё о моей матери» (1999)", "около 11:25 (12:25 мск)", "Пеле (настоящее имя
+    Эдсон ...)"): a date or a name there is an argument only when the bracket opens right
+    after the event ("Олимпийских игр (1984, 1988)")."""
+    span = index.tokens.get(id(e))
+    if span is None:
+        return False
+    sent = doc.sentences[doc.tokens[span[0]].sentence]
+    k = span[0] - 1
+    while k >= sent.first_token and doc.tokens[k].norm not in ("(", ")"):
+        k -= 1
+    if k < sent.first_token or doc.tokens[k].norm != "(":
+        return False
+    return not any(start <= k - 1 < end for start, end, _ in inside)
+
+
+def _date_of_noun(doc: Document, index: EntityIndex, e: Entity, mentions: list[Mention]) -> list[int]:
+    """A date without a preposition right after an event noun's phrase is its date,
+    whatever the tree says: "погиб в ходе переворота [11 сентября 1973 года]" (not the
+    death's), "на кинофестивале «Кинотавр» [2001 года]"; not across a line break (a
+    headline, then the date that opens the text)."""
+    span = index.tokens.get(id(e))
+    if span is None or not doc.tokens[span[0]].norm[:1].isdigit():
+        return []
+    return [k for k, m in enumerate(mentions) if not m.verbal and m.end == span[0]
+            and "\n" not in doc.text[doc.tokens[m.end - 1].end:e.start]][:1]
+
+
 def _journey_end(doc: Document, tree: Tree, t: int, m: Mention) -> bool:
     """The place a journey leaves or visits, hung on its verb: "бежал [из России]",
     "сбежала [из страны]", "посетил [Польшу]" (not "прибыл в Казань из Москвы" for a visit:
@@ -412,6 +475,25 @@ def _modifier(doc: Document, tree: Tree, t: int, by_anchor: dict[int, list[int]]
     return doc.tokens[h].pos == "NOUN"
 
 
+# "на пост главы ЦРУ", "с должности начальника штаба": the office a change is about
+POST_NOUNS = {"пост", "должность"}
+
+
+def _office_at_stake(doc: Document, tree: Tree, t: int) -> bool:
+    """The organisation names the body of the office given or left, not of someone's
+    title: "назначен [главой] ЦРУ", "ушел с [поста] гендиректора Google", but not "старший
+    советник Белого дома" or "Представитель «Единой России» избран"."""
+    for _ in range(3):  # "с поста председателя совета директоров банка"
+        h = tree.heads[t]
+        if h < 0 or doc.tokens[h].pos != "NOUN" or tree.rels[t] not in ("nmod", "appos", "flat", "flat:name"):
+            return False
+        tok = doc.tokens[h]
+        if tok.lemma in POST_NOUNS or "ablt" in (tok.tag or ""):
+            return True
+        t = h
+    return False
+
+
 def _same_clause(doc: Document, t: int, owners: list[int], mentions: list[Mention]) -> list[int]:
     """Owners the parser found across a clause boundary give way to the one event of the
     entity's own clause: "12 марта в Москве задержан Иванов, а 15 марта в Киеве арестован
@@ -423,21 +505,24 @@ def _same_clause(doc: Document, t: int, owners: list[int], mentions: list[Mentio
     return local if len(local) == 1 else owners
 
 
-def _clause_of(doc: Document, i: int) -> tuple[int, int]:
-    """(sentence, number of clause breaks before token ``i``): ", а", ", но", ";"."""
+def _clause_of(doc: Document, i: int, opening: frozenset[str] = frozenset()) -> tuple[int, int]:
+    """(sentence, number of clause breaks before token ``i``): ", а", ", но", ";", and a
+    comma before a word of ``opening``."""
     tok = doc.tokens[i]
     sent = doc.sentences[tok.sentence]
     breaks = sum(1 for k in range(sent.first_token, i) if doc.tokens[k].norm in (";",)
                  or doc.tokens[k].norm == "," and k + 1 < sent.last_token
-                 and doc.tokens[k + 1].norm.lower() in CLAUSE_CONJUNCTIONS)
+                 and doc.tokens[k + 1].norm.lower() in CLAUSE_CONJUNCTIONS | opening)
     return tok.sentence, breaks
 
 
-def _nearest(doc: Document, t: int, mentions: list[Mention]) -> list[int]:
-    """The mention of the sentence nearest to token ``t``, if any."""
-    s = doc.tokens[t].sentence
-    same = [(abs(m.head - t), k) for k, m in enumerate(mentions)
-            if doc.tokens[m.head].sentence == s]
+def _nearest(doc: Document, t: int, mentions: list[Mention], by_clause: bool) -> list[int]:
+    """The mention of the sentence nearest to token ``t``, if any; ``by_clause``: of its
+    clause, a comma before "который", "где", "когда" opening one."""
+    def part(i: int) -> tuple[int, int]:
+        return _clause_of(doc, i, SUBORDINATE) if by_clause else (doc.tokens[i].sentence, 0)
+    s = part(t)
+    same = [(abs(m.head - t), k) for k, m in enumerate(mentions) if part(m.head) == s]
     return [min(same)[1]] if same else []
 
 
