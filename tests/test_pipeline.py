@@ -88,3 +88,13 @@ def test_empty_and_odd_texts(nlp):
         assert doc.ok
         for e in doc.entities:
             assert text[e.start:e.end] == e.text
+
+
+def test_preload_puts_the_models_out_of_the_collectors_sight(resources):
+    import gc
+
+    gc.unfreeze()
+    assert gc.get_freeze_count() == 0
+    resources.preload()
+    assert {"morph", "ner", "geo", "syntax"} <= resources.loaded()
+    assert gc.get_freeze_count() > 0  # the models' objects are no longer walked by gc
