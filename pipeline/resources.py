@@ -43,6 +43,10 @@ class Resources:
                 if value is None:
                     value = build()
                     self._cache[name] = value
+                    # a model lives as long as the process: its objects are put out of
+                    # the cycle collector's sight, or every full collection walks its
+                    # dictionaries and word lists again (about a tenth of a batch run)
+                    gc.freeze()
         return value
 
     @property
@@ -99,14 +103,7 @@ class Resources:
                 self._cache.pop(name, None)
 
     def preload(self) -> "Resources":
-        """Load everything now (batch workers call this once at start-up).
-
-        The models then live as long as the process, so their objects are put out of
-        the cycle collector's sight (``gc.freeze``): without it every full collection
-        walks the dictionaries and word lists again, about a tenth of the time of a
-        batch run (benchmarks/throughput.py).
-        """
+        """Load everything now (batch workers call this once at start-up)."""
         for name in ("morph", "ner", "geo", "syntax"):
             getattr(self, name)
-        gc.freeze()
         return self
