@@ -97,5 +97,5 @@ def test_loaded_models_are_out_of_the_collectors_sight():
 
     gc.unfreeze()
     assert gc.get_freeze_count() == 0
-    Resources().morph
+    assert Resources().morph is not None
     assert gc.get_freeze_count() > 0  # the model's objects are no longer walked by gc
