@@ -70,13 +70,22 @@ class ConvStack:
             self.layers.append((stacked, layer.conv.bias.array, layer.conv.padding, kernel, filters,
                                 norm.mean.array, norm.std.array, norm.weight.array, norm.bias.array))
 
-    def __call__(self, x: np.ndarray, mask: np.ndarray) -> np.ndarray:
-        """batch x length x dim in, batch x length x filters of the last layer out."""
+    def __call__(self, x: np.ndarray, mask: np.ndarray, extra: np.ndarray | None = None) -> np.ndarray:
+        """batch x length x dim in, batch x length x filters of the last layer out.
+
+        ``extra`` (batch * length x kernel * filters) is added to the first layer's
+        products: the part of the input the caller multiplied out itself (see
+        ``_Model.encode``), whose rows of the first kernels ``x`` then leaves out.
+        """
         batch, length, _ = x.shape
         keep = mask[:, :, None]
         for stacked, bias, padding, kernel, filters, mean, std, scale, shift in self.layers:
             dim = x.shape[2]
-            products = (x.reshape(-1, dim) @ stacked).reshape(batch, length, kernel, filters)
+            products = x.reshape(-1, dim) @ stacked[:dim]
+            if extra is not None:
+                products += extra
+                extra = None
+            products = products.reshape(batch, length, kernel, filters)
             # out[t] = bias + sum over k of products[t + k - padding, k]; outside the
             # sentence the input is zero, so those terms are left out
             out = np.zeros((batch, length, filters), dtype=x.dtype)
@@ -122,11 +131,16 @@ class _Model:
         self.encoder = Encoder(infer.encoder.words_vocab, infer.encoder.shapes_vocab)
         self.convs = ConvStack(self.model.encoder.layers)
         self.words = WordVectors(self.model.emb.word)
+        # The first layer's input is a word's vector and its shape's vector side by side.
+        # There are a few dozen shapes, so their share of the first products is a table
+        # made once, looked up instead of multiplied for every token.
+        first = self.convs.layers[0][0]
+        self.shape_products = np.ascontiguousarray(self.model.emb.shape.weight.array @ first[self.words.dim:])
 
     def encode(self, sentences: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
         word_ids, shape_ids, mask = self.encoder.batch(sentences)
-        x = np.concatenate((self.words(word_ids), self.model.emb.shape(shape_ids)), axis=-1)
-        return self.convs(x, mask), mask
+        extra = np.take(self.shape_products, shape_ids.ravel(), axis=0)
+        return self.convs(self.words(word_ids), mask, extra), mask
 
 
 class NERModel(_Model):

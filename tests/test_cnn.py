@@ -74,3 +74,13 @@ def test_encoder_matches_slovnet_and_cache_stays_bounded(natasha_models, monkeyp
     again, _, _ = small.batch(WORDS)
     assert np.array_equal(again, word_ids)  # a restarted cache gives the same ids
     assert 0 < len(small._ids) <= 5
+
+
+@pytest.mark.parametrize("which", [0, 1])
+def test_encode_with_the_shape_table_matches_slovnet(natasha_models, which):
+    infer = natasha_models[which].infer
+    ours = (cnn.NERModel if which == 0 else cnn.SyntaxModel)(infer)
+    got, mask = ours.encode(WORDS)
+    word_ids, shape_ids, _ = ours.encoder.batch(WORDS)
+    want = infer.model.encoder(infer.model.emb(word_ids, shape_ids), ~mask)
+    np.testing.assert_allclose(got, want, rtol=1e-4, atol=1e-4)
