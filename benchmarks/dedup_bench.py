@@ -567,8 +567,9 @@ def bench_scale(n: int, texts: list[tuple[str, str]], perturb: Perturber, rng: r
     total_started = time.perf_counter()
     recent: collections.OrderedDict[str, str] = collections.OrderedDict()  # for error lines
     errors: list[str] = []
+    quarters = {n * q // 4: 0.0 for q in (1, 2, 3, 4)}  # RSS now (not the peak) as the index grows
     with tempfile.TemporaryDirectory() as spool, CorpusDeduplicator(resources, spool_dir=spool) as dedup:
-        for doc_id, text, base, negative in synthetic_documents(n, texts, perturb, rng):
+        for i, (doc_id, text, base, negative) in enumerate(synthetic_documents(n, texts, perturb, rng), 1):
             started = time.perf_counter()
             m = dedup.add(doc_id, text)
             elapsed += time.perf_counter() - started
@@ -584,15 +585,26 @@ def bench_scale(n: int, texts: list[tuple[str, str]], perturb: Perturber, rng: r
             recent[doc_id] = text
             if len(recent) > 6000:
                 recent.popitem(last=False)
+            if i in quarters:
+                quarters[i] = _rss_mb()
         indexed = len(dedup)
     return {"documents": n, "indexed": indexed, "seconds": elapsed,
             "wall": time.perf_counter() - total_started, "counts": counts,
             "negatives_merged": negatives_merged, "rss_before_mb": before, "rss_peak_mb": _max_rss_mb(),
-            "errors": errors}
+            "rss_quarters_mb": list(quarters.values()), "errors": errors}
 
 
 def _max_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _rss_mb() -> float:
+    """Resident memory now (Linux /proc; 0 elsewhere)."""
+    try:
+        with open("/proc/self/status") as f:
+            return next(int(line.split()[1]) for line in f if line.startswith("VmRSS:")) / 1024
+    except (OSError, StopIteration):
+        return 0.0
 
 
 # -- report ------------------------------------------------------------------------------------
@@ -657,7 +669,8 @@ def main(argv: list[str] | None = None) -> int:
         c = r["counts"]
         print(f"\nscale: {r['documents']} documents ({r['indexed']} distinct) deduplicated in "
               f"{r['seconds']:.1f}s ({r['documents'] / r['seconds']:.0f} docs/s; {r['wall']:.1f}s with "
-              f"generation); peak RSS {r['rss_peak_mb']:.0f} MB (before: {r['rss_before_mb']:.0f} MB)")
+              f"generation); peak RSS {r['rss_peak_mb']:.0f} MB (before: {r['rss_before_mb']:.0f} MB); "
+              f"RSS at 1/4, 1/2, 3/4, end: {', '.join(f'{m:.0f}' for m in r['rss_quarters_mb'])} MB")
         print(f"  planted copies: P {c.precision:.4f}  R {c.recall:.4f}  (tp {c.tp}, fp {c.fp}, fn {c.fn}); "
               f"hard negatives merged: {r['negatives_merged']}")
         for e in r["errors"]:

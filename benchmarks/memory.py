@@ -8,8 +8,10 @@ numbered line makes each text unique), 1,000 files per sub-folder. For each size
 runs ``python -m pipeline run`` in a fresh process and samples /proc every half
 second: the parent's RSS (it lists the files, keeps the manifest and writes the
 outputs) and the largest worker's, with the parent's RSS at each quarter of the run,
-so that growth shows. Apart, in this process: the time and the memory (tracemalloc)
-of listing and sorting the jobs, which the CLI keeps for the whole run.
+so that growth shows, and its peak while it writes the outputs (after the workers
+are gone: corpus deduplication and events.jsonl), which the model load before the
+fork hides in the quarters. Apart, in this process: the time and the memory
+(tracemalloc) of listing and sorting the jobs, which the CLI keeps for the whole run.
 """
 
 from __future__ import annotations
@@ -72,11 +74,17 @@ def run_cli(folder: Path, out: Path, workers: int) -> dict:
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     samples: list[tuple[float, float]] = []  # (seconds, parent RSS)
-    worker_peak = 0.0
+    worker_peak = writing_peak = 0.0
+    workers_seen = False
     while proc.poll() is None:
-        samples.append((time.perf_counter() - started, rss_mb(proc.pid)))
-        for pid in descendants(proc.pid):
+        rss = rss_mb(proc.pid)
+        samples.append((time.perf_counter() - started, rss))
+        workers = descendants(proc.pid)
+        for pid in workers:
             worker_peak = max(worker_peak, rss_mb(pid))
+        workers_seen = workers_seen or bool(workers)
+        if workers_seen and not workers:  # the workers are done: the parent writes the outputs
+            writing_peak = max(writing_peak, rss)
         time.sleep(0.5)
     seconds = time.perf_counter() - started
     if proc.returncode not in (0, 1):
@@ -84,7 +92,7 @@ def run_cli(folder: Path, out: Path, workers: int) -> dict:
     quarters = [max([r for t, r in samples if t <= seconds * q / 4] or [0.0]) for q in (1, 2, 3, 4)]
     outputs = sum(p.stat().st_size for p in out.iterdir() if p.is_file()) / 2**20
     return {"seconds": seconds, "parent_quarters": quarters, "worker_peak": worker_peak,
-            "outputs_mb": outputs}
+            "writing_peak": writing_peak, "outputs_mb": outputs}
 
 
 def jobs_cost(folder: Path) -> tuple[float, float]:
@@ -112,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"# {' '.join([Path(sys.executable).name, *sys.argv])}")
     print(f"# {args.workers} workers; load average {os.getloadavg()[0]:.2f} at the start")
     print(f"{'documents':>10}{'seconds':>9}{'docs/s':>8}{'worker MB':>11}{'parent MB at 1/4, 1/2, 3/4, end':>36}"
-          f"{'jobs: s':>9}{'jobs MB':>9}{'outputs MB':>12}")
+          f"{'writing MB':>12}{'jobs: s':>9}{'jobs MB':>9}{'outputs MB':>12}")
     try:
         for size in sizes:
             folder = base / f"corpus{size}"
@@ -121,7 +129,8 @@ def main(argv: list[str] | None = None) -> int:
             res = run_cli(folder, base / f"out{size}", args.workers)
             quarters = ", ".join(f"{q:.0f}" for q in res["parent_quarters"])
             print(f"{size:>10}{res['seconds']:>9.1f}{size / res['seconds']:>8.1f}{res['worker_peak']:>11.0f}"
-                  f"{quarters:>36}{listing:>9.2f}{jobs_mb:>9.1f}{res['outputs_mb']:>12.1f}", flush=True)
+                  f"{quarters:>36}{res['writing_peak']:>12.0f}{listing:>9.2f}{jobs_mb:>9.1f}"
+                  f"{res['outputs_mb']:>12.1f}", flush=True)
     finally:
         if args.keep is None:
             shutil.rmtree(base, ignore_errors=True)

@@ -11,7 +11,10 @@ same ones in a fresh subprocess (memory and caches do not leak between them):
 - the full pipeline (every stage) on one core, in-process on the same texts in memory,
   with the time per stage and, within "entities", natasha's model apart from our rules;
 - the batch runner (``process_paths``, as the CLI uses it: files read and decoded
-  too) with each worker count, and with ``--dask`` a Dask LocalCluster as well.
+  too) with each worker count, and with ``--dask`` a Dask LocalCluster as well;
+- with ``--records``, the batch runner as the CLI's first phase runs it: each document's
+  record serialised (by the workers, ``write.stored_record``) and stored in a manifest
+  by the parent. Its "CPU per document here" is the parent's whole share.
 
 It prints documents and characters per second, the ratios to the yardstick and to one
 worker, start-up time (import and models, in a fresh interpreter), peak memory per
@@ -161,7 +164,8 @@ def time_entity_rules() -> dict[str, float]:
 
 
 def child_batch(folder: Path, args: argparse.Namespace) -> dict:
-    """The batch runner over the files, as the CLI runs it (without the manifest)."""
+    """The batch runner over the files, as the CLI runs it (without the manifest, or
+    with it and the records serialised as the CLI does when ``--records``)."""
     import pipeline
 
     import resource
@@ -170,14 +174,61 @@ def child_batch(folder: Path, args: argparse.Namespace) -> dict:
     watch.start()
     t0, c0 = time.perf_counter(), time.process_time()
     kwargs = {"executor": "dask", "scheduler": "local"} if args.dask_child else {}
-    n = sum(1 for _ in pipeline.batch.process_jobs(pipeline.find_jobs([folder]), workers=args.n_workers,
-                                                   chunk_size=args.batch_size, **kwargs))
+    jobs = pipeline.find_jobs([folder])
+    first: list[float] = []  # this process's CPU time when the first document arrives
+    if args.records:
+        with tempfile.TemporaryDirectory(prefix="throughput-manifest-") as tmp:
+            n = store_records(jobs, args, Path(tmp), kwargs, first)
+    else:
+        n = sum(1 for _ in noting_first(pipeline.batch.process_jobs(jobs, workers=args.n_workers,
+                                                                    chunk_size=args.batch_size, **kwargs), first))
     seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
     watch.stop()
     kids = resource.getrusage(resource.RUSAGE_CHILDREN)  # the workers, joined by now
-    return {"seconds": seconds, "docs": n, "cpu": cpu, "workers_cpu": kids.ru_utime + kids.ru_stime,
+    # after the first document: the parent's share per document, without the start-up
+    # (with workers, the models it loads before the fork)
+    steady = (c0 + cpu - first[0]) / max(1, n - 1) if first else None
+    return {"seconds": seconds, "docs": n, "cpu": cpu, "cpu_per_doc_after_first": steady,
+            "workers_cpu": kids.ru_utime + kids.ru_stime,
             "worker_rss_mb": watch.peak_rss_mb,
             "worker_threads": watch.max_threads, "workers_seen": len(watch.seen)}
+
+
+def noting_first(items, first: list[float]):
+    """``items``, noting this process's CPU time when the first one arrives."""
+    for item in items:
+        if not first:
+            first.append(time.process_time())
+        yield item
+
+
+def store_records(jobs, args: argparse.Namespace, out: Path, kwargs: dict, first: list[float]) -> int:
+    """The CLI's first phase: every document's record (with its text) into a manifest.
+
+    A version of the package without ``write.stored_record`` serialises the records
+    here, in the parent, as its CLI did: the same script measures before and after.
+    """
+    import functools
+
+    from pipeline import write
+    from pipeline.batch import process_jobs
+    from pipeline.manifest import Manifest
+
+    jobs = {j.doc_id: j for j in jobs}
+    stored_record = getattr(write, "stored_record", None)
+    if stored_record is not None:
+        kwargs = {**kwargs, "convert": functools.partial(stored_record, with_tokens=False)}
+    n = 0
+    with Manifest(out / "manifest.sqlite") as manifest:
+        for item in noting_first(process_jobs(list(jobs.values()), workers=args.n_workers,
+                                              chunk_size=args.batch_size, ordered=False, **kwargs), first):
+            record = item if stored_record is not None else item.to_dict(with_text=True)
+            job = jobs[record.doc_id if stored_record is not None else record["doc_id"]]
+            manifest.put(job, None, record)
+            n += 1
+            if n % args.batch_size == 0:
+                manifest.commit()
+    return n
 
 
 class Watcher(threading.Thread):
@@ -297,6 +348,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workers", default=None, help="comma-separated worker counts (default 1,cores)")
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--dask", action="store_true", help="also run on a Dask LocalCluster")
+    ap.add_argument("--records", action="store_true",
+                    help="batch runs serialise and store each record, as the CLI's first phase does")
     ap.add_argument("--repeat", type=int, default=1,
                     help="rounds of measurements; each configuration keeps its fastest run (a "
                          "shared machine only ever slows a run down)")
@@ -330,7 +383,8 @@ def report(args: argparse.Namespace, folder: Path, chars: int, workers: list[int
     runs = [(w, False) for w in workers] + ([(max(workers), True)] if args.dask else [])
     configs = {"startup": ("startup", {}), "yardstick": ("yardstick", {}), "stages": ("stages", {})}
     for w, dask in runs:
-        configs[f"batch{w}{'dask' if dask else ''}"] = ("batch", {"n_workers": w, **({"dask_child": True} if dask else {})})
+        configs[f"batch{w}{'dask' if dask else ''}"] = ("batch", {"n_workers": w, **({"dask_child": True} if dask else {}),
+                                                              **({"records": True} if args.records else {})})
     res = measure_all(args, folder, configs)
     startup = res["startup"]
     print(f"start-up: import {startup['import_s']:.2f}s, models {startup['models_s']:.2f}s, "
@@ -365,13 +419,15 @@ def report(args: argparse.Namespace, folder: Path, chars: int, workers: list[int
     one = None
     for w, dask in runs:
         got = res[f"batch{w}{'dask' if dask else ''}"]
-        label = f"batch runner, {w} worker{'s' if w > 1 else ''}" + (", Dask LocalCluster" if dask else "")
+        label = f"{'CLI records' if args.records else 'batch runner'}, {w} worker{'s' if w > 1 else ''}" \
+            + (", Dask LocalCluster" if dask else "")
         if w == 1 and not dask:
             label += " (in-process)"
         rss = max(got["worker_rss_mb"], got["peak_rss_mb"])
         dps = line(label, got, rss, one)
         one = dps if w == 1 and not dask else one
-        print(f"    CPU per document: {got['cpu'] / got['docs'] * 1000:.2f}ms here, "
+        print(f"    CPU per document: {got['cpu'] / got['docs'] * 1000:.2f}ms here "
+              f"({got['cpu_per_doc_after_first'] * 1000:.2f}ms after the first document), "
               f"{got['workers_cpu'] / got['docs'] * 1000:.2f}ms in worker processes; just before, "
               f"two processes of a pure-Python loop ran {got['capacity']:.2f}x one")
         if got["workers_seen"] and not dask:

@@ -13,7 +13,7 @@ import itertools
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from .doc import Document
 from .load import FORMATS, Limits, LoadError, format_of, read_file
@@ -108,9 +108,14 @@ def load_document(job: Job, limits: Limits | None = None) -> Document:
 def process_jobs(jobs: Iterable[Job], pipeline: Pipeline | None = None, workers: int = 1,
                  chunk_size: int = 32, limits: Limits | None = None,
                  timeout: float | None = None, ordered: bool = True, executor: str = "local",
-                 scheduler: str = "local") -> Iterator[Document]:
+                 scheduler: str = "local", convert: Callable[[Document], Any] | None = None) -> Iterator[Any]:
     """Documents for ``jobs`` using ``workers`` processes; in job order unless
     ``ordered`` is False (then as they finish).
+
+    ``convert``, when given, turns each document into what is yielded instead, in the
+    process that analysed it: the CLI's serialisation (``write.stored_record``) then
+    runs in the workers, and this process neither unpickles nor rebuilds documents.
+    It must be picklable (a module-level function, or a ``functools.partial`` of one).
 
     ``timeout`` (seconds per file) runs the work in worker processes even with one
     worker, so that a file that takes longer becomes an error (kind "timeout") instead
@@ -125,7 +130,7 @@ def process_jobs(jobs: Iterable[Job], pipeline: Pipeline | None = None, workers:
     if executor == "dask":
         from .dask_executor import run_on_dask
 
-        yield from run_on_dask(jobs, pipeline, scheduler, workers, chunk_size, limits, ordered)
+        yield from run_on_dask(jobs, pipeline, scheduler, workers, chunk_size, limits, ordered, convert)
         return
     jobs = iter(jobs)
     head = list(itertools.islice(jobs, chunk_size + 1))
@@ -134,14 +139,14 @@ def process_jobs(jobs: Iterable[Job], pipeline: Pipeline | None = None, workers:
     jobs = itertools.chain(head, jobs)
     if timeout is None and (workers <= 1 or len(head) <= chunk_size):
         # one chunk of work: starting a pool (and a model per worker) costs more than it saves
-        docs = (load_document(j, limits) for j in jobs)
-        yield from pipeline.pipe(docs, batch_size=chunk_size)
+        docs = pipeline.pipe((load_document(j, limits) for j in jobs), batch_size=chunk_size)
+        yield from map(convert, docs) if convert else docs
         return
     from .workers import WorkerPool
 
     if len(head) <= chunk_size:
         workers = 1  # one chunk: a second worker would only load the models for nothing
-    with WorkerPool(pipeline, limits, workers=max(1, workers), timeout=timeout) as pool:
+    with WorkerPool(pipeline, limits, workers=max(1, workers), timeout=timeout, convert=convert) as pool:
         yield from pool.run(jobs, chunk_size, ordered=ordered)
 
 

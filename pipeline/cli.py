@@ -15,6 +15,7 @@ import argparse
 import collections
 import contextlib
 import datetime as dt
+import functools
 import os
 import sys
 import time
@@ -29,7 +30,7 @@ from .load import DEFAULT_MAX_BYTES, DEFAULT_MAX_UNPACKED, Limits
 from .manifest import MANIFEST_NAME, Manifest, ManifestBusy
 from .resources import Resources
 from .stages import Pipeline
-from .write import FORMATS, Outputs, parse_formats, write_json
+from .write import FORMATS, Outputs, StoredRecord, parse_formats, stored_record, write_json
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 MB = 1024 * 1024
@@ -147,9 +148,11 @@ def run(args: argparse.Namespace) -> int:
         manifest.commit()
         pipeline = Pipeline(resources=Resources(reference_date=reference))
         show = sys.stderr.isatty() if args.progress is None else args.progress
-        docs = process_jobs(todo, pipeline, workers=workers, chunk_size=args.batch_size,
-                            limits=limits, timeout=timeout, ordered=False, **_executor(args))
-        _store(manifest, docs, {j.doc_id: j for j in todo}, states, args, show, len(todo))
+        # the workers serialise the records: this process only stores them
+        records = process_jobs(todo, pipeline, workers=workers, chunk_size=args.batch_size,
+                               limits=limits, timeout=timeout, ordered=False, **_executor(args),
+                               convert=functools.partial(stored_record, with_tokens=bool(args.with_tokens)))
+        _store(manifest, records, {j.doc_id: j for j in todo}, states, args, show, len(todo))
         manifest.keep_only(jobs)
         manifest.commit()
         summary = write_outputs(out, manifest.records(jobs), with_text=args.with_text, formats=formats,
@@ -226,16 +229,14 @@ def _check_arguments(args: argparse.Namespace) -> tuple[dt.date | None, int, Lim
     return reference, workers, limits, (args.timeout or None), formats
 
 
-def _store(manifest: Manifest, docs: Iterable, jobs: dict[str, Job], states: dict,
+def _store(manifest: Manifest, records: Iterable[StoredRecord], jobs: dict[str, Job], states: dict,
            args: argparse.Namespace, show: bool, total: int) -> None:
     """Put each finished document's record in the manifest, committing as it goes."""
     last_commit, uncommitted = time.monotonic(), 0
     with _progress(total, show) as bar:
-        for doc in docs:
-            job = jobs[doc.doc_id]
-            # the text is always kept: --with-text only decides whether it is written
-            manifest.put(job, states.get(job.path),
-                         doc.to_dict(with_text=True, with_tokens=args.with_tokens))
+        for record in records:
+            job = jobs[record.doc_id]
+            manifest.put(job, states.get(job.path), record)
             uncommitted += 1
             if uncommitted >= args.batch_size or time.monotonic() - last_commit > COMMIT_EVERY:
                 manifest.commit()

@@ -8,7 +8,8 @@ each chunk is one task that a Dask worker reads and analyses, as a local worker 
 Every worker process loads the models once: a worker plugin loads them when the
 worker starts, and a per-process cache keeps them for every later task. The files
 must be readable at the same paths on the workers (a shared or copied folder), and
-the package must be installed there. Documents come back packed as plain rows.
+the package must be installed there. Documents come back packed as plain rows, or
+as what the caller's ``convert`` made of them on the worker (the CLI: serialised records).
 
 A task that raises, or whose worker dies (Dask retries it elsewhere first), is tried
 again one file at a time, so only the file to blame becomes an error (kind "crash").
@@ -23,7 +24,7 @@ import contextlib
 import itertools
 import os
 import uuid
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 try:
     import dask
@@ -71,11 +72,14 @@ class LoadModels(WorkerPlugin):
         _PIPELINES.pop(self.token, None)
 
 
-def analyse_chunk(token: str, pipeline: Pipeline, jobs: list[Job], limits: Limits) -> list[dict]:
-    """A task: read and analyse ``jobs`` on a Dask worker; packed documents, in job order."""
+def analyse_chunk(token: str, pipeline: Pipeline, jobs: list[Job], limits: Limits,
+                  convert: Callable[[Document], Any] | None = None) -> list[Any]:
+    """A task: read and analyse ``jobs`` on a Dask worker; packed documents (or what
+    ``convert`` makes of them), in job order."""
     nlp = worker_pipeline(token, pipeline)
     docs = [load_document(job, limits) for job in jobs]
-    return [pack_document(d) for d in nlp.pipe(docs, batch_size=max(1, len(docs)))]
+    finish = convert or pack_document
+    return [finish(d) for d in nlp.pipe(docs, batch_size=max(1, len(docs)))]
 
 
 @contextlib.contextmanager
@@ -96,16 +100,17 @@ def connect(scheduler: str, workers: int | None = None) -> Iterator[Any]:
 
 def run_on_dask(jobs: Iterable[Job], pipeline: Pipeline, scheduler: str = "local",
                 workers: int | None = None, chunk_size: int = 32, limits: Limits | None = None,
-                ordered: bool = True) -> Iterator[Document]:
-    """Documents for ``jobs``, analysed on the Dask cluster at ``scheduler``; in job
-    order unless ``ordered`` is False (then as they finish)."""
+                ordered: bool = True, convert: Callable[[Document], Any] | None = None) -> Iterator[Any]:
+    """Documents for ``jobs`` (or what ``convert`` made of them on the workers), analysed
+    on the Dask cluster at ``scheduler``; in job order unless ``ordered`` is False (then
+    as they finish)."""
     limits = limits or Limits()
     with connect(scheduler, workers) as client:
-        yield from _run(client, jobs, pipeline, chunk_size, limits, ordered)
+        yield from _run(client, jobs, pipeline, chunk_size, limits, ordered, convert)
 
 
 def _run(client: Any, jobs: Iterable[Job], pipeline: Pipeline, chunk_size: int,
-         limits: Limits, ordered: bool) -> Iterator[Document]:
+         limits: Limits, ordered: bool, convert: Callable[[Document], Any] | None = None) -> Iterator[Any]:
     token = uuid.uuid4().hex
     plugin = LoadModels(token, pipeline)
     client.register_plugin(plugin)
@@ -117,7 +122,7 @@ def _run(client: Any, jobs: Iterable[Job], pipeline: Pipeline, chunk_size: int,
     chunks = iter(lambda: list(itertools.islice(numbered, chunk_size)), [])
     retries: collections.deque[list[tuple[int, Job]]] = collections.deque()
     running: dict[Any, list[tuple[int, Job]]] = {}
-    finished: dict[int, Document] = {}
+    finished: dict[int, Any] = {}
     next_out = 0
     pending = as_completed()
 
@@ -134,7 +139,7 @@ def _run(client: Any, jobs: Iterable[Job], pipeline: Pipeline, chunk_size: int,
 
     def submit(chunk: list[tuple[int, Job]]) -> None:
         future = client.submit(analyse_chunk, token, pipeline, [job for _, job in chunk], limits,
-                               pure=False, key=f"press-pipeline-{token}-{chunk[0][0]}-{len(chunk)}")
+                               convert, pure=False, key=f"press-pipeline-{token}-{chunk[0][0]}-{len(chunk)}")
         running[future] = chunk
         pending.add(future)
 
@@ -144,13 +149,14 @@ def _run(client: Any, jobs: Iterable[Job], pipeline: Pipeline, chunk_size: int,
             chunk = running.pop(future)
             if future.status == "finished":
                 for (seq, _), state in zip(chunk, future.result()):
-                    finished[seq] = unpack_document(state)
+                    finished[seq] = state if convert else unpack_document(state)
             elif len(chunk) > 1:
                 # which file is to blame? try them one by one
                 retries.extend([item] for item in chunk)
             else:
                 seq, job = chunk[0]
-                finished[seq] = _crashed(job, future.exception())
+                crashed = _crashed(job, future.exception())
+                finished[seq] = convert(crashed) if convert else crashed
             future.release()
             next_out = yield from release(finished, next_out, ordered)
             top_up()

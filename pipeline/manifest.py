@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from .batch import Job
+from .write import StoredRecord
 
 MANIFEST_NAME = "manifest.sqlite"
 # A killed run's workers may hold the lock a moment after it died.
@@ -167,15 +168,16 @@ class Manifest:
                         (state.size, state.mtime_ns, job.path))
         return True, state
 
-    def put(self, job: Job, state: FileState | None, record: dict[str, Any]) -> None:
-        """Store the record made for ``job`` (committed by the next ``commit``)."""
-        meta = record.get("meta") or {}
-        error = record.get("error") or {}
+    def put(self, job: Job, state: FileState | None, record: dict[str, Any] | StoredRecord) -> None:
+        """Store the record made for ``job``, a ``Document.to_dict()`` or that record
+        serialised already (``write.stored_record``); committed by the next ``commit``."""
+        if not isinstance(record, StoredRecord):
+            record = StoredRecord.of(record)
         self.db.execute(
             "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (job.path, job.doc_id, state.size if state else None,
-             state.mtime_ns if state else None, meta.get("sha256"), record["status"],
-             error.get("kind"), json.dumps(record, ensure_ascii=False, separators=(",", ":"))))
+             state.mtime_ns if state else None, record.sha256, record.status,
+             record.error_kind, record.json))
 
     def commit(self) -> None:
         """Make the stored records durable."""

@@ -12,7 +12,9 @@ With the "fork" start method the parent loads the models before it starts the
 workers, so they share the model memory and a worker that replaces a killed one is
 ready at once. Each worker runs numeric libraries on one thread (``pin_threads``):
 the workers are the parallelism. Documents travel back packed as plain tuples
-(``pack_document``), several times cheaper to pickle than the dataclasses.
+(``pack_document``), several times cheaper to pickle than the dataclasses; or, when
+the caller gives a ``convert`` function (the CLI: ``write.stored_record``), as what
+that function makes of them in the worker, so the parent only reorders and stores.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ import time
 import traceback
 from dataclasses import dataclass, field
 from multiprocessing.connection import wait
-from typing import Any, Generator, Iterable, Iterator
+from typing import Any, Callable, Generator, Iterable, Iterator
 
 from .batch import THREAD_ENV, Job, load_document
 from .doc import Document, Entity, Paragraph, Sentence, Token
@@ -67,9 +69,10 @@ class WorkerPool:
     """Worker processes with a per-file time limit; use as a context manager."""
 
     def __init__(self, pipeline: Pipeline, limits: Limits, workers: int = 1,
-                 timeout: float | None = None):
+                 timeout: float | None = None, convert: Callable[[Document], Any] | None = None):
         self.pipeline = pipeline
         self.limits = limits
+        self.convert = convert
         self.size = max(1, workers)
         self.timeout = timeout
         for name in THREAD_ENV:
@@ -114,7 +117,8 @@ class WorkerPool:
     def _start(self) -> _Worker:
         parent_conn, child_conn = self.ctx.Pipe()
         process = self.ctx.Process(target=_worker_main, daemon=True, name="press-pipeline-worker",
-                                   args=(child_conn, self.pipeline, self.limits, os.getpid()))
+                                   args=(child_conn, self.pipeline, self.limits, os.getpid(),
+                                         self.convert))
         process.start()
         child_conn.close()
         return _Worker(process, parent_conn)
@@ -126,11 +130,12 @@ class WorkerPool:
         w.conn.close()
         self.workers[self.workers.index(w)] = self._start()
 
-    def run(self, jobs: Iterable[Job], chunk_size: int = 32, ordered: bool = True) -> Iterator[Document]:
-        """Documents for ``jobs``: in job order, or as they finish when not ``ordered``."""
+    def run(self, jobs: Iterable[Job], chunk_size: int = 32, ordered: bool = True) -> Iterator[Any]:
+        """Documents for ``jobs`` (or what ``convert`` made of them): in job order, or as
+        they finish when not ``ordered``."""
         numbered = enumerate(jobs)
         pending: collections.deque[Task] = collections.deque()
-        finished: dict[int, Document] = {}
+        finished: dict[int, Any] = {}
         next_out = 0
         exhausted = False
         # an early slow task must not make the reorder buffer grow without bound
@@ -179,9 +184,9 @@ class WorkerPool:
         handles = [w.conn for w in self.workers] + [w.process.sentinel for w in self.workers]
         wait(handles, timeout)
 
-    def _collect(self, w: _Worker, pending: collections.deque[Task]) -> list[tuple[int, Document]]:
+    def _collect(self, w: _Worker, pending: collections.deque[Task]) -> list[tuple[int, Any]]:
         """Read what worker ``w`` said; deal with its death or its lateness."""
-        out: list[tuple[int, Document]] = []
+        out: list[tuple[int, Any]] = []
         try:
             while w.conn.poll():
                 message = w.conn.recv()
@@ -195,8 +200,9 @@ class WorkerPool:
                     w.phase, w.deadline = "analyse", self._deadline()
                 elif kind == "done":
                     assert w.task is not None
-                    out.extend((seq, unpack_document(doc))
-                               for (seq, _), doc in zip(w.task.jobs, message[1]))
+                    # converted in the worker: nothing to rebuild here
+                    results = message[1] if self.convert else map(unpack_document, message[1])
+                    out.extend((seq, result) for (seq, _), result in zip(w.task.jobs, results))
                     w.task, w.phase, w.deadline = None, "idle", None
                 elif kind == "error":  # an exception outside the stages: the last line says it
                     last = message[1].strip().splitlines()[-1]
@@ -216,7 +222,7 @@ class WorkerPool:
         return out
 
     def _give_up(self, w: _Worker, pending: collections.deque[Task], kind: str,
-                 why: str) -> list[tuple[int, Document]]:
+                 why: str) -> list[tuple[int, Any]]:
         """Replace worker ``w``; fail the file it was stuck on, requeue the others."""
         task, phase, current = w.task, w.phase, w.current
         self._replace(w)
@@ -235,10 +241,10 @@ class WorkerPool:
         doing = "reading the file" if phase == "load" else "analysing the text"
         message = f"{doing} {why}" if kind == "timeout" else f"the worker died while {doing}: {why}"
         doc = Document.failed(job.doc_id, kind, message, {"path": job.path, "format": format_of(job.path)})
-        return [(seq, doc)]
+        return [(seq, self.convert(doc) if self.convert else doc)]
 
 
-def release(finished: dict[int, Document], next_out: int, ordered: bool) -> Generator[Document, None, int]:
+def release(finished: dict[int, Any], next_out: int, ordered: bool) -> Generator[Any, None, int]:
     """Yield the finished documents that may go out now; returns the next number awaited.
 
     In order, only the run from ``next_out`` on (a later document waits for an earlier
@@ -276,7 +282,8 @@ def _die_with_parent() -> None:
         pass
 
 
-def _worker_main(conn, pipeline: Pipeline, limits: Limits, parent: int) -> None:
+def _worker_main(conn, pipeline: Pipeline, limits: Limits, parent: int,
+                 convert: Callable[[Document], Any] | None = None) -> None:
     """A worker's life: load the models once, then read and analyse tasks until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _die_with_parent()
@@ -286,6 +293,7 @@ def _worker_main(conn, pipeline: Pipeline, limits: Limits, parent: int) -> None:
     pipeline.resources.preload()
     preload_readers()
     pin_threads()
+    finish = convert or pack_document
     conn.send(("ready",))
     while True:
         while not conn.poll(PARENT_CHECK_SECONDS):
@@ -301,7 +309,7 @@ def _worker_main(conn, pipeline: Pipeline, limits: Limits, parent: int) -> None:
                 docs.append(load_document(job, limits))
             conn.send(("analyse",))
             out = pipeline.pipe(docs, batch_size=len(docs))
-            conn.send(("done", [pack_document(d) for d in out]))
+            conn.send(("done", [finish(d) for d in out]))
         except Exception:
             conn.send(("error", traceback.format_exc(limit=5)))
 

@@ -2,7 +2,9 @@
 
 Each output file is written under a temporary name in the output folder and moved
 into place (an atomic rename) only when it is complete. ``FORMATS`` maps each
-``--format`` name to the class that writes its files.
+``--format`` name to the class that writes its files. ``stored_record`` serialises a
+document's record where the document was analysed (in a worker process), so that the
+batch's parent only stores it.
 """
 
 from __future__ import annotations
@@ -13,9 +15,12 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import IO, Any, Iterator, Mapping, Sequence
+from typing import IO, TYPE_CHECKING, Any, Iterator, Mapping, NamedTuple, Sequence
 
 from .frames import COLUMNS, KINDS, Column, rows
+
+if TYPE_CHECKING:
+    from .doc import Document
 
 
 @contextlib.contextmanager
@@ -43,9 +48,40 @@ def _umask() -> int:
     return mask
 
 
+def json_text(obj: Any) -> str:
+    """Compact JSON: UTF-8 as is, no spaces wasted."""
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+
 def json_line(obj: Any) -> str:
-    """One JSON line: UTF-8 as is, no spaces wasted, newline at the end."""
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n"
+    """One JSON line: ``json_text`` with a newline at the end."""
+    return json_text(obj) + "\n"
+
+
+class StoredRecord(NamedTuple):
+    """A document's record as the manifest stores it: the JSON text of
+    ``Document.to_dict()`` and the fields the manifest looks rows up by."""
+
+    doc_id: str
+    status: str
+    error_kind: str | None
+    sha256: str | None
+    json: str
+
+    @classmethod
+    def of(cls, record: Mapping[str, Any]) -> "StoredRecord":
+        """The stored form of a record (a ``Document.to_dict()``)."""
+        meta = record.get("meta") or {}
+        error = record.get("error") or {}
+        return cls(record["doc_id"], record["status"], error.get("kind"), meta.get("sha256"),
+                   json_text(record))
+
+
+def stored_record(doc: "Document", with_tokens: bool = False) -> StoredRecord:
+    """``doc``'s record with its text, serialised (the CLI keeps the text in the manifest;
+    ``--with-text`` decides whether it is written). Picklable, so a worker process can
+    run it: the parent then neither rebuilds the document nor serialises it."""
+    return StoredRecord.of(doc.to_dict(with_text=True, with_tokens=with_tokens))
 
 
 def write_json(path: str | os.PathLike, obj: Any) -> None:

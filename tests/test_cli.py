@@ -300,3 +300,29 @@ def test_a_run_killed_with_sigkill_and_restarted_ends_with_the_same_output(tmp_p
                for d in (out, whole)]
     assert reports[0] == reports[1]
     assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in whole.iterdir())
+
+
+@pytest.mark.parametrize("record", [
+    pytest.param({"doc_id": "a", "status": "ok", "meta": {"path": "a.txt", "sha256": "ab12"},
+                  "text": "В Казани «форум»\n", "events": []}, id="ok, with a text to escape"),
+    pytest.param({"doc_id": "b", "status": "error", "error": {"kind": "crash", "message": "умер"},
+                  "meta": {"path": "b.txt"}}, id="error, no hash"),
+])
+def test_the_manifest_stores_a_serialised_record_as_the_record_itself(tmp_path, record):
+    """The workers serialise (``stored_record``); the row must be the one ``put`` made of the dict."""
+    from pipeline.batch import Job
+    from pipeline.manifest import Manifest
+    from pipeline.write import StoredRecord
+
+    job = Job(f"{record['doc_id']}.txt", record["doc_id"])
+    rows = []
+    for name, given in (("dict", record), ("serialised", StoredRecord.of(record))):
+        with Manifest(tmp_path / f"{name}.sqlite") as m:
+            m.put(job, None, given)
+            m.commit()
+            rows.append(m.db.execute("SELECT * FROM files").fetchall())
+            assert list(m.records([job])) == [record]
+    compact = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    expected = (job.path, job.doc_id, None, None, record["meta"].get("sha256"), record["status"],
+                record.get("error", {}).get("kind"), compact)
+    assert rows == [[expected], [expected]]

@@ -86,19 +86,92 @@ def test_shingles_are_deterministic_and_order_aware():
     assert set(a) != set(shingle_hashes("в казани форум прошел".split()))
 
 
-def test_band_index_finds_what_it_holds_after_merging(monkeypatch):
+@pytest.mark.parametrize("flush_every", [
+    pytest.param(10**9, id="all in the buffer"),
+    pytest.param(64, id="flushed to the table in batches"),
+    pytest.param(1, id="flushed at every insert"),
+])
+def test_band_index_finds_what_it_holds(monkeypatch, flush_every):
     import pipeline.dedup.corpus as corpus
 
-    monkeypatch.setattr(corpus, "MERGE_EVERY", 64)  # merge into the sorted arrays often
+    monkeypatch.setattr(corpus, "FLUSH_EVERY", flush_every)
     index = BandIndex(bands=4, rows=2)
     sigs = np.arange(100 * 8, dtype=np.uint32).reshape(100, 8)
+    assert index.query(index.keys(sigs[0])) == set()  # empty: nothing found
     for i, s in enumerate(sigs):
         index.insert(i, index.keys(s))
+    assert len(index) == 400
     for i in (0, 17, 99):
         assert index.query(index.keys(sigs[i])) == {i}
     half = sigs[5].copy()
     half[4:] = 0  # two bands of four agree
     assert index.query(index.keys(half)) == {5}
+    assert index.query(index.keys(np.full(8, 1000, dtype=np.uint32))) == set()
+    index.close()
+
+
+def test_band_index_keys_above_int64_round_trip():
+    # FNV keys use all 64 bits; SQLite's integers are signed: the top bit must survive
+    index = BandIndex(bands=2, rows=1)
+    keys = np.array([2**64 - 1, 2**63], dtype=np.uint64)
+    index.insert(3, keys)
+    index.insert(4, keys[:1])
+    index.flush()
+    assert index.query(keys) == {3, 4}
+    assert index.query(keys[1:]) == {3}
+    index.close()
+
+
+def test_band_index_answers_like_a_dict_of_sets(monkeypatch):
+    import pipeline.dedup.corpus as corpus
+
+    monkeypatch.setattr(corpus, "FLUSH_EVERY", 50)
+    rng = np.random.default_rng(1)
+    index, plain = BandIndex(bands=8, rows=2), {}
+    # few distinct row values, so that bands collide often
+    sigs = rng.integers(0, 3, size=(300, 16), dtype=np.uint32)
+    for i, s in enumerate(sigs):
+        keys = index.keys(s)
+        expected = set().union(*(plain.get(k, set()) for k in keys.tolist()))
+        assert index.query(keys) == expected
+        index.insert(i, keys)
+        for k in keys.tolist():
+            plain.setdefault(k, set()).add(i)
+    index.close()
+
+
+def test_the_indexes_leave_no_file_behind(tmp_path, resources):
+    spool = tmp_path / "spool"
+    spool.mkdir()
+    with CorpusDeduplicator(resources, spool_dir=str(spool)) as dedup, \
+            EventSources(spool_dir=str(spool)) as sources:
+        assert dedup.add("d0", RELEASE) is None
+        assert dedup.add("d1", RELEASE).doc_id == "d0"
+        sources.add(record("d0", ("форум", "форум", "2025-04-12")))
+        # the files are unlinked as soon as they are open: a killed run leaves nothing
+        assert list(spool.iterdir()) == []
+    assert list(spool.iterdir()) == []
+    with pytest.raises(Exception, match="closed"):
+        dedup.db.execute("SELECT 1")
+
+
+def test_the_deduplicator_holds_no_list_per_document(resources):
+    """Ids, digests and offsets are in the database: the object's own state stays the same size."""
+    rng = np.random.default_rng(2)
+    words = OTHER.split() + RELEASE.split()
+    with CorpusDeduplicator(resources) as dedup:
+        for i in range(40):
+            dedup.add(f"d{i}", " ".join(rng.choice(words, 80)))
+        sizes = {k: _size(v) for k, v in vars(dedup).items()}
+        for i in range(40, 400):
+            dedup.add(f"d{i}", " ".join(rng.choice(words, 80)))
+        assert len(dedup) == 400
+        assert {k: _size(v) for k, v in vars(dedup).items()} == sizes
+        assert dedup.db.execute("SELECT COUNT(*) FROM documents").fetchone() == (400,)
+
+
+def _size(value):
+    return len(value) if isinstance(value, (list, dict, set, tuple, bytes, str)) else None
 
 
 # -- events.jsonl: one record per event, every source listed -----------------------------------

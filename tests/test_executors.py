@@ -16,6 +16,7 @@ from pipeline import Pipeline, Stage
 from pipeline.batch import find_jobs, process_jobs
 from pipeline.cli import main
 from pipeline.workers import pack_document, unpack_document
+from pipeline.write import StoredRecord, stored_record
 
 distributed = pytest.importorskip("distributed")
 
@@ -121,6 +122,46 @@ def test_dask_gives_documents_in_job_order_when_asked(corpus, nlp):
     quick = Pipeline(resources=nlp.resources).without("entities", "events")
     docs = list(process_jobs(jobs, quick, workers=2, chunk_size=3, executor="dask", scheduler="local"))
     assert [d.doc_id for d in docs] == [j.doc_id for j in jobs]
+
+
+def with_tokens(doc):
+    """The CLI's ``convert`` with ``--with-tokens`` (a module-level function: picklable)."""
+    return stored_record(doc, with_tokens=True)
+
+
+CONVERTING = {
+    "in this process": {"workers": 1},
+    "two worker processes": {"workers": 2},
+    "Dask LocalCluster, two processes": {"workers": 2, "executor": "dask", "scheduler": "local"},
+}
+
+
+@pytest.mark.slow
+def test_records_made_in_the_workers_equal_records_of_the_documents(corpus, nlp):
+    """``convert`` runs where a document is analysed; what comes back is what the parent
+    would have made of the document itself."""
+    jobs = list(find_jobs([corpus]))
+    expected = [StoredRecord.of(d.to_dict(with_text=True, with_tokens=True))
+                for d in process_jobs(jobs, nlp, chunk_size=4)]
+    assert len(expected) == corpus_size() and all(r.status == "ok" for r in expected)
+    for name, kwargs in CONVERTING.items():
+        got = list(process_jobs(jobs, nlp, chunk_size=4, convert=with_tokens, **kwargs))
+        assert all(type(r) is StoredRecord for r in got), name
+        assert got == expected, name
+
+
+@pytest.mark.slow
+def test_a_crashed_file_is_converted_too(tmp_path, nlp):
+    texts = [f"В Казани прошел форум. Его посетили {100 + i} участников." for i in range(5)]
+    texts[2] += " УПАСТЬ"
+    for i, text in enumerate(texts):
+        (tmp_path / f"{i}.txt").write_text(text, encoding="utf-8")
+    fragile = Pipeline(resources=nlp.resources).without("entities", "events") \
+        .with_stage(Stage("crash", crash_on_marker))
+    # more files than a chunk: a pool, not this process (which the marker would kill)
+    got = list(process_jobs(find_jobs([tmp_path]), fragile, workers=2, chunk_size=2, convert=stored_record))
+    assert [(r.doc_id, r.status, r.error_kind) for r in got] == [
+        ("0", "ok", None), ("1", "ok", None), ("2", "error", "crash"), ("3", "ok", None), ("4", "ok", None)]
 
 
 def test_packed_documents_come_back_equal(nlp):

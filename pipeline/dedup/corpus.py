@@ -7,10 +7,12 @@ a hash of the folded text; near repeats by MinHash signatures (datasketch) of wo
 offer is checked by the same comparison the paragraph stage uses, so a copy with another number, date or city is
 reported as a conflict, never as a duplicate.
 
-Memory stays bounded for hundreds of thousands of documents: in memory are about
-half a kilobyte per document that is not itself a duplicate (384 bytes of band keys,
-its id, digest and offsets); the texts and the 512-byte signatures wait in temporary
-files on disk and are read back only for a candidate the bands offer.
+Memory stays flat however many documents come: nothing is kept in memory per
+document. The texts and the 512-byte signatures wait in temporary files on disk; the
+band keys, ids, digests and offsets in a temporary SQLite database beside them
+(``temporary_database``), indexed by key, with a bounded page cache and the latest
+band keys in a small buffer that is written in batches. All of them are unlinked at
+once, so nothing is left behind, not even by a killed run.
 
 ``EventSources`` writes events.jsonl with one record per distinct event: the events
 of a duplicate document are folded into the first document's records as ``sources``.
@@ -20,9 +22,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import sqlite3
 import tempfile
 import zlib
-from array import array
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -39,7 +42,9 @@ BANDS, ROWS = 32, 4   # LSH: pairs with Jaccard 0.5 meet in a band 87% of the ti
 MIN_ESTIMATE = 0.3    # candidates whose estimated Jaccard is lower are not read back
 MAX_CHECKS = 8        # candidates compared per document, best estimates first
 SEED = 1
-MERGE_EVERY = 200_000  # band entries held in a dict before they join the sorted arrays
+FLUSH_EVERY = 32_768   # band entries buffered before they are written in one batch (~1,000 documents)
+CACHE_KB = 16_384      # SQLite's page cache per temporary database: what memory it may take
+COMMIT_EVERY = 1_000   # rows written between commits, so SQLite's dirty pages stay few
 
 _MIX_1, _MIX_2 = np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F)
 _FNV_OFFSET, _FNV_PRIME = np.uint64(0xCBF29CE484222325), np.uint64(0x100000001B3)
@@ -96,20 +101,48 @@ class MinHasher:
         return np.asarray(m.hashvalues, dtype=np.uint32)
 
 
+def temporary_database(spool_dir: str | None = None, prefix: str = ".dedup-") -> sqlite3.Connection:
+    """An SQLite database in a temporary file under ``spool_dir``, unlinked at once.
+
+    The open connection keeps the file alive and the kernel frees it when the
+    connection closes or the process dies, however it dies. No journal (a temporary
+    database has nothing to recover), no syncing, and a bounded page cache: memory
+    stays the same however large the tables grow.
+    """
+    fd, path = tempfile.mkstemp(prefix=prefix, suffix=".sqlite", dir=spool_dir)
+    os.close(fd)
+    try:
+        db = sqlite3.connect(path)
+        # without a journal SQLite never needs the name again (a journal would sit beside it)
+        db.execute("PRAGMA journal_mode=OFF")
+    finally:
+        os.unlink(path)
+    db.execute("PRAGMA synchronous=OFF")
+    db.execute(f"PRAGMA cache_size=-{CACHE_KB}")
+    db.execute("PRAGMA temp_store=FILE")
+    return db
+
+
 class BandIndex:
     """LSH banding: documents whose signatures agree on all rows of some band.
 
-    Band keys live in two sorted numpy arrays (12 bytes a band a document) and a
-    small dict of the latest entries, merged into the arrays now and then: about
-    400 bytes a document with 32 bands, where a dict of sets per band takes ~10 KB.
+    Band keys live in an SQLite table on disk, clustered by key (one B-tree, no
+    rowid), so a query is one index lookup per band and memory does not grow with
+    the documents; the latest entries wait in a small buffer, written in sorted
+    batches of ``FLUSH_EVERY``.
     """
 
-    def __init__(self, bands: int = BANDS, rows: int = ROWS):
+    def __init__(self, bands: int = BANDS, rows: int = ROWS, db: sqlite3.Connection | None = None,
+                 spool_dir: str | None = None):
         self.bands, self.rows = bands, rows
-        self._keys = np.zeros(0, dtype=np.uint64)
-        self._docs = np.zeros(0, dtype=np.int32)
+        self._own_db = db is None
+        self.db = db if db is not None else temporary_database(spool_dir)
+        self.db.execute("CREATE TABLE bands (key INTEGER NOT NULL, doc INTEGER NOT NULL, "
+                        "PRIMARY KEY (key, doc)) WITHOUT ROWID")
+        self._query = f"SELECT doc FROM bands WHERE key IN ({', '.join('?' * bands)})"
         self._recent: dict[int, list[int]] = {}
         self._recent_entries = 0
+        self._stored = 0
 
     def keys(self, signature: np.ndarray) -> np.ndarray:
         """One 64-bit key per band (FNV-1a over its rows, the band number folded in)."""
@@ -121,33 +154,48 @@ class BandIndex:
 
     def query(self, keys: np.ndarray) -> set[int]:
         """Documents sharing at least one band key."""
+        # SQLite's integers are signed: the same 64 bits, read as int64
+        signed = keys.astype(np.uint64).view(np.int64).tolist()
         out: set[int] = set()
-        lo = np.searchsorted(self._keys, keys, side="left")
-        hi = np.searchsorted(self._keys, keys, side="right")
-        for a, b in zip(lo.tolist(), hi.tolist()):
-            if b > a:
-                out.update(self._docs[a:b].tolist())
-        for k in keys.tolist():
+        if self._stored:
+            if len(signed) == self.bands:
+                rows = self.db.execute(self._query, signed)
+            else:
+                rows = self.db.execute(f"SELECT doc FROM bands WHERE key IN ({', '.join('?' * len(signed))})",
+                                       signed)
+            out.update(doc for (doc,) in rows)
+        for k in signed:
             out.update(self._recent.get(k, ()))
         return out
 
     def insert(self, doc: int, keys: np.ndarray) -> None:
         """Index document number ``doc`` under its band keys."""
-        for k in keys.tolist():
+        for k in keys.astype(np.uint64).view(np.int64).tolist():
             self._recent.setdefault(k, []).append(doc)
         self._recent_entries += len(keys)
-        if self._recent_entries >= MERGE_EVERY:
-            self._merge()
+        if self._recent_entries >= FLUSH_EVERY:
+            self.flush()
 
-    def _merge(self) -> None:
-        n = self._recent_entries
-        keys = np.fromiter((k for k, docs in self._recent.items() for _ in docs), dtype=np.uint64, count=n)
-        docs = np.fromiter((d for ds in self._recent.values() for d in ds), dtype=np.int32, count=n)
-        keys = np.concatenate([self._keys, keys])
-        docs = np.concatenate([self._docs, docs])
-        order = np.argsort(keys, kind="stable")
-        self._keys, self._docs = keys[order], docs[order]
+    def flush(self) -> None:
+        """Write the buffered entries to the table, in key order (fewer pages touched)."""
+        if not self._recent_entries:
+            return
+        rows = sorted((k, d) for k, docs in self._recent.items() for d in docs)
+        # "OR IGNORE": a document whose bands repeat a key adds it once
+        self.db.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?)", rows)
+        self.db.commit()
+        self._stored += len(rows)
         self._recent, self._recent_entries = {}, 0
+
+    def __len__(self) -> int:
+        """Entries indexed (a document under each of its distinct band keys)."""
+        return self._stored + self._recent_entries
+
+    def close(self) -> None:
+        """Close the database if this index opened it (its file goes with it)."""
+        self._recent, self._recent_entries = {}, 0
+        if self._own_db:
+            self.db.close()
 
 
 class CorpusDeduplicator:
@@ -163,10 +211,14 @@ class CorpusDeduplicator:
         self._resources = resources
         self._comparer = comparer
         self.hasher = MinHasher(num_perm)
-        self.bands = BandIndex()
-        self._exact: dict[bytes, int] = {}
-        self._ids: list[str] = []
-        self._offsets = array("q")                        # where each text starts in the spool
+        # ids, digests and where each text lies in the spool: on disk, not in memory
+        self.db = temporary_database(spool_dir)
+        self.db.execute("CREATE TABLE documents (doc INTEGER PRIMARY KEY, doc_id TEXT NOT NULL, "
+                        "start INTEGER NOT NULL, stop INTEGER NOT NULL)")
+        self.db.execute("CREATE TABLE digests (digest BLOB PRIMARY KEY, doc INTEGER NOT NULL) WITHOUT ROWID")
+        self.bands = BandIndex(db=self.db)
+        self._count = 0
+        self._uncommitted = 0
         self._spool: IO[bytes] = tempfile.TemporaryFile(dir=spool_dir, prefix=".dedup-")
         # signatures wait on disk too, a fixed-size row each: only candidates are read back
         self._signatures: IO[bytes] = tempfile.TemporaryFile(dir=spool_dir, prefix=".dedup-sig-")
@@ -186,7 +238,7 @@ class CorpusDeduplicator:
 
     def __len__(self) -> int:
         """Number of distinct documents indexed so far."""
-        return len(self._ids)
+        return self._count
 
     def add_document(self, doc: Document) -> DocumentMatch | None:
         """``add`` for a processed document; failed documents are not compared."""
@@ -201,9 +253,9 @@ class CorpusDeduplicator:
         if not words:
             return None
         digest = hashlib.blake2b(" ".join(words).encode(), digest_size=16).digest()
-        first = self._exact.get(digest)
+        first = self.db.execute("SELECT doc FROM digests WHERE digest = ?", (digest,)).fetchone()
         if first is not None:
-            return DocumentMatch(self._ids[first], EXACT.similarity)
+            return DocumentMatch(self._doc_id(first[0]), EXACT.similarity)
         signature = self.hasher.signature(shingle_hashes(words))
         keys = self.bands.keys(signature)
         match = self._near(text, signature, self.bands.query(keys))
@@ -228,25 +280,33 @@ class CorpusDeduplicator:
                 prepared = self.comparer.prepare(text)
             c = self.comparer.compare(self.comparer.prepare(self._text(int(index))), prepared)
             if c.duplicate:
-                return DocumentMatch(self._ids[index], c.similarity)
+                return DocumentMatch(self._doc_id(index), c.similarity)
             if c.conflicting and (conflict is None or c.alike > conflict[1].alike):
                 conflict = (int(index), c)
         if conflict is None:
             return None
-        return DocumentMatch(self._ids[conflict[0]], conflict[1].similarity, conflict[1].conflicts)
+        return DocumentMatch(self._doc_id(conflict[0]), conflict[1].similarity, conflict[1].conflicts)
 
     def _index(self, doc_id: str, text: str, digest: bytes, signature: np.ndarray, keys: np.ndarray) -> None:
-        index = len(self._ids)
-        self._ids.append(doc_id)
-        self._exact[digest] = index
+        index = self._count
+        self._count += 1
         self._signatures.seek(index * self._row)
         self._signatures.write(signature.astype(np.uint32).tobytes())
         data = text.encode("utf-8")
         self._spool.seek(self._end)
         self._spool.write(data)
-        self._offsets.append(self._end)
+        self.db.execute("INSERT INTO documents VALUES (?, ?, ?, ?)",
+                        (index, doc_id, self._end, self._end + len(data)))
+        self.db.execute("INSERT INTO digests VALUES (?, ?)", (digest, index))
         self._end += len(data)
         self.bands.insert(index, keys)
+        self._uncommitted += 1
+        if self._uncommitted >= COMMIT_EVERY:
+            self.db.commit()
+            self._uncommitted = 0
+
+    def _doc_id(self, index: int) -> str:
+        return self.db.execute("SELECT doc_id FROM documents WHERE doc = ?", (int(index),)).fetchone()[0]
 
     def _signature_rows(self, indices: np.ndarray) -> np.ndarray:
         """The stored signatures of documents ``indices``, one row each."""
@@ -257,15 +317,16 @@ class CorpusDeduplicator:
         return rows
 
     def _text(self, index: int) -> str:
-        start = self._offsets[index]
-        end = self._offsets[index + 1] if index + 1 < len(self._offsets) else self._end
+        start, stop = self.db.execute("SELECT start, stop FROM documents WHERE doc = ?", (index,)).fetchone()
         self._spool.seek(start)
-        return self._spool.read(end - start).decode("utf-8")
+        return self._spool.read(stop - start).decode("utf-8")
 
     def close(self) -> None:
-        """Drop the spooled texts and signatures."""
+        """Drop the spooled texts, the signatures and the index."""
         self._spool.close()
         self._signatures.close()
+        self.bands.close()
+        self.db.close()
 
     def __enter__(self) -> "CorpusDeduplicator":
         return self
@@ -281,16 +342,23 @@ class EventSources:
     ``sources: [its doc_id]``; an event of a duplicate document that the first
     document also reports (same title, or same kind and start date) adds the duplicate
     to that record's sources instead of a record of its own. ``write`` copies the
-    spool to events.jsonl, patching only the records that gained sources: memory
-    holds a few integers per event of a distinct document, not the records.
+    spool to events.jsonl, patching only the records that gained sources. What it
+    must remember (each distinct document's events: line and keys; the sources that
+    duplicates added) is in a temporary SQLite database, so memory stays flat.
     """
 
     def __init__(self, spool_dir: str | None = None):
         self._spool: IO[str] = tempfile.TemporaryFile("w+", encoding="utf-8", dir=spool_dir,
                                                       prefix=".events-")
         self._lines = 0
-        self._events_of: dict[str, tuple[tuple[int, int, int], ...]] = {}  # doc -> (line, keys)
-        self._extra: dict[int, list[str]] = {}                              # line -> more sources
+        self.db = temporary_database(spool_dir, prefix=".events-")
+        # a distinct document's events: line in the spool, hashes of title and of kind|date
+        self.db.execute("CREATE TABLE events (doc_id TEXT NOT NULL, line INTEGER NOT NULL, "
+                        "title INTEGER NOT NULL, kind_date INTEGER NOT NULL, PRIMARY KEY (doc_id, line)) "
+                        "WITHOUT ROWID")
+        # a duplicate that reports the event of line ``line`` (in the order they came)
+        self.db.execute("CREATE TABLE extra (line INTEGER NOT NULL, doc_id TEXT NOT NULL)")
+        self._uncommitted = 0
 
     def add(self, record: dict[str, Any], match: DocumentMatch | None = None) -> None:
         """Spool the events of one documents.jsonl record; sets ``sources`` on each."""
@@ -299,7 +367,8 @@ class EventSources:
             ev["sources"] = [doc_id]
         # "выборы ... На выборах": one line per event, its repeats folded in
         events = fold_repeats(record.get("events") or [])
-        originals = list(self._events_of.get(match.doc_id, ())) if match and match.duplicate else []
+        duplicate = match is not None and match.duplicate
+        originals = self._events_of(match.doc_id) if duplicate and events else []
         own = []
         for ev in events:
             title, kind_date = _event_keys(ev)
@@ -307,19 +376,35 @@ class EventSources:
                 or next((o for o in originals if kind_date and o[2] == kind_date), None)
             if found is not None:
                 originals.remove(found)
-                self._extra.setdefault(found[0], []).append(doc_id)
+                self.db.execute("INSERT INTO extra VALUES (?, ?)", (found[0], doc_id))
                 continue
             self._spool.write(json_line(ev))
-            own.append((self._lines, title, kind_date))
+            own.append((doc_id, self._lines, title, kind_date))
             self._lines += 1
-        if own and not (match and match.duplicate):
-            self._events_of[doc_id] = tuple(own)
+        if own and not duplicate:
+            self.db.executemany("INSERT INTO events VALUES (?, ?, ?, ?)", own)
+        self._uncommitted += 1
+        if self._uncommitted >= COMMIT_EVERY:
+            self.db.commit()
+            self._uncommitted = 0
+
+    def _events_of(self, doc_id: str) -> list[tuple[int, int, int]]:
+        """(line, title hash, kind|date hash) of each event of distinct document ``doc_id``."""
+        return self.db.execute("SELECT line, title, kind_date FROM events WHERE doc_id = ? ORDER BY line",
+                               (doc_id,)).fetchall()
 
     def write(self, out: IO[str]) -> int:
         """Copy the records to ``out`` with their merged sources; returns how many."""
         self._spool.seek(0)
+        self.db.commit()
+        # the added sources in line order, read alongside the spool
+        extras = self.db.execute("SELECT line, doc_id FROM extra ORDER BY line, rowid")
+        pending = next(extras, None)
         for n, line in enumerate(self._spool):
-            extra = self._extra.get(n)
+            extra = []
+            while pending is not None and pending[0] == n:
+                extra.append(pending[1])
+                pending = next(extras, None)
             if extra:
                 ev = json.loads(line)
                 ev["sources"] += extra
@@ -328,8 +413,9 @@ class EventSources:
         return self._lines
 
     def close(self) -> None:
-        """Drop the spool."""
+        """Drop the spool and the database."""
         self._spool.close()
+        self.db.close()
 
     def __enter__(self) -> "EventSources":
         return self
@@ -346,4 +432,5 @@ def _event_keys(ev: dict[str, Any]) -> tuple[int, int]:
 
 
 def _hash(text: str) -> int:
-    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "little")
+    # signed: SQLite stores 64-bit signed integers
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "little", signed=True)
