@@ -271,3 +271,14 @@ def test_a_bracketed_date_is_an_aside(nlp, text, dates):
 ])
 def test_a_bracketed_name_is_an_aside(nlp, text, participants):
     assert [p["text"] for p in events(nlp, text)[0]["participants"]] == participants
+
+
+@pytest.mark.parametrize("text, dates", [
+    # a photo caption under the headline dates the photo, not the headline's event
+    ("Умер актер Иван Петров\nИван Петров, 2010 год\nАктер Иван Петров скончался 3 мая в Москве.",
+     {"Умер": [], "скончался": ["3 мая"]}),
+    ("Умер актер Иван Петров\nАктер Иван Петров скончался 3 мая в Москве.",
+     {"Умер": [], "скончался": ["3 мая"]}),
+])
+def test_a_date_stays_on_its_line(nlp, text, dates):
+    assert {ev["title"]: [d["text"] for d in ev["dates"]] for ev in events(nlp, text)} == dates

@@ -268,6 +268,9 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
             # as often a bystander ("«Вектор» потерял миллиард после ареста Петрова"); a place
             # only within its clause ("скончался Петров, который жил в Казани": not where he died)
             owners = _nearest(doc, t, mentions, e.type in PLACE_TYPES)
+        if e.type in (DATE, TIME) and nearest and owners:
+            # a caption under the headline ("Иван Петров в 2015 году") dates the photo
+            owners = [k for k in owners if not _across_line(doc, e, mentions[k])]
         for k in owners or ():
             c = claims[k]
             if e.type in (DATE, TIME):
@@ -425,6 +428,15 @@ def _bracketed_aside(doc: Document, index: EntityIndex, e: Entity,
     if k < sent.first_token or doc.tokens[k].norm != "(":
         return False
     return not any(start <= k - 1 < end for start, end, _ in inside)
+
+
+def _across_line(doc: Document, e: Entity, m: Mention) -> bool:
+    """A line break lies between the date and the mention: a headline, a photo caption
+    ("Дарио Фо в 1985 году") and the text under them are apart, whatever the sentence
+    splitter joined."""
+    start, end = doc.tokens[m.start].start, doc.tokens[m.end - 1].end
+    return "\n" in doc.text[min(e.end, end):max(e.start, start)] or \
+        "\n" in doc.text[e.start:e.end] or "\n" in doc.text[start:end]
 
 
 def _date_of_noun(doc: Document, index: EntityIndex, e: Entity, mentions: list[Mention]) -> list[int]:
