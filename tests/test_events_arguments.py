@@ -282,3 +282,14 @@ def test_a_bracketed_name_is_an_aside(nlp, text, participants):
 ])
 def test_a_date_stays_on_its_line(nlp, text, dates):
     assert {ev["title"]: [d["text"] for d in ev["dates"]] for ev in events(nlp, text)} == dates
+
+
+@pytest.mark.parametrize("text, dates", [
+    # a year with no preposition tells which prize, girl or law it is
+    ("В Милане скончался лауреат Нобелевской премии по литературе 1997 года Иван Петров.", {"скончался": []}),
+    ("Верховная Рада приняла закон о возвращении конституции 2004 года.", {"приняла": []}),
+    # after the event's own noun it is the event's year
+    ("Иванов стал вторым на чемпионате мира 2003 года.", {"чемпионате мира": ["2003 года"]}),
+])
+def test_a_year_of_another_noun_is_no_time(nlp, text, dates):
+    assert {ev["title"]: [d["text"] for d in ev["dates"]] for ev in events(nlp, text)} == dates

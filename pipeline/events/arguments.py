@@ -257,7 +257,10 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
             continue
         owners = _owners(doc, tree, t, by_anchor, inside)
         if e.type == DATE:
-            owners = _date_of_noun(doc, index, e, mentions) or owners
+            of_noun = _date_of_noun(doc, index, e, mentions)
+            if not of_noun and nearest and _year_of_another_noun(doc, tree, t, e, inside):
+                continue  # "лауреат премии 1997 года скончался": the prize's year
+            owners = of_noun or owners
         if e.type in (DATE, TIME, PERSON, ORGANIZATION) and nearest and _bracketed_aside(doc, index, e, inside):
             continue  # "Синев (скончался 3 февраля 2016)", "Пеле (настоящее имя Эдсон ...)"
         if owners:
@@ -437,6 +440,30 @@ def _across_line(doc: Document, e: Entity, m: Mention) -> bool:
     start, end = doc.tokens[m.start].start, doc.tokens[m.end - 1].end
     return "\n" in doc.text[min(e.end, end):max(e.start, start)] or \
         "\n" in doc.text[e.start:e.end] or "\n" in doc.text[start:end]
+
+
+# "1997 года", "2013", "2004 г.": a year alone, which may qualify a noun
+YEAR_ALONE = re.compile(r"\d{4}(?:\s*(?:года|год|г\.?))?")
+
+
+def _year_of_another_noun(doc: Document, tree: Tree, t: int, e: Entity,
+                          inside: list[tuple[int, int, int]]) -> bool:
+    """A year with no preposition that hangs on a noun no event word is, nor governs by
+    genitives: "лауреат премии 1997 года", "девочка 2008 года рождения", "конституции
+    2004 года" tell which prize, girl or constitution, not when anything happened; but
+    "выборах 2008 года", "чемпионате мира 2003" are the event's own."""
+    if not YEAR_ALONE.fullmatch(e.text) or not doc.text[e.start - 1:e.start].isspace():
+        return False  # "ЧМ-2014", "Трезубец-2017": the year is part of the name
+    h = tree.heads[t]
+    for _ in range(4):  # bounded: a parse may loop
+        if h < 0 or doc.tokens[h].pos != "NOUN":
+            return False
+        if any(start <= h < end for start, end, _ in inside):
+            return False
+        if tree.rels[h] != "nmod":
+            return True
+        h = tree.heads[h]
+    return True
 
 
 def _date_of_noun(doc: Document, index: EntityIndex, e: Entity, mentions: list[Mention]) -> list[int]:
