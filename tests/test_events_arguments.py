@@ -293,3 +293,17 @@ def test_a_date_stays_on_its_line(nlp, text, dates):
 ])
 def test_a_year_of_another_noun_is_no_time(nlp, text, dates):
     assert {ev["title"]: [d["text"] for d in ev["dates"]] for ev in events(nlp, text)} == dates
+
+
+@pytest.mark.parametrize("text, dates", [
+    # news tells an event at one time: a later date in the sentence is another happening's
+    ("Иван Петров родился 7 февраля 1929 года в Вятке, в 1951 году окончил университет.",
+     {"родился": ["7 февраля 1929 года"]}),
+    # ... which takes it when it is an event too
+    ("Иванов был избран мэром в 2011 году, а в 2018 году ушел в отставку.",
+     {"избран": ["в 2011 году"], "ушел в отставку": ["в 2018 году"]}),
+    # the parts of one time stay together
+    ("Взрыв прогремел в Москве накануне вечером, в 20:34.", {"Взрыв": ["накануне вечером", "в 20:34"]}),
+])
+def test_one_time_for_an_event(nlp, text, dates):
+    assert {ev["title"]: [d["text"] for d in ev["dates"]] for ev in events(nlp, text)} == dates

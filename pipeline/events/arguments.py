@@ -317,6 +317,8 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
                     c.owners.append(e)
             elif e.type == COUNT:
                 c.counts.append(e)
+    if nearest:
+        _one_time_each(doc, index, mentions, claims)
     _share_with_setting(doc, tree, mentions, claims)
     heads = {index.head(e): e for e in index.entities if e.type in ACTOR_TYPES or e.type == ROLE}
     for k, m in enumerate(mentions):
@@ -329,6 +331,48 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
         if person is not None and id(person) not in skip and person not in claims[k].actors:
             claims[k].actors.append(person)
     return claims
+
+
+def _one_time_each(doc: Document, index: EntityIndex, mentions: list[Mention],
+                   claims: dict[int, Claims]) -> None:
+    """Each news mention keeps one time (``_one_time``); a date it gives up goes to an
+    event of the date's clause that has none: "избран в 2011 году, а в 2018 году ушел в
+    отставку" -> 2018 is the resignation's."""
+    dropped = []
+    for k, m in enumerate(mentions):
+        kept = _one_time(doc, m, claims[k].dates)
+        dropped += [e for e in claims[k].dates if e not in kept]
+        claims[k].dates = kept
+    for e in dropped:
+        t = index.head(e)
+        free = [k for k, m in enumerate(mentions) if not claims[k].dates and t is not None
+                and _clause_of(doc, m.head, SUBORDINATE) == _clause_of(doc, t, SUBORDINATE)]
+        if free:
+            claims[min(free, key=lambda k: abs(mentions[k].head - t))].dates.append(e)
+
+
+# what joins the parts of one time: "накануне вечером, в 20:34", "в 2003, 2004 и 2005 годах"
+TIME_JOINER = re.compile(r"\s*(?:,|и|—|–)?\s*")
+
+
+def _one_time(doc: Document, m: Mention, dates: list[Entity]) -> list[Entity]:
+    """News tells one happening at one time: of several dates, the one nearest the event
+    word, with those joined to it ("родился 7 февраля 1929 года ..., в 1951 году окончил":
+    the second is the graduation's, "задержан 7 декабря ... в тот же день" a retelling)."""
+    if len(dates) < 2:
+        return dates
+    start, end = doc.tokens[m.start].start, doc.tokens[m.end - 1].end
+
+    def distance(e: Entity) -> int:
+        return max(0, e.start - end, start - e.end)
+    ordered = sorted(dates, key=lambda e: (e.start, e.end))
+    first = min(range(len(ordered)), key=lambda i: (distance(ordered[i]), i))
+    lo = hi = first
+    while lo > 0 and TIME_JOINER.fullmatch(doc.text[ordered[lo - 1].end:ordered[lo].start]):
+        lo -= 1
+    while hi + 1 < len(ordered) and TIME_JOINER.fullmatch(doc.text[ordered[hi].end:ordered[hi + 1].start]):
+        hi += 1
+    return [e for e in dates if e in ordered[lo:hi + 1]]
 
 
 def _share_with_setting(doc: Document, tree: Tree, mentions: list[Mention],
