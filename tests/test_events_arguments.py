@@ -307,3 +307,12 @@ def test_a_year_of_another_noun_is_no_time(nlp, text, dates):
 ])
 def test_one_time_for_an_event(nlp, text, dates):
     assert {ev["title"]: [d["text"] for d in ev["dates"]] for ev in events(nlp, text)} == dates
+
+
+@pytest.mark.parametrize("text, dates", [
+    # the year joined to a contest's name by a hyphen is when it took place
+    ("Иванова завоевала золото на Олимпиаде-2016 в Рио.", {"Олимпиаде-2016": ["2016"]}),
+    ("Олимпийская чемпионка Сочи-2014 Анна Иванова завершила карьеру.", {"Сочи-2014": ["2014"]}),
+])
+def test_the_year_of_an_edition(nlp, text, dates):
+    assert {ev["title"]: [d["text"] for d in ev["dates"]] for ev in events(nlp, text)} == dates

@@ -250,6 +250,10 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
             continue
         if e.type == DATE and "duration" in (e.value or {}):
             continue  # "приговорен к четырем годам", "за пять дней": how long, not when
+        edition = _edition_of(doc, e, mentions)
+        if edition is not None:
+            claims[edition].dates.append(e)  # "на Олимпиаде-2016", "чемпионка Сочи-2014"
+            continue
         if any(s <= e.start and e.end <= end for s, end in names):
             continue  # "XX века" in «Линия и свет: немецкая графика XX века» is part of a name
         t = index.head(e)
@@ -488,6 +492,17 @@ def _across_line(doc: Document, e: Entity, m: Mention) -> bool:
 
 # "1997 года", "2013", "2004 г.": a year alone, which may qualify a noun
 YEAR_ALONE = re.compile(r"\d{4}(?:\s*(?:года|год|г\.?))?")
+
+
+def _edition_of(doc: Document, e: Entity, mentions: list[Mention]) -> int | None:
+    """The mention whose word the year is joined to by a hyphen: "Олимпиаде-2016",
+    "ЧМ-2018", "Сочи-2014" (the edition's year is when it took place)."""
+    if e.type != DATE or doc.text[e.start - 1:e.start] != "-" or not re.fullmatch(r"\d{4}", e.text):
+        return None
+    for k, m in enumerate(mentions):
+        if doc.tokens[m.start].start <= e.start and e.end <= doc.tokens[m.end - 1].end:
+            return k
+    return None
 
 
 def _year_of_another_noun(doc: Document, tree: Tree, t: int, e: Entity,
