@@ -316,3 +316,14 @@ def test_one_time_for_an_event(nlp, text, dates):
 ])
 def test_the_year_of_an_edition(nlp, text, dates):
     assert {ev["title"]: [d["text"] for d in ev["dates"]] for ev in events(nlp, text)} == dates
+
+
+@pytest.mark.parametrize("text, participants", [
+    # a role noun in a contest's name is no one taking part
+    ("Клуб «Спартак» вышел в финал Лиги чемпионов.", {"финал Лиги чемпионов": [], "Лиги чемпионов": []}),
+    ("Игроки «Спартака» выиграли Кубок чемпионов в Мадриде.", {"Кубок чемпионов": []}),
+    # a role noun after a common event noun still is
+    ("Вчера в Москве произошло убийство полицейского.", {"убийство полицейского": ["полицейского"]}),
+])
+def test_a_role_in_a_contest_name(nlp, text, participants):
+    assert {ev["title"]: [p["text"] for p in ev["participants"]] for ev in events(nlp, text)} == participants

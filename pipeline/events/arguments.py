@@ -259,6 +259,8 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
         t = index.head(e)
         if t is None:
             continue
+        if e.type == ROLE and _in_contest_name(doc, tree, t, inside):
+            continue  # "Лиги чемпионов", "Кубок чемпионов": the role names the contest
         owners = _owners(doc, tree, t, by_anchor, inside)
         if e.type == DATE:
             of_noun = _date_of_noun(doc, index, e, mentions)
@@ -492,6 +494,15 @@ def _across_line(doc: Document, e: Entity, m: Mention) -> bool:
 
 # "1997 года", "2013", "2004 г.": a year alone, which may qualify a noun
 YEAR_ALONE = re.compile(r"\d{4}(?:\s*(?:года|год|г\.?))?")
+
+
+def _in_contest_name(doc: Document, tree: Tree, t: int, inside: list[tuple[int, int, int]]) -> bool:
+    """A role noun inside an event's name, hung on a capitalised word of it: "Лиги
+    [чемпионов]", "Кубок [чемпионов]" (not "убийство полицейского")."""
+    h = tree.heads[t]
+    return h >= 0 and h != doc.sentences[doc.tokens[h].sentence].first_token \
+        and doc.text[doc.tokens[h].start].isupper() \
+        and any(start <= t < end and start <= h < end for start, end, _ in inside)
 
 
 def _edition_of(doc: Document, e: Entity, mentions: list[Mention]) -> int | None:
