@@ -327,3 +327,13 @@ def test_the_year_of_an_edition(nlp, text, dates):
 ])
 def test_a_role_in_a_contest_name(nlp, text, participants):
     assert {ev["title"]: [p["text"] for p in ev["participants"]] for ev in events(nlp, text)} == participants
+
+
+@pytest.mark.parametrize("text, dates", [
+    # "с 1999 года" no event word governs says since when a state holds
+    ("Президент Иванов, который находится у власти с 1999 года, ушел в отставку.", {"ушел в отставку": []}),
+    # a night "с 18 на 19 апреля" is a time
+    ("Стрельба произошла в ночь с 18 на 19 апреля в Казани.", {"Стрельба": ["с 18 на 19 апреля"]}),
+])
+def test_since_when_is_no_time_by_nearness(nlp, text, dates):
+    assert {ev["title"]: [d["text"] for d in ev["dates"]] for ev in events(nlp, text)} == dates

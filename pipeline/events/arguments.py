@@ -276,6 +276,8 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
             # goes to the event of its sentence nearest to it; not an organisation, which is
             # as often a bystander ("«Вектор» потерял миллиард после ареста Петрова"); a place
             # only within its clause ("скончался Петров, который жил в Казани": not where he died)
+            if e.type == DATE and SINCE.match(e.text):
+                continue  # "Назарбаев, который у власти с 1989 года, ...": a state, not an event
             owners = _nearest(doc, t, mentions, e.type in PLACE_TYPES)
         if e.type in (DATE, TIME) and nearest and owners:
             # a caption under the headline ("Иван Петров в 2015 году") dates the photo
@@ -355,6 +357,10 @@ def _one_time_each(doc: Document, index: EntityIndex, mentions: list[Mention],
                 and _clause_of(doc, m.head, SUBORDINATE) == _clause_of(doc, t, SUBORDINATE)]
         if free:
             claims[min(free, key=lambda k: abs(mentions[k].head - t))].dates.append(e)
+
+
+# "с 1989 года", "с лета 2012 года" but not "с 3 по 12 октября": since when a state holds
+SINCE = re.compile(r"(?i)со?\s(?!.*\b(?:по|до|на)\b)")
 
 
 # what joins the parts of one time: "накануне вечером, в 20:34", "в 2003, 2004 и 2005 годах"
