@@ -387,6 +387,10 @@ def _one_time(doc: Document, m: Mention, dates: list[Entity]) -> list[Entity]:
     return [e for e in dates if e in ordered[lo:hi + 1]]
 
 
+# the nouns of "в результате", "в ходе", "во время": the event after them is the setting
+SETTING_WORDS = {"результат", "ход", "время"}
+
+
 def _share_with_setting(doc: Document, tree: Tree, mentions: list[Mention],
                         claims: dict[int, Claims]) -> None:
     """The date of an event verb is the date of the event it happened in, when that one
@@ -395,10 +399,13 @@ def _share_with_setting(doc: Document, tree: Tree, mentions: list[Mention],
     not after "после", "в связи с": those are other times."""
     verbs = {m.head: k for k, m in enumerate(mentions) if m.verbal}
     for k, m in enumerate(mentions):
-        v = tree.heads[m.head]
-        if m.verbal or v not in verbs or tree.rels[m.head] != "obl":
+        n, v = m.head, tree.heads[m.head]
+        # "погиб [в результате] взрыва", "[в ходе] штурма", "[во время] концерта"
+        if v >= 0 and doc.tokens[v].lemma in SETTING_WORDS and tree.rels[n] == "nmod":
+            n, v = v, tree.heads[v]
+        if m.verbal or v not in verbs or tree.rels[n] != "obl":
             continue
-        cases = [doc.tokens[x].norm.lower() for x in tree.children(m.head) if tree.rels[x] == "case"]
+        cases = [doc.tokens[x].norm.lower() for x in tree.children(n) if tree.rels[x] == "case"]
         if cases not in (["в"], ["во"], ["при"], ["на"]):
             continue
         if not claims[k].dates:
