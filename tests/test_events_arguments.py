@@ -339,3 +339,18 @@ def test_a_role_in_a_contest_name(nlp, text, participants):
 ])
 def test_since_when_is_no_time_by_nearness(nlp, text, dates):
     assert {ev["title"]: [d["text"] for d in ev["dates"]] for ev in events(nlp, text)} == dates
+
+
+@pytest.mark.parametrize("text, dates", [
+    # "сегодня" with an event is the day of the text
+    ("Бывший президент Иван Петров скончался сегодня в возрасте 93 лет.", {"скончался": ["сегодня"]}),
+    # not inside a quoted speech
+    ("«Сегодня мы рады», — сказал Петров на открытии выставки.", {"открытии выставки": [], "выставки": []}),
+])
+def test_today(nlp, text, dates):
+    assert {ev["title"]: [d["text"] for d in ev["dates"]] for ev in events(nlp, text)} == dates
+
+
+def test_today_is_left_unresolved(nlp):
+    (date,) = one(nlp, "Бывший президент Иван Петров скончался сегодня в возрасте 93 лет.")["dates"]
+    assert date["value"] == {"start": None, "end": None, "relative": "сегодня", "resolved": False}

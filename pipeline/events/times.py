@@ -37,9 +37,10 @@ HOURS = (_AT + _HOURS + r"\s+час(?:а|ов)?(?:\s+\d{1,2}\s+минут[аы]?
          + r"|" + _AT + r"?\d{1,2}\s+(?:утра|вечера|ночи)" + _ZONE)
 # "в полдень", "около полуночи", "незадолго до полудня"
 NOON = r"(?:(?:незадолго\s+)?(?:около|в|до|после|к)\s+)?(?:полдень|полудня|полночь|полуночи)"
-# "рано утром", "ночью", "вчера днём" ("днём" alone is too often "днём рождения", "днём ранее")
+# "рано утром", "ночью", "вчера днём" ("днём" alone is too often "днём рождения", "днём ранее");
+# "скончался сегодня": the day of the text, which the entity stage leaves untagged
 PART_OF_DAY = (r"(?:(?:рано|поздно|сегодня|вчера|накануне)\s+)?(?:утром|вечером|ночью)"
-               r"|(?:сегодня|вчера|накануне)\s+(?:днём|днем)")
+               r"|(?:сегодня|вчера|накануне)\s+(?:днём|днем)|сегодня")
 TIMES = re.compile(rf"(?<![\w\-])(?:{CLOCK_RANGE}|{CLOCK}|{HOURS}|{NOON}|{PART_OF_DAY})(?![\w\-])", re.I)
 # "со счетом 2:1", "в 2.5 раза", "версии 10.25": numbers that are no time
 NOT_A_TIME_BEFORE = re.compile(r"(?:сч[её]т\w*|версии|верси[яю]|рейс\w*|№)\s*$", re.I)
@@ -71,6 +72,12 @@ def find_times(doc: Document) -> list[Entity]:
             touching = [d for d in dates if d.start < e and s < d.end
                         or d.end <= s and JOINER.match(text[d.end:s]) and s - d.end <= 3
                         or e <= d.start and JOINER.match(text[e:d.start]) and d.start - e <= 3]
+            if m.group(0).lower() == "сегодня":
+                if text.count("«", sent.start, s) > text.count("»", sent.start, s):
+                    continue  # "«Сегодня мы рады», — сказал он": the speaker's today
+                out.append(Entity(TIME, s, e, text[s:e], {"start": None, "end": None, "relative": "сегодня",
+                                                          "resolved": False}, source="events"))
+                continue
             value: dict = {"time": _clock(m.group(0))}
             for d in touching:
                 s, e = min(s, d.start), max(e, d.end)
