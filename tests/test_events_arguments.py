@@ -286,6 +286,16 @@ def test_a_date_stays_on_its_line(nlp, text, dates):
     assert {ev["title"]: [d["text"] for d in ev["dates"]] for ev in events(nlp, text)} == dates
 
 
+@pytest.mark.parametrize("text, places", [
+    # ... and so does a place: the caption says where the photo was taken
+    ("Умер актер Иван Петров\nИван Петров в Париже\nАктер Иван Петров скончался 3 мая.",
+     {"Умер": [], "скончался": []}),
+    ("Умер актер Иван Петров в Париже\nАктер Иван Петров скончался 3 мая.", {"Умер": ["Париже"], "скончался": []}),
+])
+def test_a_place_stays_on_its_line(nlp, text, places):
+    assert {ev["title"]: [p["text"] for p in ev["places"]] for ev in events(nlp, text)} == places
+
+
 @pytest.mark.parametrize("text, dates", [
     # a year with no preposition tells which prize, girl or law it is
     ("В Милане скончался лауреат Нобелевской премии по литературе 1997 года Иван Петров.", {"скончался": []}),

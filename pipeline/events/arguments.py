@@ -279,8 +279,8 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
             if e.type == DATE and SINCE.match(e.text):
                 continue  # "Назарбаев, который у власти с 1989 года, ...": a state, not an event
             owners = _nearest(doc, t, mentions, e.type in PLACE_TYPES)
-        if e.type in (DATE, TIME) and nearest and owners:
-            # a caption under the headline ("Иван Петров в 2015 году") dates the photo
+        if nearest and owners:
+            # a caption under the headline ("Иван Петров в Москве в 2015 году") is the photo's
             owners = [k for k in owners if not _across_line(doc, e, mentions[k])]
         for k in owners or ():
             c = claims[k]
@@ -497,9 +497,9 @@ def _bracketed_aside(doc: Document, index: EntityIndex, e: Entity,
 
 
 def _across_line(doc: Document, e: Entity, m: Mention) -> bool:
-    """A line break lies between the date and the mention: a headline, a photo caption
-    ("Дарио Фо в 1985 году") and the text under them are apart, whatever the sentence
-    splitter joined."""
+    """A line break lies between the entity and the mention: a headline, a photo caption
+    ("Дарио Фо в Милане в 1985 году") and the text under them are apart, whatever the
+    sentence splitter joined."""
     start, end = doc.tokens[m.start].start, doc.tokens[m.end - 1].end
     return "\n" in doc.text[min(e.end, end):max(e.start, start)] or \
         "\n" in doc.text[e.start:e.end] or "\n" in doc.text[start:end]
