@@ -364,3 +364,12 @@ def test_today(nlp, text, dates):
 def test_today_is_left_unresolved(nlp):
     (date,) = one(nlp, "Бывший президент Иван Петров скончался сегодня в возрасте 93 лет.")["dates"]
     assert date["value"] == {"start": None, "end": None, "relative": "сегодня", "resolved": False}
+
+
+@pytest.mark.parametrize("text, places", [
+    # a region right after a smaller place says where that one lies
+    ("Иван Петров родился 3 января 1955 года в селе Ивановка Киевской области.", ["Ивановка"]),
+    ("В штате Колорадо произошла стрельба.", ["Колорадо"]),
+])
+def test_the_region_a_place_lies_in(nlp, text, places):
+    assert [p["text"] for p in events(nlp, text)[0]["places"]] == places

@@ -289,7 +289,7 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
             elif e.type == SITE:
                 c.places.append(e)  # "умер [в больнице]", "похоронен [на кладбище]"
             elif e.type in PLACE_TYPES:
-                if _adjective_before_place(doc, index, e):
+                if _adjective_before_place(doc, index, e) or nearest and _where_place_lies(doc, index, e):
                     continue
                 c.places.append(e)
                 # "чемпионат России", "выборы мэра Москвы": the event's own country or city;
@@ -425,6 +425,16 @@ def _adjective_before_place(doc: Document, index: EntityIndex, e: Entity) -> boo
         return False
     return any(o.type in PLACE_TYPES and o is not e and e.end < o.start <= e.end + 40
                and WORDS_TO_PLACE.match(doc.text[e.end:o.start]) for o in index.entities)
+
+
+def _where_place_lies(doc: Document, index: EntityIndex, e: Entity) -> bool:
+    """A region or country right after a smaller place says where that one lies: "в селе
+    Дорогинка Киевской области", "в Мескит, Невада", "в Фигерасе, Каталония" (news names
+    the narrower place)."""
+    if e.type not in (REGION, COUNTRY):
+        return False
+    return any(o.type in (CITY, DISTRICT, LOCATION, SITE) and o.end <= e.start
+               and re.fullmatch(r"\s*,?\s*", doc.text[o.end:e.start]) for o in index.entities)
 
 
 def _relative_antecedent(doc: Document, tree: Tree, m: Mention) -> int | None:
