@@ -373,3 +373,15 @@ def test_today_is_left_unresolved(nlp):
 ])
 def test_the_region_a_place_lies_in(nlp, text, places):
     assert [p["text"] for p in events(nlp, text)[0]["places"]] == places
+
+
+@pytest.mark.parametrize("text, dates", [
+    # an adjective of a day or a month dates the event noun it qualifies
+    ("На сегодняшнем заседании Госдумы депутаты приняли закон.",
+     {"сегодняшнем заседании Госдумы": ["сегодняшнем"], "приняли": []}),
+    ("После Октябрьской революции семья эмигрировала.", {"Октябрьской революции": ["Октябрьской"], "эмигрировала": []}),
+    # a place named after a month is no time
+    ("Пожар произошел в Октябрьском районе Москвы.", {"Пожар": []}),
+])
+def test_an_adjective_of_a_day_or_month(nlp, text, dates):
+    assert {ev["title"]: [d["text"] for d in ev["dates"]] for ev in events(nlp, text)} == dates

@@ -261,6 +261,13 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
             continue
         if e.type == ROLE and _in_contest_name(doc, tree, t, inside):
             continue  # "Лиги чемпионов", "Кубок чемпионов": the role names the contest
+        if e.type == TIME and "adjective" in (e.value or {}):
+            # "декабрьских выборов": only the event noun the adjective qualifies
+            h = tree.heads[t]
+            owners = [k for start, end, k in inside if start <= h < end or start <= t < end][:1]
+            if owners:
+                claims[owners[0]].dates.append(e)
+            continue
         owners = _owners(doc, tree, t, by_anchor, inside)
         if e.type == DATE:
             of_noun = _date_of_noun(doc, index, e, mentions)

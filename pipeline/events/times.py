@@ -42,6 +42,16 @@ NOON = r"(?:(?:незадолго\s+)?(?:около|в|до|после|к)\s+)?(
 PART_OF_DAY = (r"(?:(?:рано|поздно|сегодня|вчера|накануне)\s+)?(?:утром|вечером|ночью)"
                r"|(?:сегодня|вчера|накануне)\s+(?:днём|днем)|сегодня")
 TIMES = re.compile(rf"(?<![\w\-])(?:{CLOCK_RANGE}|{CLOCK}|{HOURS}|{NOON}|{PART_OF_DAY})(?![\w\-])", re.I)
+# "на сегодняшнем заседании", "декабрьских выборов", "субботней акции", "Октябрьской
+# революции": an adjective of a day or a month before the event noun dates it
+DAY_ADJECTIVE = re.compile(
+    r"(?<![\w\-])(?:сегодняшн|вчерашн|завтрашн|прошлогодн|позавчерашн|"
+    r"январск|февральск|мартовск|апрельск|майск|июньск|июльск|августовск|сентябрьск|октябрьск|"
+    r"ноябрьск|декабрьск|понедельничн|вторничн|четвергов|пятничн|субботн|воскресн)"
+    r"(?:ий|ый|ой|ая|ое|ие|ые|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ей|их|ых|ими|ыми)(?![\w\-])", re.I)
+# "в Октябрьском районе", "на Майской улице": a name of a place, not a time
+PLACE_AFTER = re.compile(r"^\s+(?:район|округ|проспект|улиц|площад|переул|пос[её]л|шоссе|бульвар|набережн|метро)",
+                         re.I)
 # "со счетом 2:1", "в 2.5 раза", "версии 10.25": numbers that are no time
 NOT_A_TIME_BEFORE = re.compile(r"(?:сч[её]т\w*|версии|верси[яю]|рейс\w*|№)\s*$", re.I)
 NOT_A_TIME_AFTER = re.compile(r"^\s*(?:раз|%|процент|балл|очк|км|метр|м\b|кг|млн|млрд|тыс|руб|доллар|евро)", re.I)
@@ -83,6 +93,11 @@ def find_times(doc: Document) -> list[Entity]:
                 s, e = min(s, d.start), max(e, d.end)
                 value = {**(d.value or {}), **value}
             out.append(Entity(TIME, s, e, text[s:e], value, source="events"))
+        for m in DAY_ADJECTIVE.finditer(text, sent.start, sent.end):
+            if PLACE_AFTER.match(text[m.end():m.end() + 20]):
+                continue
+            out.append(Entity(TIME, m.start(), m.end(), m.group(0), {"adjective": m.group(0).lower()},
+                              source="events"))
     return out
 
 
