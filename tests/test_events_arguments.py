@@ -245,6 +245,8 @@ def test_a_date_right_after_an_event_noun(nlp, text, dates):
     # the event a verb happened in shares the verb's date
     ("Иван Петров погиб в автокатастрофе в понедельник, 14 октября.",
      {"погиб": ["в понедельник, 14 октября"], "автокатастрофе": ["в понедельник, 14 октября"]}),
+    # ... and the event after "в результате", "в ходе", "во время"
+    ("Полицейский погиб в среду в результате взрыва.", {"погиб": ["в среду"], "взрыва": ["в среду"]}),
     # not an event before or after it
     ("Иван Петров скончался 3 мая после тяжелой операции.",
      {"скончался": ["3 мая"], "тяжелой операции": []}),
@@ -271,3 +273,115 @@ def test_a_bracketed_date_is_an_aside(nlp, text, dates):
 ])
 def test_a_bracketed_name_is_an_aside(nlp, text, participants):
     assert [p["text"] for p in events(nlp, text)[0]["participants"]] == participants
+
+
+@pytest.mark.parametrize("text, dates", [
+    # a photo caption under the headline dates the photo, not the headline's event
+    ("Умер актер Иван Петров\nИван Петров, 2010 год\nАктер Иван Петров скончался 3 мая в Москве.",
+     {"Умер": [], "скончался": ["3 мая"]}),
+    ("Умер актер Иван Петров\nАктер Иван Петров скончался 3 мая в Москве.",
+     {"Умер": [], "скончался": ["3 мая"]}),
+])
+def test_a_date_stays_on_its_line(nlp, text, dates):
+    assert {ev["title"]: [d["text"] for d in ev["dates"]] for ev in events(nlp, text)} == dates
+
+
+@pytest.mark.parametrize("text, places", [
+    # ... and so does a place: the caption says where the photo was taken
+    ("Умер актер Иван Петров\nИван Петров в Париже\nАктер Иван Петров скончался 3 мая.",
+     {"Умер": [], "скончался": []}),
+    ("Умер актер Иван Петров в Париже\nАктер Иван Петров скончался 3 мая.", {"Умер": ["Париже"], "скончался": []}),
+])
+def test_a_place_stays_on_its_line(nlp, text, places):
+    assert {ev["title"]: [p["text"] for p in ev["places"]] for ev in events(nlp, text)} == places
+
+
+@pytest.mark.parametrize("text, dates", [
+    # a year with no preposition tells which prize, girl or law it is
+    ("В Милане скончался лауреат Нобелевской премии по литературе 1997 года Иван Петров.", {"скончался": []}),
+    ("Верховная Рада приняла закон о возвращении конституции 2004 года.", {"приняла": []}),
+    # after the event's own noun it is the event's year
+    ("Иванов стал вторым на чемпионате мира 2003 года.", {"чемпионате мира": ["2003 года"]}),
+])
+def test_a_year_of_another_noun_is_no_time(nlp, text, dates):
+    assert {ev["title"]: [d["text"] for d in ev["dates"]] for ev in events(nlp, text)} == dates
+
+
+@pytest.mark.parametrize("text, dates", [
+    # news tells an event at one time: a later date in the sentence is another happening's
+    ("Иван Петров родился 7 февраля 1929 года в Вятке, в 1951 году окончил университет.",
+     {"родился": ["7 февраля 1929 года"]}),
+    # ... which takes it when it is an event too
+    ("Иванов был избран мэром в 2011 году, а в 2018 году ушел в отставку.",
+     {"избран": ["в 2011 году"], "ушел в отставку": ["в 2018 году"]}),
+    # the parts of one time stay together
+    ("Взрыв прогремел в Москве накануне вечером, в 20:34.", {"Взрыв": ["накануне вечером", "в 20:34"]}),
+])
+def test_one_time_for_an_event(nlp, text, dates):
+    assert {ev["title"]: [d["text"] for d in ev["dates"]] for ev in events(nlp, text)} == dates
+
+
+@pytest.mark.parametrize("text, dates", [
+    # the year joined to a contest's name by a hyphen is when it took place
+    ("Иванова завоевала золото на Олимпиаде-2016 в Рио.", {"Олимпиаде-2016": ["2016"]}),
+    ("Олимпийская чемпионка Сочи-2014 Анна Иванова завершила карьеру.", {"Сочи-2014": ["2014"]}),
+])
+def test_the_year_of_an_edition(nlp, text, dates):
+    assert {ev["title"]: [d["text"] for d in ev["dates"]] for ev in events(nlp, text)} == dates
+
+
+@pytest.mark.parametrize("text, participants", [
+    # a role noun in a contest's name is no one taking part
+    ("Клуб «Спартак» вышел в финал Лиги чемпионов.", {"финал Лиги чемпионов": [], "Лиги чемпионов": []}),
+    ("Игроки «Спартака» выиграли Кубок чемпионов в Мадриде.", {"Кубок чемпионов": []}),
+    # a role noun after a common event noun still is
+    ("Вчера в Москве произошло убийство полицейского.", {"убийство полицейского": ["полицейского"]}),
+])
+def test_a_role_in_a_contest_name(nlp, text, participants):
+    assert {ev["title"]: [p["text"] for p in ev["participants"]] for ev in events(nlp, text)} == participants
+
+
+@pytest.mark.parametrize("text, dates", [
+    # "с 1999 года" no event word governs says since when a state holds
+    ("Президент Иванов, который находится у власти с 1999 года, ушел в отставку.", {"ушел в отставку": []}),
+    # a night "с 18 на 19 апреля" is a time
+    ("Стрельба произошла в ночь с 18 на 19 апреля в Казани.", {"Стрельба": ["с 18 на 19 апреля"]}),
+])
+def test_since_when_is_no_time_by_nearness(nlp, text, dates):
+    assert {ev["title"]: [d["text"] for d in ev["dates"]] for ev in events(nlp, text)} == dates
+
+
+@pytest.mark.parametrize("text, dates", [
+    # "сегодня" with an event is the day of the text
+    ("Бывший президент Иван Петров скончался сегодня в возрасте 93 лет.", {"скончался": ["сегодня"]}),
+    # not inside a quoted speech
+    ("«Сегодня мы рады», — сказал Петров на открытии выставки.", {"открытии выставки": [], "выставки": []}),
+])
+def test_today(nlp, text, dates):
+    assert {ev["title"]: [d["text"] for d in ev["dates"]] for ev in events(nlp, text)} == dates
+
+
+def test_today_is_left_unresolved(nlp):
+    (date,) = one(nlp, "Бывший президент Иван Петров скончался сегодня в возрасте 93 лет.")["dates"]
+    assert date["value"] == {"start": None, "end": None, "relative": "сегодня", "resolved": False}
+
+
+@pytest.mark.parametrize("text, places", [
+    # a region right after a smaller place says where that one lies
+    ("Иван Петров родился 3 января 1955 года в селе Ивановка Киевской области.", ["Ивановка"]),
+    ("В штате Колорадо произошла стрельба.", ["Колорадо"]),
+])
+def test_the_region_a_place_lies_in(nlp, text, places):
+    assert [p["text"] for p in events(nlp, text)[0]["places"]] == places
+
+
+@pytest.mark.parametrize("text, dates", [
+    # an adjective of a day or a month dates the event noun it qualifies
+    ("На сегодняшнем заседании Госдумы депутаты приняли закон.",
+     {"сегодняшнем заседании Госдумы": ["сегодняшнем"], "приняли": []}),
+    ("После Октябрьской революции семья эмигрировала.", {"Октябрьской революции": ["Октябрьской"], "эмигрировала": []}),
+    # a place named after a month is no time
+    ("Пожар произошел в Октябрьском районе Москвы.", {"Пожар": []}),
+])
+def test_an_adjective_of_a_day_or_month(nlp, text, dates):
+    assert {ev["title"]: [d["text"] for d in ev["dates"]] for ev in events(nlp, text)} == dates

@@ -250,14 +250,30 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
             continue
         if e.type == DATE and "duration" in (e.value or {}):
             continue  # "приговорен к четырем годам", "за пять дней": how long, not when
+        edition = _edition_of(doc, e, mentions)
+        if edition is not None:
+            claims[edition].dates.append(e)  # "на Олимпиаде-2016", "чемпионка Сочи-2014"
+            continue
         if any(s <= e.start and e.end <= end for s, end in names):
             continue  # "XX века" in «Линия и свет: немецкая графика XX века» is part of a name
         t = index.head(e)
         if t is None:
             continue
+        if e.type == ROLE and _in_contest_name(doc, tree, t, inside):
+            continue  # "Лиги чемпионов", "Кубок чемпионов": the role names the contest
+        if e.type == TIME and "adjective" in (e.value or {}):
+            # "декабрьских выборов": only the event noun the adjective qualifies
+            h = tree.heads[t]
+            owners = [k for start, end, k in inside if start <= h < end or start <= t < end][:1]
+            if owners:
+                claims[owners[0]].dates.append(e)
+            continue
         owners = _owners(doc, tree, t, by_anchor, inside)
         if e.type == DATE:
-            owners = _date_of_noun(doc, index, e, mentions) or owners
+            of_noun = _date_of_noun(doc, index, e, mentions)
+            if not of_noun and nearest and _year_of_another_noun(doc, tree, t, e, inside):
+                continue  # "лауреат премии 1997 года скончался": the prize's year
+            owners = of_noun or owners
         if e.type in (DATE, TIME, PERSON, ORGANIZATION) and nearest and _bracketed_aside(doc, index, e, inside):
             continue  # "Синев (скончался 3 февраля 2016)", "Пеле (настоящее имя Эдсон ...)"
         if owners:
@@ -267,7 +283,12 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
             # goes to the event of its sentence nearest to it; not an organisation, which is
             # as often a bystander ("«Вектор» потерял миллиард после ареста Петрова"); a place
             # only within its clause ("скончался Петров, который жил в Казани": not where he died)
+            if e.type == DATE and SINCE.match(e.text):
+                continue  # "Назарбаев, который у власти с 1989 года, ...": a state, not an event
             owners = _nearest(doc, t, mentions, e.type in PLACE_TYPES)
+        if nearest and owners:
+            # a caption under the headline ("Иван Петров в Москве в 2015 году") is the photo's
+            owners = [k for k in owners if not _across_line(doc, e, mentions[k])]
         for k in owners or ():
             c = claims[k]
             if e.type in (DATE, TIME):
@@ -275,7 +296,7 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
             elif e.type == SITE:
                 c.places.append(e)  # "умер [в больнице]", "похоронен [на кладбище]"
             elif e.type in PLACE_TYPES:
-                if _adjective_before_place(doc, index, e):
+                if _adjective_before_place(doc, index, e) or nearest and _where_place_lies(doc, index, e):
                     continue
                 c.places.append(e)
                 # "чемпионат России", "выборы мэра Москвы": the event's own country or city;
@@ -311,6 +332,8 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
                     c.owners.append(e)
             elif e.type == COUNT:
                 c.counts.append(e)
+    if nearest:
+        _one_time_each(doc, index, mentions, claims)
     _share_with_setting(doc, tree, mentions, claims)
     heads = {index.head(e): e for e in index.entities if e.type in ACTOR_TYPES or e.type == ROLE}
     for k, m in enumerate(mentions):
@@ -325,6 +348,56 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
     return claims
 
 
+def _one_time_each(doc: Document, index: EntityIndex, mentions: list[Mention],
+                   claims: dict[int, Claims]) -> None:
+    """Each news mention keeps one time (``_one_time``); a date it gives up goes to an
+    event of the date's clause that has none: "избран в 2011 году, а в 2018 году ушел в
+    отставку" -> 2018 is the resignation's."""
+    dropped = []
+    for k, m in enumerate(mentions):
+        kept = _one_time(doc, m, claims[k].dates)
+        dropped += [e for e in claims[k].dates if e not in kept]
+        claims[k].dates = kept
+    for e in dropped:
+        t = index.head(e)
+        free = [k for k, m in enumerate(mentions) if not claims[k].dates and t is not None
+                and _clause_of(doc, m.head, SUBORDINATE) == _clause_of(doc, t, SUBORDINATE)]
+        if free:
+            claims[min(free, key=lambda k: abs(mentions[k].head - t))].dates.append(e)
+
+
+# "с 1989 года", "с лета 2012 года" but not "с 3 по 12 октября": since when a state holds
+SINCE = re.compile(r"(?i)со?\s(?!.*\b(?:по|до|на)\b)")
+
+
+# what joins the parts of one time: "накануне вечером, в 20:34", "в 2003, 2004 и 2005 годах"
+TIME_JOINER = re.compile(r"\s*(?:,|и|—|–)?\s*")
+
+
+def _one_time(doc: Document, m: Mention, dates: list[Entity]) -> list[Entity]:
+    """News tells one happening at one time: of several dates, the one nearest the event
+    word, with those joined to it ("родился 7 февраля 1929 года ..., в 1951 году окончил":
+    the second is the graduation's, "задержан 7 декабря ... в тот же день" a retelling)."""
+    if len(dates) < 2:
+        return dates
+    start, end = doc.tokens[m.start].start, doc.tokens[m.end - 1].end
+
+    def distance(e: Entity) -> int:
+        return max(0, e.start - end, start - e.end)
+    ordered = sorted(dates, key=lambda e: (e.start, e.end))
+    first = min(range(len(ordered)), key=lambda i: (distance(ordered[i]), i))
+    lo = hi = first
+    while lo > 0 and TIME_JOINER.fullmatch(doc.text[ordered[lo - 1].end:ordered[lo].start]):
+        lo -= 1
+    while hi + 1 < len(ordered) and TIME_JOINER.fullmatch(doc.text[ordered[hi].end:ordered[hi + 1].start]):
+        hi += 1
+    return [e for e in dates if e in ordered[lo:hi + 1]]
+
+
+# the nouns of "в результате", "в ходе", "во время": the event after them is the setting
+SETTING_WORDS = {"результат", "ход", "время"}
+
+
 def _share_with_setting(doc: Document, tree: Tree, mentions: list[Mention],
                         claims: dict[int, Claims]) -> None:
     """The date of an event verb is the date of the event it happened in, when that one
@@ -333,10 +406,13 @@ def _share_with_setting(doc: Document, tree: Tree, mentions: list[Mention],
     not after "после", "в связи с": those are other times."""
     verbs = {m.head: k for k, m in enumerate(mentions) if m.verbal}
     for k, m in enumerate(mentions):
-        v = tree.heads[m.head]
-        if m.verbal or v not in verbs or tree.rels[m.head] != "obl":
+        n, v = m.head, tree.heads[m.head]
+        # "погиб [в результате] взрыва", "[в ходе] штурма", "[во время] концерта"
+        if v >= 0 and doc.tokens[v].lemma in SETTING_WORDS and tree.rels[n] == "nmod":
+            n, v = v, tree.heads[v]
+        if m.verbal or v not in verbs or tree.rels[n] != "obl":
             continue
-        cases = [doc.tokens[x].norm.lower() for x in tree.children(m.head) if tree.rels[x] == "case"]
+        cases = [doc.tokens[x].norm.lower() for x in tree.children(n) if tree.rels[x] == "case"]
         if cases not in (["в"], ["во"], ["при"], ["на"]):
             continue
         if not claims[k].dates:
@@ -356,6 +432,16 @@ def _adjective_before_place(doc: Document, index: EntityIndex, e: Entity) -> boo
         return False
     return any(o.type in PLACE_TYPES and o is not e and e.end < o.start <= e.end + 40
                and WORDS_TO_PLACE.match(doc.text[e.end:o.start]) for o in index.entities)
+
+
+def _where_place_lies(doc: Document, index: EntityIndex, e: Entity) -> bool:
+    """A region or country right after a smaller place says where that one lies: "в селе
+    Дорогинка Киевской области", "в Мескит, Невада", "в Фигерасе, Каталония" (news names
+    the narrower place)."""
+    if e.type not in (REGION, COUNTRY):
+        return False
+    return any(o.type in (CITY, DISTRICT, LOCATION, SITE) and o.end <= e.start
+               and re.fullmatch(r"\s*,?\s*", doc.text[o.end:e.start]) for o in index.entities)
 
 
 def _relative_antecedent(doc: Document, tree: Tree, m: Mention) -> int | None:
@@ -425,6 +511,59 @@ def _bracketed_aside(doc: Document, index: EntityIndex, e: Entity,
     if k < sent.first_token or doc.tokens[k].norm != "(":
         return False
     return not any(start <= k - 1 < end for start, end, _ in inside)
+
+
+def _across_line(doc: Document, e: Entity, m: Mention) -> bool:
+    """A line break lies between the entity and the mention: a headline, a photo caption
+    ("Дарио Фо в Милане в 1985 году") and the text under them are apart, whatever the
+    sentence splitter joined."""
+    start, end = doc.tokens[m.start].start, doc.tokens[m.end - 1].end
+    return "\n" in doc.text[min(e.end, end):max(e.start, start)] or \
+        "\n" in doc.text[e.start:e.end] or "\n" in doc.text[start:end]
+
+
+# "1997 года", "2013", "2004 г.": a year alone, which may qualify a noun
+YEAR_ALONE = re.compile(r"\d{4}(?:\s*(?:года|год|г\.?))?")
+
+
+def _in_contest_name(doc: Document, tree: Tree, t: int, inside: list[tuple[int, int, int]]) -> bool:
+    """A role noun inside an event's name, hung on a capitalised word of it: "Лиги
+    [чемпионов]", "Кубок [чемпионов]" (not "убийство полицейского")."""
+    h = tree.heads[t]
+    return h >= 0 and h != doc.sentences[doc.tokens[h].sentence].first_token \
+        and doc.text[doc.tokens[h].start].isupper() \
+        and any(start <= t < end and start <= h < end for start, end, _ in inside)
+
+
+def _edition_of(doc: Document, e: Entity, mentions: list[Mention]) -> int | None:
+    """The mention whose word the year is joined to by a hyphen: "Олимпиаде-2016",
+    "ЧМ-2018", "Сочи-2014" (the edition's year is when it took place)."""
+    if e.type != DATE or doc.text[e.start - 1:e.start] != "-" or not re.fullmatch(r"\d{4}", e.text):
+        return None
+    for k, m in enumerate(mentions):
+        if doc.tokens[m.start].start <= e.start and e.end <= doc.tokens[m.end - 1].end:
+            return k
+    return None
+
+
+def _year_of_another_noun(doc: Document, tree: Tree, t: int, e: Entity,
+                          inside: list[tuple[int, int, int]]) -> bool:
+    """A year with no preposition that hangs on a noun no event word is, nor governs by
+    genitives: "лауреат премии 1997 года", "девочка 2008 года рождения", "конституции
+    2004 года" tell which prize, girl or constitution, not when anything happened; but
+    "выборах 2008 года", "чемпионате мира 2003" are the event's own."""
+    if not YEAR_ALONE.fullmatch(e.text) or not doc.text[e.start - 1:e.start].isspace():
+        return False  # "ЧМ-2014", "Трезубец-2017": the year is part of the name
+    h = tree.heads[t]
+    for _ in range(4):  # bounded: a parse may loop
+        if h < 0 or doc.tokens[h].pos != "NOUN":
+            return False
+        if any(start <= h < end for start, end, _ in inside):
+            return False
+        if tree.rels[h] != "nmod":
+            return True
+        h = tree.heads[h]
+    return True
 
 
 def _date_of_noun(doc: Document, index: EntityIndex, e: Entity, mentions: list[Mention]) -> list[int]:

@@ -37,10 +37,21 @@ HOURS = (_AT + _HOURS + r"\s+час(?:а|ов)?(?:\s+\d{1,2}\s+минут[аы]?
          + r"|" + _AT + r"?\d{1,2}\s+(?:утра|вечера|ночи)" + _ZONE)
 # "в полдень", "около полуночи", "незадолго до полудня"
 NOON = r"(?:(?:незадолго\s+)?(?:около|в|до|после|к)\s+)?(?:полдень|полудня|полночь|полуночи)"
-# "рано утром", "ночью", "вчера днём" ("днём" alone is too often "днём рождения", "днём ранее")
+# "рано утром", "ночью", "вчера днём" ("днём" alone is too often "днём рождения", "днём ранее");
+# "скончался сегодня": the day of the text, which the entity stage leaves untagged
 PART_OF_DAY = (r"(?:(?:рано|поздно|сегодня|вчера|накануне)\s+)?(?:утром|вечером|ночью)"
-               r"|(?:сегодня|вчера|накануне)\s+(?:днём|днем)")
+               r"|(?:сегодня|вчера|накануне)\s+(?:днём|днем)|сегодня")
 TIMES = re.compile(rf"(?<![\w\-])(?:{CLOCK_RANGE}|{CLOCK}|{HOURS}|{NOON}|{PART_OF_DAY})(?![\w\-])", re.I)
+# "на сегодняшнем заседании", "декабрьских выборов", "субботней акции", "Октябрьской
+# революции": an adjective of a day or a month before the event noun dates it
+DAY_ADJECTIVE = re.compile(
+    r"(?<![\w\-])(?:сегодняшн|вчерашн|завтрашн|прошлогодн|позавчерашн|"
+    r"январск|февральск|мартовск|апрельск|майск|июньск|июльск|августовск|сентябрьск|октябрьск|"
+    r"ноябрьск|декабрьск|понедельничн|вторничн|четвергов|пятничн|субботн|воскресн)"
+    r"(?:ий|ый|ой|ая|ое|ие|ые|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ей|их|ых|ими|ыми)(?![\w\-])", re.I)
+# "в Октябрьском районе", "на Майской улице": a name of a place, not a time
+PLACE_AFTER = re.compile(r"^\s+(?:район|округ|проспект|улиц|площад|переул|пос[её]л|шоссе|бульвар|набережн|метро)",
+                         re.I)
 # "со счетом 2:1", "в 2.5 раза", "версии 10.25": numbers that are no time
 NOT_A_TIME_BEFORE = re.compile(r"(?:сч[её]т\w*|версии|верси[яю]|рейс\w*|№)\s*$", re.I)
 NOT_A_TIME_AFTER = re.compile(r"^\s*(?:раз|%|процент|балл|очк|км|метр|м\b|кг|млн|млрд|тыс|руб|доллар|евро)", re.I)
@@ -71,11 +82,22 @@ def find_times(doc: Document) -> list[Entity]:
             touching = [d for d in dates if d.start < e and s < d.end
                         or d.end <= s and JOINER.match(text[d.end:s]) and s - d.end <= 3
                         or e <= d.start and JOINER.match(text[e:d.start]) and d.start - e <= 3]
+            if m.group(0).lower() == "сегодня":
+                if text.count("«", sent.start, s) > text.count("»", sent.start, s):
+                    continue  # "«Сегодня мы рады», — сказал он": the speaker's today
+                out.append(Entity(TIME, s, e, text[s:e], {"start": None, "end": None, "relative": "сегодня",
+                                                          "resolved": False}, source="events"))
+                continue
             value: dict = {"time": _clock(m.group(0))}
             for d in touching:
                 s, e = min(s, d.start), max(e, d.end)
                 value = {**(d.value or {}), **value}
             out.append(Entity(TIME, s, e, text[s:e], value, source="events"))
+        for m in DAY_ADJECTIVE.finditer(text, sent.start, sent.end):
+            if PLACE_AFTER.match(text[m.end():m.end() + 20]):
+                continue
+            out.append(Entity(TIME, m.start(), m.end(), m.group(0), {"adjective": m.group(0).lower()},
+                              source="events"))
     return out
 
 
