@@ -35,7 +35,7 @@ def mark_duplicate_paragraphs(doc: Document, resources=None) -> Document:
     comparer = None
     sentences = _sentences_by_paragraph(doc)
     first_by_key: dict[str, int] = {}
-    originals: list[tuple[int, set[str], Prepared]] = []  # (index, words, prepared)
+    originals: list[tuple[int, set[str], _Lazy]] = []  # (index, words, prepared when needed)
     for i, p in enumerate(doc.paragraphs):
         text = doc.text[p.start:p.end]
         key = paragraph_key(text)
@@ -50,7 +50,9 @@ def mark_duplicate_paragraphs(doc: Document, resources=None) -> Document:
             continue
         if comparer is None:
             comparer = _comparer(resources)
-        prepared = comparer.prepare(text, sentences.get(i))
+        # prepared (split into sentences and words) only once a comparison needs it:
+        # most paragraphs share too few words with every earlier one to be compared
+        prepared = _Lazy(comparer, text, sentences.get(i))
         found = _best_match(comparer, prepared, set(words), originals)
         if found is not None and found[1].duplicate:
             _mark_duplicate(p, *found)
@@ -62,15 +64,30 @@ def mark_duplicate_paragraphs(doc: Document, resources=None) -> Document:
     return doc
 
 
-def _best_match(comparer: TextComparer, prepared: Prepared, words: set[str],
-                originals: list[tuple[int, set[str], Prepared]]) -> tuple[int, Comparison] | None:
+class _Lazy:
+    """A paragraph's ``Prepared`` form, made on first use."""
+
+    __slots__ = ("comparer", "text", "sentences", "_prepared")
+
+    def __init__(self, comparer: TextComparer, text: str, sentences):
+        self.comparer, self.text, self.sentences = comparer, text, sentences
+        self._prepared: Prepared | None = None
+
+    def get(self) -> Prepared:
+        if self._prepared is None:
+            self._prepared = self.comparer.prepare(self.text, self.sentences)
+        return self._prepared
+
+
+def _best_match(comparer: TextComparer, prepared: "_Lazy", words: set[str],
+                originals: list[tuple[int, set[str], "_Lazy"]]) -> tuple[int, Comparison] | None:
     """The earlier paragraph this one duplicates (best similarity), else the one it conflicts with."""
     best_dup: tuple[int, Comparison] | None = None
     best_conflict: tuple[int, Comparison] | None = None
     for j, other_words, other in originals:
         if len(words & other_words) < MIN_COMMON * min(len(words), len(other_words)):
             continue
-        c = comparer.compare(other, prepared)
+        c = comparer.compare(other.get(), prepared.get())
         if c.duplicate and (best_dup is None or c.similarity > best_dup[1].similarity):
             best_dup = (j, c)
         elif c.conflicting and (best_conflict is None or c.alike > best_conflict[1].alike):
