@@ -171,3 +171,20 @@ def test_dates_found_near_anchors_are_every_date(monkeypatch, text):
     quick = dates.find_date_expressions(text)
     monkeypatch.setattr(dates, "CANDIDATE_STARTS", {})
     assert dates.find_date_expressions(text) == quick
+
+
+@pytest.mark.parametrize("text", [
+    "Взрыв прогремел в 3 часа ночи, а около пяти часов вечера все стихло.",
+    "Около полуночи, незадолго до полудня, в полдень, после полуночи.",
+    "Рано утром, поздно вечером, ночью, вчера днём, сегодня днем, накануне утром.",
+    "С 10:00 до 18:00 по местному времени; в 0:43 мск; около 10.25 по Москве.",
+    "Приблизительно в одиннадцать часов утра, около двенадцати часов.",
+    "Скончался сегодня.",
+])
+def test_every_time_holds_its_anchor(text):
+    """times.ANCHOR is what a sentence must hold for TIMES to be tried in it."""
+    from pipeline.events.times import ANCHOR, TIMES
+
+    found = [m.group() for m in TIMES.finditer(text)]
+    assert found
+    assert all(ANCHOR.search(f) for f in found)

@@ -42,6 +42,8 @@ NOON = r"(?:(?:незадолго\s+)?(?:около|в|до|после|к)\s+)?(
 PART_OF_DAY = (r"(?:(?:рано|поздно|сегодня|вчера|накануне)\s+)?(?:утром|вечером|ночью)"
                r"|(?:сегодня|вчера|накануне)\s+(?:днём|днем)|сегодня")
 TIMES = re.compile(rf"(?<![\w\-])(?:{CLOCK_RANGE}|{CLOCK}|{HOURS}|{NOON}|{PART_OF_DAY})(?![\w\-])", re.I)
+# every time above holds a digit or one of these words: a sentence without any is not searched
+ANCHOR = re.compile(r"\d|час|пол[дун]|утр|вечер|ноч|дн[её]м|сегодня", re.I)
 # "на сегодняшнем заседании", "декабрьских выборов", "субботней акции", "Октябрьской
 # революции": an adjective of a day or a month before the event noun dates it
 DAY_ADJECTIVE = re.compile(
@@ -70,7 +72,8 @@ def find_times(doc: Document) -> list[Entity]:
     for sent in doc.sentences:
         if doc.is_duplicate_offset(sent.start):
             continue
-        for m in TIMES.finditer(text, sent.start, sent.end):
+        anchored = ANCHOR.search(text, sent.start, sent.end) is not None
+        for m in TIMES.finditer(text, sent.start, sent.end) if anchored else ():
             s, e = m.start(), m.end()
             if NOT_A_TIME_BEFORE.search(text[max(0, s - 12):s]) or NOT_A_TIME_AFTER.match(text[e:e + 12]):
                 continue
