@@ -11,7 +11,7 @@ outputs) and the largest worker's, with the parent's RSS at each quarter of the 
 so that growth shows, and its peak while it writes the outputs (after the workers
 are gone: corpus deduplication and events.jsonl), which the model load before the
 fork hides in the quarters. Apart, in this process: the time and the memory
-(tracemalloc) of listing and sorting the jobs, which the CLI keeps for the whole run.
+(tracemalloc) of listing the jobs into the CLI's spool and reading them back sorted.
 """
 
 from __future__ import annotations
@@ -96,16 +96,20 @@ def run_cli(folder: Path, out: Path, workers: int) -> dict:
 
 
 def jobs_cost(folder: Path) -> tuple[float, float]:
-    """Seconds and MB (tracemalloc peak) to list and sort the jobs, as the CLI does."""
+    """Seconds and MB (tracemalloc peak) to list the jobs and read them back sorted, as
+    the CLI does (into its spool on disk, ``pipeline.spool``)."""
     from pipeline.batch import find_jobs
+    from pipeline.spool import JobSpool
 
     tracemalloc.start()
     t = time.perf_counter()
-    jobs = sorted(find_jobs([folder]), key=lambda j: j.doc_id)
+    with tempfile.TemporaryDirectory() as spool_dir, JobSpool(spool_dir) as spool:
+        spool.extend(find_jobs([folder], seen_paths=spool.paths, seen_ids=spool.ids))
+        for _ in spool.jobs():
+            pass
     seconds = time.perf_counter() - t
     peak = tracemalloc.get_traced_memory()[1] / 2**20
     tracemalloc.stop()
-    del jobs
     return seconds, peak
 
 

@@ -13,7 +13,7 @@ import itertools
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Protocol, Sequence
 
 from .doc import Document
 from .load import FORMATS, Limits, LoadError, format_of, read_file
@@ -45,16 +45,29 @@ def available_cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def find_jobs(paths: Iterable[str | os.PathLike]) -> Iterator[Job]:
+class Seen(Protocol):
+    """What ``find_jobs`` asks of its record of the paths and ids listed: ``in`` and ``add``."""
+
+    def __contains__(self, key: object) -> bool: ...
+
+    def add(self, key: str) -> None: ...
+
+
+def find_jobs(paths: Iterable[str | os.PathLike], seen_paths: Seen | None = None,
+              seen_ids: Seen | None = None) -> Iterator[Job]:
     """Files under ``paths`` (folders recursed, sorted), each with its doc_id.
 
     The doc_id is the path under the folder given, "/"-separated, extension dropped;
     a file given directly is known by its name without extension. Two files that
     would share an id ("a.txt", "a.md") keep their extensions; a file reached twice
     is listed once.
+
+    The paths and ids listed so far are kept in sets, or in ``seen_paths`` and
+    ``seen_ids`` when given: the CLI passes tables on disk (``spool.JobSpool``), so
+    that listing a million files takes no memory per file.
     """
-    seen_ids: set[str] = set()
-    seen_paths: set[str] = set()
+    seen_ids = set() if seen_ids is None else seen_ids
+    seen_paths = set() if seen_paths is None else seen_paths
     for raw in paths:
         root = Path(raw)
         found = ((f, f.relative_to(root).as_posix()) for f in _walk(root)) if root.is_dir() \
@@ -67,7 +80,7 @@ def find_jobs(paths: Iterable[str | os.PathLike]) -> Iterator[Job]:
             yield _job(file, rel, seen_ids)
 
 
-def _job(path: Path, rel: str, seen: set[str]) -> Job:
+def _job(path: Path, rel: str, seen: Seen) -> Job:
     stem, ext = os.path.splitext(rel)
     doc_id = stem if ext and stem not in seen else rel
     n = 1

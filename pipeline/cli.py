@@ -24,11 +24,12 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from . import __version__
-from .batch import EXECUTORS, Job, available_cores, find_jobs, process_jobs
+from .batch import EXECUTORS, available_cores, find_jobs, process_jobs
 from .dedup.corpus import CorpusDeduplicator
 from .load import DEFAULT_MAX_BYTES, DEFAULT_MAX_UNPACKED, Limits
 from .manifest import MANIFEST_NAME, Manifest, ManifestBusy
 from .resources import Resources
+from .spool import JobSpool
 from .stages import Pipeline
 from .write import FORMATS, Outputs, StoredRecord, parse_formats, stored_record, write_json
 
@@ -135,33 +136,34 @@ def run(args: argparse.Namespace) -> int:
         manifest = Manifest(out / MANIFEST_NAME)
     except ManifestBusy as e:
         raise UsageError(str(e)) from e
-    with manifest:
+    # the jobs wait on disk, not in lists: memory stays flat however many files come
+    with manifest, JobSpool(str(out)) as spool:
         _remove_temporaries(out)
-        jobs = sorted(find_jobs(args.inputs), key=lambda j: j.doc_id)
+        spool.extend(find_jobs(args.inputs, seen_paths=spool.paths, seen_ids=spool.ids))
         if args.force or not manifest.matches(settings):
             manifest.reset(settings)
-        todo, states = [], {}
-        for job in jobs:
-            current, states[job.path] = manifest.check(job, limits.max_bytes)
+        for job in spool.jobs():
+            current, state = manifest.check(job, limits.max_bytes)
             if not current:
-                todo.append(job)
+                spool.mark_todo(job, state)
         manifest.commit()
         pipeline = Pipeline(resources=Resources(reference_date=reference))
         show = sys.stderr.isatty() if args.progress is None else args.progress
         # the workers serialise the records: this process only stores them
-        records = process_jobs(todo, pipeline, workers=workers, chunk_size=args.batch_size,
+        records = process_jobs(spool.todo(), pipeline, workers=workers, chunk_size=args.batch_size,
                                limits=limits, timeout=timeout, ordered=False, **_executor(args),
                                convert=functools.partial(stored_record, with_tokens=bool(args.with_tokens)))
-        _store(manifest, records, {j.doc_id: j for j in todo}, states, args, show, len(todo))
-        manifest.keep_only(jobs)
+        _store(manifest, records, spool, args, show)
+        manifest.keep_only(spool.jobs())
         manifest.commit()
-        summary = write_outputs(out, manifest.records(jobs), with_text=args.with_text, formats=formats,
-                                resources=pipeline.resources)
+        summary = write_outputs(out, manifest.records(spool.jobs()), with_text=args.with_text,
+                                formats=formats, resources=pipeline.resources)
         elapsed = time.perf_counter() - started
+        processed = spool.todo_count
         write_json(out / "report.json", _report(args, summary, workers, started_at, elapsed,
-                                                processed=len(todo), unchanged=len(jobs) - len(todo),
+                                                processed=processed, unchanged=spool.count - processed,
                                                 formats=formats))
-    _print_summary(summary, len(todo), elapsed, out)
+    _print_summary(summary, processed, elapsed, out)
     return EXIT_FAILURES if summary.counts["errors"] else EXIT_OK
 
 
@@ -229,14 +231,13 @@ def _check_arguments(args: argparse.Namespace) -> tuple[dt.date | None, int, Lim
     return reference, workers, limits, (args.timeout or None), formats
 
 
-def _store(manifest: Manifest, records: Iterable[StoredRecord], jobs: dict[str, Job], states: dict,
-           args: argparse.Namespace, show: bool, total: int) -> None:
+def _store(manifest: Manifest, records: Iterable[StoredRecord], spool: JobSpool,
+           args: argparse.Namespace, show: bool) -> None:
     """Put each finished document's record in the manifest, committing as it goes."""
     last_commit, uncommitted = time.monotonic(), 0
-    with _progress(total, show) as bar:
+    with _progress(spool.todo_count, show) as bar:
         for record in records:
-            job = jobs[record.doc_id]
-            manifest.put(job, states.get(job.path), record)
+            manifest.put(*spool.pending(record.doc_id), record)
             uncommitted += 1
             if uncommitted >= args.batch_size or time.monotonic() - last_commit > COMMIT_EVERY:
                 manifest.commit()

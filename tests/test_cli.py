@@ -156,6 +156,21 @@ def test_a_rerun_processes_only_new_and_changed_files(folder, tmp_path):
     assert report["run"] == {"processed": 3, "unchanged": 0}
 
 
+def test_each_file_is_listed_once_with_its_own_id_in_id_order(folder, tmp_path):
+    (folder / "good.md").write_text(GOOD.replace("Казани", "Самаре"), encoding="utf-8")
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "good.txt").write_text(GOOD.replace("Казани", "Уфе"), encoding="utf-8")
+    out = tmp_path / "out"
+    # the folder twice and one of its files again: each file once; "good" three times over
+    code = main(["run", str(folder), str(other), str(folder / "good.txt"), str(folder),
+                 "--out", str(out), "--workers", "1", "--no-progress"])
+    docs = read_jsonl(out / "documents.jsonl")
+    assert code == 0 and [(d["doc_id"], d["meta"]["path"]) for d in docs] == [
+        ("good", str(folder / "good.md")), ("good.txt", str(folder / "good.txt")),
+        ("good.txt~2", str(other / "good.txt")), ("nested/old", str(folder / "nested" / "old.txt"))]
+
+
 def test_the_outputs_of_an_incremental_run_equal_a_fresh_run(folder, tmp_path):
     out, fresh = tmp_path / "out", tmp_path / "fresh"
     run_cli(folder, out)
@@ -200,8 +215,8 @@ def test_a_file_that_disappears_mid_run_is_an_error_for_that_file(folder, tmp_pa
 
     listed = cli.find_jobs
 
-    def find_then_delete(paths):
-        jobs = list(listed(paths))
+    def find_then_delete(paths, **seen):
+        jobs = list(listed(paths, **seen))
         (folder / "good.txt").unlink()  # after the folder was listed, before it is read
         return iter(jobs)
 
