@@ -152,12 +152,7 @@ def test_records_made_in_the_workers_equal_records_of_the_documents(corpus, nlp)
 
 @pytest.mark.slow
 def test_a_crashed_file_is_converted_too(tmp_path, nlp):
-    texts = [f"В Казани прошел форум. Его посетили {100 + i} участников." for i in range(5)]
-    texts[2] += " УПАСТЬ"
-    for i, text in enumerate(texts):
-        (tmp_path / f"{i}.txt").write_text(text, encoding="utf-8")
-    fragile = Pipeline(resources=nlp.resources).without("entities", "events") \
-        .with_stage(Stage("crash", crash_on_marker))
+    fragile = fragile_folder(tmp_path, nlp)
     # more files than a chunk: a pool, not this process (which the marker would kill)
     got = list(process_jobs(find_jobs([tmp_path]), fragile, workers=2, chunk_size=2, convert=stored_record))
     assert [(r.doc_id, r.status, r.error_kind) for r in got] == [
@@ -181,6 +176,16 @@ def test_executor_usage_errors(argv, message, tmp_path, capsys):
     assert message in capsys.readouterr().err
 
 
+def fragile_folder(folder, nlp) -> Pipeline:
+    """Five releases in ``folder``, the third marked to crash; the pipeline that crashes on it."""
+    texts = [f"В Казани прошел форум. Его посетили {100 + i} участников." for i in range(5)]
+    texts[2] += " УПАСТЬ"
+    for i, text in enumerate(texts):
+        (folder / f"{i}.txt").write_text(text, encoding="utf-8")
+    return Pipeline(resources=nlp.resources).without("entities", "events") \
+        .with_stage(Stage("crash", crash_on_marker))
+
+
 def crash_on_marker(doc, resources):
     """A stage that kills its worker process on "УПАСТЬ"."""
     if "УПАСТЬ" in doc.text:
@@ -192,12 +197,7 @@ def crash_on_marker(doc, resources):
 def test_a_file_that_kills_its_dask_worker_fails_alone(tmp_path, nlp):
     import dask
 
-    texts = [f"В Казани прошел форум. Его посетили {100 + i} участников." for i in range(5)]
-    texts[2] += " УПАСТЬ"
-    for i, text in enumerate(texts):
-        (tmp_path / f"{i}.txt").write_text(text, encoding="utf-8")
-    fragile = Pipeline(resources=nlp.resources).without("entities", "events") \
-        .with_stage(Stage("crash", crash_on_marker))
+    fragile = fragile_folder(tmp_path, nlp)
     # a killed worker is not retried elsewhere first: the test need not kill four
     with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
         docs = list(process_jobs(find_jobs([tmp_path]), fragile, workers=2, chunk_size=5,
