@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Iterable, Iterator
 
 from .batch import Job
-from .dedup.corpus import temporary_database
+from .dedup.corpus import Commits, temporary_database
 from .manifest import FileState
 
 # SQLite's page cache for the spool (KB): the reads are in key order, the lookups by key.
@@ -58,7 +58,7 @@ class JobSpool:
         self.paths = DiskSet(self, "paths")
         self.ids = DiskSet(self, "ids")
         self.count = self.todo_count = 0
-        self._uncommitted = 0
+        self._commits = Commits(self.db, COMMIT_EVERY)
 
     def __enter__(self) -> JobSpool:
         return self
@@ -73,10 +73,7 @@ class JobSpool:
     def write(self, sql: str, row: tuple) -> None:
         """Run one write, committing every ``COMMIT_EVERY``."""
         self.db.execute(sql, row)
-        self._uncommitted += 1
-        if self._uncommitted >= COMMIT_EVERY:
-            self.db.commit()
-            self._uncommitted = 0
+        self._commits.count()
 
     def add(self, job: Job) -> None:
         """Spool one job; its doc_id must be new (``find_jobs`` makes it so)."""

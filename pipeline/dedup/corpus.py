@@ -101,6 +101,20 @@ class MinHasher:
         return np.asarray(m.hashvalues, dtype=np.uint32)
 
 
+class Commits:
+    """Commits a connection once every ``every`` writes, so SQLite's dirty pages stay few."""
+
+    def __init__(self, db: sqlite3.Connection, every: int = COMMIT_EVERY):
+        self.db, self.every, self.pending = db, every, 0
+
+    def count(self) -> None:
+        """One more write; commit if it makes ``every``."""
+        self.pending += 1
+        if self.pending >= self.every:
+            self.db.commit()
+            self.pending = 0
+
+
 def temporary_database(spool_dir: str | None = None, prefix: str = ".dedup-") -> sqlite3.Connection:
     """An SQLite database in a temporary file under ``spool_dir``, unlinked at once.
 
@@ -218,7 +232,7 @@ class CorpusDeduplicator:
         self.db.execute("CREATE TABLE digests (digest BLOB PRIMARY KEY, doc INTEGER NOT NULL) WITHOUT ROWID")
         self.bands = BandIndex(db=self.db)
         self._count = 0
-        self._uncommitted = 0
+        self._commits = Commits(self.db)
         self._spool: IO[bytes] = tempfile.TemporaryFile(dir=spool_dir, prefix=".dedup-")
         # signatures wait on disk too, a fixed-size row each: only candidates are read back
         self._signatures: IO[bytes] = tempfile.TemporaryFile(dir=spool_dir, prefix=".dedup-sig-")
@@ -300,10 +314,7 @@ class CorpusDeduplicator:
         self.db.execute("INSERT INTO digests VALUES (?, ?)", (digest, index))
         self._end += len(data)
         self.bands.insert(index, keys)
-        self._uncommitted += 1
-        if self._uncommitted >= COMMIT_EVERY:
-            self.db.commit()
-            self._uncommitted = 0
+        self._commits.count()
 
     def _doc_id(self, index: int) -> str:
         return self.db.execute("SELECT doc_id FROM documents WHERE doc = ?", (int(index),)).fetchone()[0]
@@ -358,7 +369,7 @@ class EventSources:
                         "WITHOUT ROWID")
         # a duplicate that reports the event of line ``line`` (in the order they came)
         self.db.execute("CREATE TABLE extra (line INTEGER NOT NULL, doc_id TEXT NOT NULL)")
-        self._uncommitted = 0
+        self._commits = Commits(self.db)
 
     def add(self, record: dict[str, Any], match: DocumentMatch | None = None) -> None:
         """Spool the events of one documents.jsonl record; sets ``sources`` on each."""
@@ -383,10 +394,7 @@ class EventSources:
             self._lines += 1
         if own and not duplicate:
             self.db.executemany("INSERT INTO events VALUES (?, ?, ?, ?)", own)
-        self._uncommitted += 1
-        if self._uncommitted >= COMMIT_EVERY:
-            self.db.commit()
-            self._uncommitted = 0
+        self._commits.count()
 
     def _events_of(self, doc_id: str) -> list[tuple[int, int, int]]:
         """(line, title hash, kind|date hash) of each event of distinct document ``doc_id``."""
