@@ -129,6 +129,18 @@ def test_rules_tried_near_their_anchor_find_every_match(text):
         assert got == one_line(every_match(rx, text), text), name
 
 
+@pytest.mark.parametrize("text", NEAR_ANCHOR_TEXTS + [
+    "Человек века: по 5 марта, до 2024-го, 12.04, между делом; в выходные (выходные дни) каждые.",
+    "Сегодняшний день, позавчерашний вечер, ВЕСНОЙ 1990-Х ГОДОВ, 25-летний 1996/97 до 410 года.",
+])
+def test_the_two_anchor_passes_find_each_anchor_where_its_own_search_does(text):
+    from pipeline.entities import dates
+
+    got = dates._ANCHORS.starts(text)
+    for pattern, rx in dates._ANCHORS.anchors.items():
+        assert got[pattern] == [m.start() for m in every_match(rx, text)], pattern
+
+
 def test_the_near_anchor_texts_hold_dates_of_every_rule_tried_so():
     from pipeline.entities import dates
 
