@@ -192,11 +192,16 @@ def test_dates_found_near_anchors_are_every_date(monkeypatch, text):
     "С 10:00 до 18:00 по местному времени; в 0:43 мск; около 10.25 по Москве.",
     "Приблизительно в одиннадцать часов утра, около двенадцати часов.",
     "Скончался сегодня.",
+    "В 2024 году с 9.30, в 3-м часу, 12:45:10; около  пяти   часов  вечера и к 8 утра 5 мая.",
 ])
-def test_every_time_holds_its_anchor(text):
-    """times.ANCHOR is what a sentence must hold for TIMES to be tried in it."""
-    from pipeline.events.times import ANCHOR, TIMES
+def test_times_tried_near_their_anchors_are_every_time(text):
+    """find_in_sentence tries TIMES only a few words before an anchor: it finds what a
+    scan of the whole text finds, from any start."""
+    from pipeline.events.times import ANCHOR, TIMES, find_in_sentence
 
     found = [m.group() for m in TIMES.finditer(text)]
     assert found
     assert all(ANCHOR.search(f) for f in found)
+    for start in range(0, len(text), 7):
+        assert [m.span() for m in find_in_sentence(text, start, len(text))] == \
+            [m.span() for m in TIMES.finditer(text, start, len(text))], start
