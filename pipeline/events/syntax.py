@@ -22,10 +22,12 @@ class Tree:
     rels: list[str]
 
     def __post_init__(self) -> None:
-        self._children: list[list[int]] = [[] for _ in self.heads]
+        # most tokens are roots (only sentences with an event are parsed): a dict of the
+        # heads that have children, not a list per token
+        self._children: dict[int, list[int]] = {}
         for k, h in enumerate(self.heads):
             if h >= 0:
-                self._children[h].append(k)
+                self._children.setdefault(h, []).append(k)
 
     def ancestors(self, i: int, limit: int = 12) -> Iterator[int]:
         """Heads of token ``i``, nearest first."""
@@ -38,9 +40,9 @@ class Tree:
             yield i
             limit -= 1
 
-    def children(self, i: int) -> list[int]:
+    def children(self, i: int) -> Sequence[int]:
         """Tokens whose head is ``i``."""
-        return self._children[i]
+        return self._children.get(i, ())
 
     def span_head(self, first: int, last: int) -> int:
         """The token of ``first..last`` (exclusive) whose head lies outside the span."""
