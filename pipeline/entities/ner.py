@@ -52,6 +52,11 @@ def bio_spans(tags: Iterable[str]) -> Iterator[TokenSpan]:
     start = kind = None
     i = -1
     for i, tag in enumerate(tags):
+        if tag == "O":  # most tags: a quick way through
+            if kind is not None:
+                yield TokenSpan(start, i, kind)
+                start = kind = None
+            continue
         part, _, label = tag.partition("-")
         if part == "I" and kind == label:
             continue

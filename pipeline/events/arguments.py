@@ -647,12 +647,34 @@ def _same_clause(doc: Document, t: int, owners: list[int], mentions: list[Mentio
 def _clause_of(doc: Document, i: int, opening: frozenset[str] = frozenset()) -> tuple[int, int]:
     """(sentence, number of clause breaks before token ``i``): ", а", ", но", ";", and a
     comma before a word of ``opening``."""
-    tok = doc.tokens[i]
-    sent = doc.sentences[tok.sentence]
-    breaks = sum(1 for k in range(sent.first_token, i) if doc.tokens[k].norm in (";",)
-                 or doc.tokens[k].norm == "," and k + 1 < sent.last_token
-                 and doc.tokens[k + 1].norm.lower() in CLAUSE_CONJUNCTIONS | opening)
-    return tok.sentence, breaks
+    return doc.tokens[i].sentence, _clause_breaks(doc, opening)[i]
+
+
+# the breaks of the document the events stage is working on (asked a hundred times a
+# document: counted once per document and kind of opening word)
+_BREAKS: dict[tuple[int, frozenset[str]], tuple[Document, list[int]]] = {}
+
+
+def _clause_breaks(doc: Document, opening: frozenset[str]) -> list[int]:
+    """For each token of ``doc``, the clause breaks before it in its sentence."""
+    key = (id(doc), opening)
+    hit = _BREAKS.get(key)
+    if hit is not None and hit[0] is doc and len(hit[1]) == len(doc.tokens):
+        return hit[1]
+    if len(_BREAKS) >= 4:
+        _BREAKS.clear()
+    words = CLAUSE_CONJUNCTIONS | opening
+    toks = doc.tokens
+    breaks = [0] * len(toks)
+    for sent in doc.sentences:
+        n = 0
+        for k in range(sent.first_token, sent.last_token):
+            breaks[k] = n
+            w = toks[k].norm
+            if w == ";" or w == "," and k + 1 < sent.last_token and toks[k + 1].norm.lower() in words:
+                n += 1
+    _BREAKS[key] = (doc, breaks)
+    return breaks
 
 
 def _nearest(doc: Document, t: int, mentions: list[Mention], by_clause: bool) -> list[int]:
