@@ -276,6 +276,10 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
             owners = of_noun or owners
         if e.type in (DATE, TIME, PERSON, ORGANIZATION) and nearest and _bracketed_aside(doc, index, e, inside):
             continue  # "Синев (скончался 3 февраля 2016)", "Пеле (настоящее имя Эдсон ...)"
+        if owners == [] and (e.type in ACTOR_TYPES or e.type == ROLE):
+            # "Монти заявил о своей [отставке]", "Иванов сказал на [брифинге]": the speaker
+            # takes part in the event the verb of saying governs, not in what is said
+            owners = _said_on(doc, tree, t, mentions)
         if owners:
             owners = _same_clause(doc, t, owners, mentions)
         if owners is None and nearest and e.type not in (ROLE, ORGANIZATION):
@@ -683,6 +687,23 @@ def _owners(doc: Document, tree: Tree, t: int, by_anchor: dict[int, list[int]],
         if depth >= MAX_DEPTH:
             return None
     return None
+
+
+def _said_on(doc: Document, tree: Tree, t: int, mentions: list[Mention]) -> list[int]:
+    """The noun events a verb of saying governs, when the entity is its subject: "Монти
+    [заявил] о своей отставке" -> the resignation, "сказал на пресс-конференции" -> the
+    press conference; not the events of a clause it governs ("заявил, что ...")."""
+    below = t
+    for a in tree.ancestors(t):
+        if _clause_boundary(doc, tree, a):
+            break
+        below = a
+    else:
+        return []
+    if doc.tokens[a].lemma not in SPEECH_VERBS or tree.rels[below] != "nsubj":
+        return []
+    heads = {m.head: k for k, m in enumerate(mentions) if not m.verbal}
+    return [heads[c] for c in tree.children(a) if c in heads and tree.rels[c] in ("obl", "obj")]
 
 
 def _clause_boundary(doc: Document, tree: Tree, i: int) -> bool:
