@@ -21,3 +21,20 @@ def participants(nlp, text):
 ])
 def test_the_speaker_of_an_event_the_saying_governs(nlp, text, expected):
     assert participants(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # verbs joined by "и" share the subject of the first
+    ("Иван Петров признан виновным и приговорен к пяти годам.",
+     {"признан": ["Иван Петров"], "приговорен": ["Иван Петров"]}),
+    ("Иван Петров был задержан в марте и затем экстрадирован в США.",
+     {"задержан в марте": ["Иван Петров"], "экстрадирован в США": ["Иван Петров"]}),
+    # and so does the event noun of the second verb
+    ("Иван Петров прибыл в Москву и провел переговоры.",
+     {"прибыл в Москву": ["Иван Петров"], "переговоры": ["Иван Петров"]}),
+    # a second verb with its own subject keeps it
+    ("Иван Петров скончался, и Олег Сидоров назначен министром.",
+     {"скончался": ["Иван Петров"], "назначен министром": ["Олег Сидоров"]}),
+])
+def test_joined_verbs_share_their_subject(nlp, text, expected):
+    assert participants(nlp, text) == expected

@@ -346,6 +346,11 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
         if e is not None and id(e) not in skip and e not in claims[k].actors and not doc.is_duplicate_offset(e.start):
             claims[k].actors.append(e)
     for k, m in enumerate(mentions):
+        # "Петров был задержан в марте и затем [экстрадирован]": the subject of the first verb
+        for e in _shared_subjects(doc, tree, m, heads):
+            if id(e) not in skip and e not in claims[k].actors and not doc.is_duplicate_offset(e.start):
+                claims[k].actors.append(e)
+    for k, m in enumerate(mentions):
         person = _antecedent(doc, tree, m)
         if person is not None and id(person) not in skip and person not in claims[k].actors:
             claims[k].actors.append(person)
@@ -446,6 +451,25 @@ def _where_place_lies(doc: Document, index: EntityIndex, e: Entity) -> bool:
         return False
     return any(o.type in (CITY, DISTRICT, LOCATION, SITE) and o.end <= e.start
                and re.fullmatch(r"\s*,?\s*", doc.text[o.end:e.start]) for o in index.entities)
+
+
+SUBJECTS = ("nsubj", "nsubj:pass")
+
+
+def _shared_subjects(doc: Document, tree: Tree, m: Mention, heads: dict) -> list[Entity]:
+    """The subject of a verb joined by "и" to the mention's verb that has none of its own:
+    "Петров признан виновным и [приговорен]", "Иванов прибыл в Москву и [провел] переговоры"."""
+    out = []
+    for a in sorted(anchors(doc, tree, m)):
+        h = tree.heads[a]
+        # "экстрадирован" is a noun to pymorphy3, a verb as a mention
+        if h < 0 or tree.rels[a] != "conj" or doc.tokens[h].pos not in VERBAL_POS \
+                or doc.tokens[a].pos not in VERBAL_POS and not (m.verbal and a == m.head):
+            continue
+        if any(tree.rels[c] in SUBJECTS for c in tree.children(a)):
+            continue
+        out += [heads[c] for c in tree.children(h) if tree.rels[c] in SUBJECTS and c in heads]
+    return out
 
 
 def _relative_antecedent(doc: Document, tree: Tree, m: Mention) -> int | None:
