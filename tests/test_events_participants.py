@@ -38,3 +38,14 @@ def test_the_speaker_of_an_event_the_saying_governs(nlp, text, expected):
 ])
 def test_joined_verbs_share_their_subject(nlp, text, expected):
     assert participants(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # whose decree or order an event is takes part in it
+    ("Указом президента Олега Сидорова министр Иван Петров отправлен в отставку.",
+     {"отправлен в отставку": ["Олега Сидорова", "Иван Петров"]}),
+    # a name that only says whose adviser someone is does not
+    ("Иван Петров, советник мэра Олега Сидорова, скончался.", {"скончался": ["Иван Петров"]}),
+])
+def test_whose_act_it_is(nlp, text, expected):
+    assert participants(nlp, text) == expected

@@ -639,7 +639,16 @@ def _modifier(doc: Document, tree: Tree, t: int, by_anchor: dict[int, list[int]]
         return False
     if any(start <= h < end for start, end, _ in inside):
         return False
+    # "[решением] мэра Москвы отправлен в отставку", "по [приказу] министра": whose act it is
+    if doc.tokens[h].lemma in ACT_NOUNS and (tree.heads[h] in by_anchor or any(
+            start <= tree.heads[h] < end for start, end, _ in inside)):
+        return False
     return doc.tokens[h].pos == "NOUN"
+
+
+# nouns of an act whose genitive is who did it: "указом президента", "по решению суда"
+ACT_NOUNS = {"решение", "указ", "приказ", "распоряжение", "постановление", "требование", "инициатива",
+             "просьба", "поручение", "заказ", "руководство", "команда"}
 
 
 # "на пост главы ЦРУ", "с должности начальника штаба": the office a change is about
