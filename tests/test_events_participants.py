@@ -49,3 +49,15 @@ def test_joined_verbs_share_their_subject(nlp, text, expected):
 ])
 def test_whose_act_it_is(nlp, text, expected):
     assert participants(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an organisation that wins, loses or runs in an event takes part in it
+    ("В субботу «Спартак» выиграл чемпионат России.", {"чемпионат России": ["Спартак"]}),
+    ("Партия «Единство» победила на выборах в парламент.", {"выборах": ["Единство"]}),
+    # not in one it only follows
+    ("Компания «Вектор» потеряла миллиард после ареста Ивана Петрова.",
+     {"ареста Ивана Петрова": ["Ивана Петрова"]}),
+])
+def test_an_organisation_subject_of_the_verb_of_an_event(nlp, text, expected):
+    assert participants(nlp, text) == expected

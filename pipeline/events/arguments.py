@@ -279,7 +279,11 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
         if owners == [] and (e.type in ACTOR_TYPES or e.type == ROLE):
             # "Монти заявил о своей [отставке]", "Иванов сказал на [брифинге]": the speaker
             # takes part in the event the verb of saying governs, not in what is said
-            owners = _said_on(doc, tree, t, mentions)
+            owners = _events_of_subject(doc, tree, t, mentions, saying=True)
+        if owners is None and e.type == ORGANIZATION:
+            # "«Локомотив» выиграл [чемпионат России]", "партия победила на [выборах]": the
+            # subject of a verb that governs the event takes part in it
+            owners = _events_of_subject(doc, tree, t, mentions, saying=False) or None
         if owners:
             owners = _same_clause(doc, t, owners, mentions)
         if owners is None and nearest and e.type not in (ROLE, ORGANIZATION):
@@ -722,10 +726,13 @@ def _owners(doc: Document, tree: Tree, t: int, by_anchor: dict[int, list[int]],
     return None
 
 
-def _said_on(doc: Document, tree: Tree, t: int, mentions: list[Mention]) -> list[int]:
-    """The noun events a verb of saying governs, when the entity is its subject: "Монти
-    [заявил] о своей отставке" -> the resignation, "сказал на пресс-конференции" -> the
-    press conference; not the events of a clause it governs ("заявил, что ...")."""
+def _events_of_subject(doc: Document, tree: Tree, t: int, mentions: list[Mention], saying: bool) -> list[int]:
+    """The noun events the verb the entity is the subject of governs: "Монти [заявил] о
+    своей отставке" -> the resignation, "сказал на пресс-конференции" -> the press
+    conference (``saying``: a verb of saying, not the events of a clause it governs,
+    "заявил, что ..."); "«Локомотив» [выиграл] чемпионат", "победила на выборах" -> the
+    championship, the election (any other verb that is no event word; not "потеряла
+    миллиард после ареста": another time)."""
     below = t
     for a in tree.ancestors(t):
         if _clause_boundary(doc, tree, a):
@@ -733,10 +740,16 @@ def _said_on(doc: Document, tree: Tree, t: int, mentions: list[Mention]) -> list
         below = a
     else:
         return []
-    if doc.tokens[a].lemma not in SPEECH_VERBS or tree.rels[below] != "nsubj":
+    if (doc.tokens[a].lemma in SPEECH_VERBS) != saying or tree.rels[below] != "nsubj":
         return []
     heads = {m.head: k for k, m in enumerate(mentions) if not m.verbal}
-    return [heads[c] for c in tree.children(a) if c in heads and tree.rels[c] in ("obl", "obj")]
+    return [heads[c] for c in tree.children(a) if c in heads and tree.rels[c] in ("obl", "obj")
+            and (saying or _cases(doc, tree, c) <= LOCATIVE_PREPOSITIONS)]
+
+
+def _cases(doc: Document, tree: Tree, i: int) -> set[str]:
+    """The prepositions of token ``i``: "после ареста" -> {"после"}."""
+    return {doc.tokens[c].norm.lower() for c in tree.children(i) if tree.rels[c] == "case"}
 
 
 def _clause_boundary(doc: Document, tree: Tree, i: int) -> bool:
