@@ -61,3 +61,13 @@ def test_whose_act_it_is(nlp, text, expected):
 ])
 def test_an_organisation_subject_of_the_verb_of_an_event(nlp, text, expected):
     assert participants(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the one a funeral buries is no one taking part in it; the mourners are
+    ("Иван Петров похоронен на Новодевичьем кладбище.", {"похоронен на Новодевичьем кладбище": []}),
+    ("Похороны Ивана Петрова прошли в Москве, на них присутствовал Олег Сидоров.",
+     {"Похороны Ивана Петрова": ["Олег Сидоров"]}),
+])
+def test_the_dead_is_no_mourner(nlp, text, expected):
+    assert participants(nlp, text) == expected

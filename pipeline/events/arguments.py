@@ -331,6 +331,8 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
                         and not (e.type == ORGANIZATION and mentions[k].kind in OFFICE_CHANGES
                                  and _office_at_stake(doc, tree, t)):
                     continue
+                if _buried(doc, tree, t, mentions[k]):
+                    continue  # "похоронен Иван Петров", "похороны Петрова": the dead, not a mourner
                 c.actors.append(e)
                 # "заседание Совета Безопасности", "саммит ФСЭГ": the gathering is theirs
                 m = mentions[k]
@@ -750,6 +752,18 @@ def _events_of_subject(doc: Document, tree: Tree, t: int, mentions: list[Mention
 def _cases(doc: Document, tree: Tree, i: int) -> set[str]:
     """The prepositions of token ``i``: "после ареста" -> {"после"}."""
     return {doc.tokens[c].norm.lower() for c in tree.children(i) if tree.rels[c] == "case"}
+
+
+# events whose object is the dead: the one buried is no one taking part
+FUNERALS = {"похороны"}
+
+
+def _buried(doc: Document, tree: Tree, t: int, m: Mention) -> bool:
+    """The one a funeral buries: "[Петров] похоронен на кладбище", "похороны [Петрова]",
+    "похоронят [Петрова]" (NEREL counts the mourners, not the dead)."""
+    if m.kind not in FUNERALS or tree.heads[t] != m.head:
+        return False
+    return tree.rels[t] in ("nsubj:pass", "obj") or tree.rels[t] == "nmod" and not _cases(doc, tree, t)
 
 
 def _clause_boundary(doc: Document, tree: Tree, i: int) -> bool:
