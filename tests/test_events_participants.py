@@ -71,3 +71,12 @@ def test_an_organisation_subject_of_the_verb_of_an_event(nlp, text, expected):
 ])
 def test_the_dead_is_no_mourner(nlp, text, expected):
     assert participants(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a person no event word governs goes to the nearest event and to the one its verb governs
+    ("После операции Иван Петров снова сыграл на чемпионате мира.",
+     {"чемпионате мира": ["Иван Петров"], "операции Иван Петров": ["Иван Петров"]}),
+])
+def test_a_person_and_the_event_its_verb_governs(nlp, text, expected):
+    assert participants(nlp, text) == expected

@@ -294,6 +294,10 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
             if e.type == DATE and SINCE.match(e.text):
                 continue  # "Назарбаев, который у власти с 1989 года, ...": a state, not an event
             owners = _nearest(doc, t, mentions, e.type in PLACE_TYPES)
+            if e.type == PERSON:
+                # "Тулеев попросил о досрочной [отставке] после [пожара]": and the event
+                # the verb governs, when it is not the nearest
+                owners = list(dict.fromkeys(owners + _events_of_subject(doc, tree, t, mentions, saying=False)))
         if nearest and owners:
             # a caption under the headline ("Иван Петров в Москве в 2015 году") is the photo's
             owners = [k for k in owners if not _across_line(doc, e, mentions[k])]
