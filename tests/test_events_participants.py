@@ -80,3 +80,14 @@ def test_the_dead_is_no_mourner(nlp, text, expected):
 ])
 def test_a_person_and_the_event_its_verb_governs(nlp, text, expected):
     assert participants(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # in news a counted role takes part as a role does
+    ("Вчера в Москве погибли двое полицейских.", {"погибли двое полицейских": ["полицейских"]}),
+    ("Полиция задержала 11 военнослужащих.", {"задержала": ["Полиция", "военнослужащих"]}),
+    # the organisation a counted group comes from still does not
+    ("Вчера в Москве погибли трое сотрудников «Вектора».", {"погибли трое сотрудников": ["сотрудников"]}),
+])
+def test_a_counted_role_takes_part(nlp, text, expected):
+    assert participants(nlp, text) == expected
