@@ -91,3 +91,13 @@ def test_a_person_and_the_event_its_verb_governs(nlp, text, expected):
 ])
 def test_a_counted_role_takes_part(nlp, text, expected):
     assert participants(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # more people by their role: the news' crimes and trades
+    ("В Москве задержан шпион.", {"задержан шпион": ["шпион"]}),
+    ("Вчера в центре Казани снайпер застрелил прохожего.", {"застрелил": ["снайпер"]}),
+    ("Папа Римский назначил нового кардинала.", {"назначил нового кардинала": ["кардинала"]}),
+])
+def test_more_role_nouns(nlp, text, expected):
+    assert participants(nlp, text) == expected
