@@ -101,6 +101,9 @@ def test_a_counted_role_takes_part(nlp, text, expected):
     # and by their nationality
     ("В Сирии похищены двое россиян.", {"похищены двое россиян": ["россиян"]}),
     ("Вчера в Иерусалиме задержан палестинец.", {"задержан палестинец": ["палестинец"]}),
+    # or their party
+    ("Вчера в Вашингтоне задержаны двое республиканцев.",
+     {"задержаны двое республиканцев": ["республиканцев"]}),
 ])
 def test_more_role_nouns(nlp, text, expected):
     assert participants(nlp, text) == expected
