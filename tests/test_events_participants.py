@@ -107,3 +107,13 @@ def test_a_counted_role_takes_part(nlp, text, expected):
 ])
 def test_more_role_nouns(nlp, text, expected):
     assert participants(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a person no event word governs goes to the nearest event of another clause only nearby
+    ("Иван Петров давно живет в Казани, где в прошлом году произошел пожар.", {"пожар": ["Иван Петров"]}),
+    ("Иван Петров, известный врач и автор нескольких книг о здоровом питании и спорте, "
+     "давно живет в Казани, где в прошлом году произошел пожар.", {"пожар": []}),
+])
+def test_the_nearest_event_of_another_clause_only_nearby(nlp, text, expected):
+    assert participants(nlp, text) == expected
