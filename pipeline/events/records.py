@@ -312,8 +312,9 @@ class RecordBuilder:
                 if role:
                     arg.attrs["role"] = role
                 ev.organisations.append(arg)
-            # a release counts its participants ("более 40 специалистов"); role nouns are news'
-            elif (e.type in ACTOR_TYPES + (COUNTRY,) or e.type == ROLE and not self.release) and \
+            # a release counts its participants ("более 40 специалистов"); role nouns are news',
+            # counted or not ("погибли двое [полицейских]": the count is no name of its own)
+            elif e.type == ROLE and not self.release or e.type in ACTOR_TYPES + (COUNTRY,) and \
                     not any(g["start"] <= e.start < g["end"] for g in groups):
                 ev.participants.append(Argument(e.start, e.end, e.text, {"name": name, "type": e.type}))
                 if e.type == ORGANIZATION:

@@ -1,0 +1,119 @@
+"""Events, round 7: who takes part. Texts written for the tests."""
+
+import pytest
+
+
+def events(nlp, text):
+    return [e.to_dict() for e in nlp(text).events]
+
+
+def participants(nlp, text):
+    return {ev["trigger"]["text"]: [p["text"] for p in ev["participants"]] for ev in events(nlp, text)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the speaker takes part in the event the verb of saying governs
+    ("Премьер-министр Иван Петров заявил о своей отставке.", {"отставке": ["Иван Петров"]}),
+    ("Вчера Иван Петров сообщил на пресс-конференции, что покидает пост.",
+     {"пресс-конференции": ["Иван Петров"], "покидает пост": []}),
+    # not in what is said
+    ("Иван Петров заявил, что форум пройдет в Казани.", {"форум": []}),
+])
+def test_the_speaker_of_an_event_the_saying_governs(nlp, text, expected):
+    assert participants(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # verbs joined by "и" share the subject of the first
+    ("Иван Петров признан виновным и приговорен к пяти годам.",
+     {"признан": ["Иван Петров"], "приговорен": ["Иван Петров"]}),
+    ("Иван Петров был задержан в марте и затем экстрадирован в США.",
+     {"задержан в марте": ["Иван Петров"], "экстрадирован в США": ["Иван Петров"]}),
+    # and so does the event noun of the second verb
+    ("Иван Петров прибыл в Москву и провел переговоры.",
+     {"прибыл в Москву": ["Иван Петров"], "переговоры": ["Иван Петров"]}),
+    # a second verb with its own subject keeps it
+    ("Иван Петров скончался, и Олег Сидоров назначен министром.",
+     {"скончался": ["Иван Петров"], "назначен министром": ["Олег Сидоров"]}),
+])
+def test_joined_verbs_share_their_subject(nlp, text, expected):
+    assert participants(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # whose decree or order an event is takes part in it
+    ("Указом президента Олега Сидорова министр Иван Петров отправлен в отставку.",
+     {"отправлен в отставку": ["Олега Сидорова", "Иван Петров"]}),
+    # a name that only says whose adviser someone is does not
+    ("Иван Петров, советник мэра Олега Сидорова, скончался.", {"скончался": ["Иван Петров"]}),
+])
+def test_whose_act_it_is(nlp, text, expected):
+    assert participants(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an organisation that wins, loses or runs in an event takes part in it
+    ("В субботу «Спартак» выиграл чемпионат России.", {"чемпионат России": ["Спартак"]}),
+    ("Партия «Единство» победила на выборах в парламент.", {"выборах": ["Единство"]}),
+    # not in one it only follows
+    ("Компания «Вектор» потеряла миллиард после ареста Ивана Петрова.",
+     {"ареста Ивана Петрова": ["Ивана Петрова"]}),
+])
+def test_an_organisation_subject_of_the_verb_of_an_event(nlp, text, expected):
+    assert participants(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the one a funeral buries is no one taking part in it; the mourners are
+    ("Иван Петров похоронен на Новодевичьем кладбище.", {"похоронен на Новодевичьем кладбище": []}),
+    ("Похороны Ивана Петрова прошли в Москве, на них присутствовал Олег Сидоров.",
+     {"Похороны Ивана Петрова": ["Олег Сидоров"]}),
+])
+def test_the_dead_is_no_mourner(nlp, text, expected):
+    assert participants(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a person no event word governs goes to the nearest event and to the one its verb governs
+    ("После операции Иван Петров снова сыграл на чемпионате мира.",
+     {"чемпионате мира": ["Иван Петров"], "операции Иван Петров": ["Иван Петров"]}),
+])
+def test_a_person_and_the_event_its_verb_governs(nlp, text, expected):
+    assert participants(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # in news a counted role takes part as a role does
+    ("Вчера в Москве погибли двое полицейских.", {"погибли двое полицейских": ["полицейских"]}),
+    ("Полиция задержала 11 военнослужащих.", {"задержала": ["Полиция", "военнослужащих"]}),
+    # the organisation a counted group comes from still does not
+    ("Вчера в Москве погибли трое сотрудников «Вектора».", {"погибли трое сотрудников": ["сотрудников"]}),
+])
+def test_a_counted_role_takes_part(nlp, text, expected):
+    assert participants(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # more people by their role: the news' crimes and trades
+    ("В Москве задержан шпион.", {"задержан шпион": ["шпион"]}),
+    ("Вчера в центре Казани снайпер застрелил прохожего.", {"застрелил": ["снайпер"]}),
+    ("Папа Римский назначил нового кардинала.", {"назначил нового кардинала": ["кардинала"]}),
+    # and by their nationality
+    ("В Сирии похищены двое россиян.", {"похищены двое россиян": ["россиян"]}),
+    ("Вчера в Иерусалиме задержан палестинец.", {"задержан палестинец": ["палестинец"]}),
+    # or their party
+    ("Вчера в Вашингтоне задержаны двое республиканцев.",
+     {"задержаны двое республиканцев": ["республиканцев"]}),
+])
+def test_more_role_nouns(nlp, text, expected):
+    assert participants(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a person no event word governs goes to the nearest event of another clause only nearby
+    ("Иван Петров давно живет в Казани, где в прошлом году произошел пожар.", {"пожар": ["Иван Петров"]}),
+    ("Иван Петров, известный врач и автор нескольких книг о здоровом питании и спорте, "
+     "давно живет в Казани, где в прошлом году произошел пожар.", {"пожар": []}),
+])
+def test_the_nearest_event_of_another_clause_only_nearby(nlp, text, expected):
+    assert participants(nlp, text) == expected
