@@ -296,7 +296,8 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
             elif e.type == SITE:
                 c.places.append(e)  # "умер [в больнице]", "похоронен [на кладбище]"
             elif e.type in PLACE_TYPES:
-                if _adjective_before_place(doc, index, e) or nearest and _where_place_lies(doc, index, e):
+                if _adjective_before_place(doc, index, e) or nearest and (
+                        _where_place_lies(doc, index, e) or _where_site_lies(doc, index, e)):
                     continue
                 c.places.append(e)
                 # "чемпионат России", "выборы мэра Москвы": the event's own country or city;
@@ -442,6 +443,24 @@ def _where_place_lies(doc: Document, index: EntityIndex, e: Entity) -> bool:
         return False
     return any(o.type in (CITY, DISTRICT, LOCATION, SITE) and o.end <= e.start
                and re.fullmatch(r"\s*,?\s*", doc.text[o.end:e.start]) for o in index.entities)
+
+
+# "на Кузьминском кладбище в Москве", "в клубе «Шаги», в Москве", "в Озон-парке в Квинсе"
+SITE_THEN_PLACE = re.compile(r"^[»\"]?\s*,?\s*(?:в|во|на|под)\s+(?:[а-яё\-]+\s+)?$")
+# what a city or a country after it may locate: a site, a street or square, a building
+SMALLER_THAN_CITY = (SITE, LOCATION, ORGANIZATION, "FACILITY")
+
+
+def _where_site_lies(doc: Document, index: EntityIndex, e: Entity) -> bool:
+    """A city or country after "в" right after a named site, street or building says where
+    that one lies: "похоронен на Кузьминском кладбище в Москве", "умер в НИИ им.
+    Склифосовского в Москве" (news names the site as the place)."""
+    if e.type not in (CITY, COUNTRY, REGION, DISTRICT):
+        return False
+    return any(o.type in SMALLER_THAN_CITY and o.end <= e.start < o.end + 30
+               and SITE_THEN_PLACE.match(doc.text[o.end:e.start])
+               # an organisation only as a venue ("в клубе «Шаги»"), not "саммит ФСЭГ в Дохе"
+               and (o.type != ORGANIZATION or actor_role(doc, o) == "venue") for o in index.entities)
 
 
 def _relative_antecedent(doc: Document, tree: Tree, m: Mention) -> int | None:
