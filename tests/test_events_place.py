@@ -20,3 +20,16 @@ def events(nlp, text):
 ])
 def test_a_city_after_a_site(nlp, text, places):
     assert [p["text"] for p in events(nlp, text)[0]["places"]] == places
+
+
+@pytest.mark.parametrize("text, places, participants", [
+    # an organisation that is a building, or is named after one, after "в"/"на" is where it happened
+    ("Вечером 23 декабря актриса была госпитализирована в Боткинскую больницу.", ["Боткинскую больницу"], []),
+    ("Накануне вечером в гипермаркете «Магнит» обрушилась кровля.", ["Магнит"], []),
+    # an organisation that is no building is not made a venue
+    ("Вчера в Минздрав был задержан Иван Петров.", [], ["Минздрав", "Иван Петров"]),
+])
+def test_an_organisation_that_is_a_building(nlp, text, places, participants):
+    ev = events(nlp, text)[0]
+    assert [p["text"] for p in ev["places"]] == places
+    assert [p["text"] for p in ev["participants"] if p.get("type") != "ROLE"] == participants

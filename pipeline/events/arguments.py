@@ -100,6 +100,12 @@ VENUE_WORDS = re.compile(
     r"(?:^|[\s\-])(?:площадк|центр|зал|двор|здани|офис|павильон|парк|технопарк|музе|галере|"
     r"театр|стадион|арен|комплекс|клуб|библиотек|кампус|резиденци|штаб-квартир|помещени|холл|"
     r"сцен)", re.I)
+# "госпитализирована в Боткинскую больницу", "в гипермаркете «Окей»", "на Никольском
+# кладбище": buildings and grounds an organisation is, or is named after, after "в"/"на"
+BUILDING_WORDS = re.compile(
+    r"(?:^|[\s\-])(?:больниц|госпитал|клиник|гипермаркет|супермаркет|магазин|торгов|церк|собор|храм|"
+    r"мечет|синагог|монастыр|кладбищ|тюрьм|сизо|изолятор|колони|отел|гостиниц|ресторан|кафе|пиццери|"
+    r"аэропорт|вокзал|театр|кинотеатр|стадион|арен|музе|галере|библиотек|парк|школ|университет)", re.I)
 # "в Министерстве промышленности": "в" with the locative case, not "в НАТО" or "в Верховный суд"
 IN_BEFORE = re.compile(r"(?:^|[\s(])(?:в|во|на)\s*[«\"]?\s*$", re.I)
 BRACKETED_AFTER_PLACE = re.compile(r"^\s*\(\s*$")
@@ -819,7 +825,9 @@ def actor_role(doc: Document, e: Entity) -> str | None:
     if SOURCE_BEFORE.search(before) or TOPIC_BEFORE.search(before):
         return "source"
     venue = VENUE_BEFORE.search(before)
-    if e.type == ORGANIZATION and (venue and VENUE_WORDS.search(venue.group(1))
-                                   or IN_BEFORE.search(before) and _locative(doc, e)):
+    if e.type == ORGANIZATION and (venue and (VENUE_WORDS.search(venue.group(1))
+                                              or BUILDING_WORDS.search(venue.group(1)))
+                                   or IN_BEFORE.search(before) and (_locative(doc, e)
+                                                                    or BUILDING_WORDS.search(e.text))):
         return "venue"
     return None
