@@ -33,3 +33,22 @@ def test_an_organisation_that_is_a_building(nlp, text, places, participants):
     ev = events(nlp, text)[0]
     assert [p["text"] for p in ev["places"]] == places
     assert [p["text"] for p in ev["participants"] if p.get("type") != "ROLE"] == participants
+
+
+@pytest.mark.parametrize("text, places, city", [
+    # a place inside a site's or a place's span is part of its name, and the site's city
+    ("Вчера в аэропорту Барселоны был задержан Иван Петров.", ["аэропорту Барселоны"], "Барселона"),
+    ("Иван Петров был задержан в британской столице.", ["британской столице"], None),
+    # the city right after a site is where the site lies
+    ("Актер Иван Петров похоронен на Ваганьковском кладбище в Москве.", ["Ваганьковском кладбище"], "Москва"),
+])
+def test_a_place_inside_a_site(nlp, text, places, city):
+    ev = events(nlp, text)[0]
+    assert [p["text"] for p in ev["places"]] == places
+    assert ev["places"][0].get("city") == city
+
+
+def test_a_site_keeps_the_city_of_its_adjective(nlp):
+    (place,) = events(nlp, "Взрыв прогремел в нью-йоркском метро.")[0]["places"]
+    assert (place["text"], place["type"], place.get("city"), place["country"]) == \
+        ("нью-йоркском метро", "VENUE", "Нью-Йорк", "US")
