@@ -52,3 +52,15 @@ def test_a_site_keeps_the_city_of_its_adjective(nlp):
     (place,) = events(nlp, "Взрыв прогремел в нью-йоркском метро.")[0]["places"]
     assert (place["text"], place["type"], place.get("city"), place["country"]) == \
         ("нью-йоркском метро", "VENUE", "Нью-Йорк", "US")
+
+
+@pytest.mark.parametrize("text, places", [
+    # the country of an office filled by a vote is where the election is held
+    ("Выборы президента Венесуэлы пройдут в октябре.", ["Венесуэлы"]),
+    ("Инаугурация президента Зимбабве состоялась в пятницу.", ["Зимбабве"]),
+    # a resignation or a meeting only names the holder's title
+    ("Указ об отставке губернатора Приморского края подписан в среду.", []),
+    ("Встреча с президентом России прошла в четверг.", []),
+])
+def test_the_country_of_an_office(nlp, text, places):
+    assert [p["text"] for p in events(nlp, text)[0]["places"]] == places

@@ -51,6 +51,8 @@ PRONOUN_RELS = {"nsubj", "nsubj:pass", "obj", "iobj", "nmod", "det", "nmod:poss"
 # offices whose country is where an election or appointment to them takes place
 OFFICES = {"президент", "премьер-министр", "премьер", "мэр", "губернатор", "глава", "канцлер",
            "парламент", "король", "королева", "спикер", "вице-президент"}
+# events that fill an office by a vote: the office's country is where they take place
+ELECTIONS = {"выборы", "праймериз", "инаугурация"}
 # events of going from a place or to one: where they leave from, or the place visited,
 # is where they happen ("бежал из России", "вылетела из Лондона", "посетил Польшу")
 JOURNEYS = {"побег", "бегство", "отъезд", "исчезновение", "переезд", "эмиграция", "депортация",
@@ -517,7 +519,11 @@ def _genitive_of(doc: Document, tree: Tree, t: int, m: Mention) -> bool:
     h = tree.heads[t]
     if h == m.head:
         return True
-    return doc.tokens[h].lemma in OFFICES and tree.heads[h] == m.head
+    # "выборы президента США", "инаугурация президента Зимбабве": the country of an office
+    # filled by a vote; not "отставка губернатора Приморского края", "встреча с президентом
+    # России", "пресс-конференция президента Сербии" (the holder's title)
+    return m.kind in ELECTIONS and doc.tokens[h].lemma in OFFICES and tree.heads[h] == m.head and \
+        not any(tree.rels[x] == "case" for x in tree.children(h))
 
 
 def _bracketed_aside(doc: Document, index: EntityIndex, e: Entity,
