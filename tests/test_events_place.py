@@ -64,3 +64,16 @@ def test_a_site_keeps_the_city_of_its_adjective(nlp):
 ])
 def test_the_country_of_an_office(nlp, text, places):
     assert [p["text"] for p in events(nlp, text)[0]["places"]] == places
+
+
+@pytest.mark.parametrize("text, places", [
+    # a place adjective outside the event's phrase that qualifies a thing says whose it is
+    ("В японском обществе вчера началась дискуссия.", []),
+    ("Вчера в делийском автобусе произошел взрыв.", []),
+    # a site, land, a part of land or a stage of a contest is a place
+    ("Иван Петров, обвиняемый в краже, покончил с собой в московском СИЗО.", ["московском"]),
+    ("В индийском штате ввели запрет на свадьбы.", ["индийском"]),
+    ("Иван Петров выступал на московском этапе Гран-при.", ["московском"]),
+])
+def test_a_place_adjective_of_a_thing(nlp, text, places):
+    assert [p["text"] for p in events(nlp, text)[0]["places"]] == places

@@ -305,7 +305,8 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
                 c.places.append(e)  # "умер [в больнице]", "похоронен [на кладбище]"
             elif e.type in PLACE_TYPES:
                 if _adjective_before_place(doc, index, e) or nearest and (
-                        _where_place_lies(doc, index, e) or _where_site_lies(doc, index, e)):
+                        _where_place_lies(doc, index, e) or _where_site_lies(doc, index, e)
+                        or _adjective_of_a_thing(doc, tree, t, mentions[k])):
                     continue
                 c.places.append(e)
                 # "чемпионат России", "выборы мэра Москвы": the event's own country or city;
@@ -441,6 +442,26 @@ def _adjective_before_place(doc: Document, index: EntityIndex, e: Entity) -> boo
         return False
     return any(o.type in PLACE_TYPES and o is not e and e.end < o.start <= e.end + 40
                and WORDS_TO_PLACE.match(doc.text[e.end:o.start]) for o in index.entities)
+
+
+def _adjective_of_a_thing(doc: Document, tree: Tree, t: int, m: Mention) -> bool:
+    """A place adjective outside the event's phrase that qualifies no place: "в делийском
+    автобусе", "в норвежских СМИ", "на украинской Конституции" say whose the thing is, not
+    where the event was; "в индийском штате", "в египетских провинциях" still are places."""
+    tok = doc.tokens[t]
+    # a capitalised one may be a name the parser reads as an adjective ("в Октябрьском")
+    if tok.pos != "ADJF" or m.start <= t < m.end or not doc.text[tok.start].islower():
+        return False
+    h = tree.heads[t]
+    if h < 0 or doc.tokens[h].pos != "NOUN":
+        return False
+    lemma = (doc.tokens[h].lemma or "").replace("ё", "е")
+    return lemma not in PART_NOUNS_OF_LAND | SITE_NOUNS | LAND_OR_STAGE
+
+
+# "в казахстанских степях", "на московском этапе Гран-при": land, or the part of a
+# contest held in one place
+LAND_OR_STAGE = {"степь", "пустыня", "лес", "горы", "этап", "тур"}
 
 
 def _where_place_lies(doc: Document, index: EntityIndex, e: Entity) -> bool:
