@@ -77,3 +77,12 @@ def test_the_country_of_an_office(nlp, text, places):
 ])
 def test_a_place_adjective_of_a_thing(nlp, text, places):
     assert [p["text"] for p in events(nlp, text)[0]["places"]] == places
+
+
+@pytest.mark.parametrize("text, places", [
+    # the country between "столице" and its capital says whose capital it is
+    ("В столице Чехии Праге прошла демонстрация.", ["Праге"]),
+    ("В столице Иордании прошла демонстрация.", ["Иордании"]),
+])
+def test_the_country_of_a_capital(nlp, text, places):
+    assert [p["text"] for p in events(nlp, text)[0]["places"]] == places

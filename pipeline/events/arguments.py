@@ -306,7 +306,7 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
             elif e.type in PLACE_TYPES:
                 if _adjective_before_place(doc, index, e) or nearest and (
                         _where_place_lies(doc, index, e) or _where_site_lies(doc, index, e)
-                        or _adjective_of_a_thing(doc, tree, t, mentions[k])):
+                        or _capital_of(doc, index, e) or _adjective_of_a_thing(doc, tree, t, mentions[k])):
                     continue
                 c.places.append(e)
                 # "чемпионат России", "выборы мэра Москвы": the event's own country or city;
@@ -442,6 +442,18 @@ def _adjective_before_place(doc: Document, index: EntityIndex, e: Entity) -> boo
         return False
     return any(o.type in PLACE_TYPES and o is not e and e.end < o.start <= e.end + 40
                and WORDS_TO_PLACE.match(doc.text[e.end:o.start]) for o in index.entities)
+
+
+CAPITAL_BEFORE = re.compile(r"(?i)столиц[аеуыи]\s+$")
+
+
+def _capital_of(doc: Document, index: EntityIndex, e: Entity) -> bool:
+    """A country between "столице" and its capital says whose capital it is: "в столице
+    Иордании Аммане", "в столице Чехии Праге" (the city is the place)."""
+    if e.type not in (COUNTRY, REGION) or not CAPITAL_BEFORE.search(doc.text[max(0, e.start - 12):e.start]):
+        return False
+    return any(o.type == CITY and e.end < o.start <= e.end + 2 and not doc.text[e.end:o.start].strip()
+               for o in index.entities)
 
 
 def _adjective_of_a_thing(doc: Document, tree: Tree, t: int, m: Mention) -> bool:
