@@ -86,3 +86,14 @@ def test_a_place_adjective_of_a_thing(nlp, text, places):
 ])
 def test_the_country_of_a_capital(nlp, text, places):
     assert [p["text"] for p in events(nlp, text)[0]["places"]] == places
+
+
+@pytest.mark.parametrize("text, places", [
+    # a place with an appointment is where the office is, not where it was given
+    ("Вчера Иван Петров назначен послом в России.", []),
+    ("Иван Петров будет назначен министром торговли в правительстве Великобритании.", []),
+    # other changes keep their places
+    ("Вчера Иван Петров был задержан в Москве.", ["Москве"]),
+])
+def test_an_appointment_has_no_place(nlp, text, places):
+    assert [p["text"] for p in events(nlp, text)[0]["places"]] == places

@@ -51,6 +51,8 @@ PRONOUN_RELS = {"nsubj", "nsubj:pass", "obj", "iobj", "nmod", "det", "nmod:poss"
 # offices whose country is where an election or appointment to them takes place
 OFFICES = {"президент", "премьер-министр", "премьер", "мэр", "губернатор", "глава", "канцлер",
            "парламент", "король", "королева", "спикер", "вице-президент"}
+# appointments: a place with them is where the office is
+APPOINTMENTS = {"назначение"}
 # events that fill an office by a vote: the office's country is where they take place
 ELECTIONS = {"выборы", "праймериз", "инаугурация"}
 # events of going from a place or to one: where they leave from, or the place visited,
@@ -308,7 +310,9 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
                         _where_place_lies(doc, index, e) or _where_site_lies(doc, index, e)
                         or _capital_of(doc, index, e) or _adjective_of_a_thing(doc, tree, t, mentions[k])):
                     continue
-                c.places.append(e)
+                # "назначен послом в России": where the office is, not where it was given
+                if mentions[k].kind not in APPOINTMENTS:
+                    c.places.append(e)
                 # "чемпионат России", "выборы мэра Москвы": the event's own country or city;
                 # "Каннский фестиваль", "бостонского теракта": a place adjective in its phrase;
                 # a country's too where the event is held or breaks out in it ("Всероссийский

@@ -13,7 +13,7 @@ import bisect
 import re
 
 from ..doc import CITY, COUNT, COUNTRY, DATE, FACILITY, ORGANIZATION, Argument, Document, Entity, Event
-from .arguments import ACTOR_TYPES, SITE_THEN_PLACE, Claims, actor_role, dateline_ids, is_place, is_venue
+from .arguments import ACTOR_TYPES, APPOINTMENTS, SITE_THEN_PLACE, Claims, actor_role, dateline_ids, is_place, is_venue
 from .clusters import Cluster
 from .lexicon import ATTENDED, GATHERING
 from .mentions import Mention
@@ -219,7 +219,10 @@ class RecordBuilder:
             elif e in claimed.regions and not (self.release and self._scope(e)):
                 places.append(e)
         # "во Дворце спорта", "на площадке центра «Казань Экспо»": the venue is a place too
-        places += [e for e in claimed.actors if e.type == ORGANIZATION and actor_role(doc, e) == "venue"]
+        # not for an appointment: "назначен министром в правительстве Великобритании" is where
+        # the office is
+        if ev.kind not in APPOINTMENTS:
+            places += [e for e in claimed.actors if e.type == ORGANIZATION and actor_role(doc, e) == "venue"]
         # "в выставочном зале «Манеж на Неве»": a named building where the event is
         where = own if (main and self.release) else {m.sentence for m in c.mentions}
         places += [e for e in self._entities_in(where, FACILITY) if is_venue(doc, e)]
