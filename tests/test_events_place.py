@@ -97,3 +97,14 @@ def test_the_country_of_a_capital(nlp, text, places):
 ])
 def test_an_appointment_has_no_place(nlp, text, places):
     assert [p["text"] for p in events(nlp, text)[0]["places"]] == places
+
+
+@pytest.mark.parametrize("text, places", [
+    # the place before ", где" is where the event of that clause happened
+    ("Вчера демонстранты собрались у стадиона в Казани, где проходил футбольный матч.", {"футбольный матч": ["Казани"]}),
+    ("Президент проводит праздничный день в Белом доме, где состоится концерт оркестра.",
+     {"концерт оркестра": ["Белом доме"]}),
+])
+def test_the_place_before_where(nlp, text, places):
+    got = {ev["title"]: [p["text"] for p in ev["places"]] for ev in events(nlp, text)}
+    assert {k: got.get(k) for k in places} == places

@@ -346,6 +346,7 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
                     c.owners.append(e)
             elif e.type == COUNT:
                 c.counts.append(e)
+    _where_clause(doc, index, mentions, claims, skip)
     if nearest:
         _one_time_each(doc, index, mentions, claims)
     _share_with_setting(doc, tree, mentions, claims)
@@ -360,6 +361,36 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
         if person is not None and id(person) not in skip and person not in claims[k].actors:
             claims[k].actors.append(person)
     return claims
+
+
+# ", где проходил матч": the clause after a place tells what happened there
+WHERE_AFTER = re.compile(r"\s*,\s*где\s+[^.;!?\n]*")
+
+
+def _where_clause(doc: Document, index: EntityIndex, mentions: list[Mention],
+                  claims: dict[int, Claims], skip: set[int]) -> None:
+    """A place, or a venue, right before ", где" is the place of the first event named in
+    that clause: "у стадиона в Шарлотте, где проходил футбольный матч", "в Белом доме, где
+    состоится концерт"."""
+    starts = [t.start for t in doc.tokens]
+    for e in index.entities:
+        if id(e) in skip or not (e.type in PLACE_TYPES or e.type == ORGANIZATION and actor_role(doc, e) == "venue"):
+            continue
+        where = WHERE_AFTER.match(doc.text, e.end)
+        if where is None:
+            continue
+        first = bisect.bisect_left(starts, where.start())
+        last = bisect.bisect_left(starts, where.end())
+        inside = [k for k, m in enumerate(mentions) if first <= m.head < last]
+        if not inside:
+            continue
+        c = claims[min(inside, key=lambda k: mentions[k].head)]
+        if e.type == ORGANIZATION:
+            if e not in c.actors:
+                c.actors.append(e)
+        elif e not in c.places:
+            c.places.append(e)
+            c.regions.append(e)
 
 
 def _one_time_each(doc: Document, index: EntityIndex, mentions: list[Mention],
