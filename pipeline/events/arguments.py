@@ -364,7 +364,7 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
 
 
 # ", где проходил матч": the clause after a place tells what happened there
-WHERE_AFTER = re.compile(r"\s*,\s*где\s+[^.;!?\n]*")
+WHERE_AFTER = re.compile(r"\s*,\s*(?:где|куда|(?:в|на)\s+(?:котор(?:ом|ой|ых)|(?:районе|территории)\s+которо(?:го|й)))\s+[^.;!?\n]*")
 
 
 def _where_clause(doc: Document, index: EntityIndex, mentions: list[Mention],
