@@ -110,3 +110,13 @@ def test_an_appointment_has_no_place(nlp, text, places):
 def test_the_place_before_where(nlp, text, places):
     got = {ev["title"]: [p["text"] for p in ev["places"]] for ev in events(nlp, text)}
     assert {k: got.get(k) for k in places} == places
+
+
+@pytest.mark.parametrize("text, places", [
+    # a place that hangs on a body with a seat says where the body is
+    ("Вчера Россия выслала сотрудника посольства Великобритании в Москве.", []),
+    # unless the event is done to the body
+    ("Вчера произошел поджог офиса партии в Казани.", ["Казани"]),
+])
+def test_the_seat_of_a_body(nlp, text, places):
+    assert [p["text"] for p in events(nlp, text)[0]["places"]] == places

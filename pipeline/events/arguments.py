@@ -308,7 +308,8 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
             elif e.type in PLACE_TYPES:
                 if _adjective_before_place(doc, index, e) or nearest and (
                         _where_place_lies(doc, index, e) or _where_site_lies(doc, index, e)
-                        or _capital_of(doc, index, e) or _adjective_of_a_thing(doc, tree, t, mentions[k])):
+                        or _capital_of(doc, index, e) or _adjective_of_a_thing(doc, tree, t, mentions[k])
+                        or _seat_of(doc, tree, t, mentions[k])):
                     continue
                 # "назначен послом в России": where the office is, not where it was given
                 if mentions[k].kind not in APPOINTMENTS:
@@ -477,6 +478,25 @@ def _adjective_before_place(doc: Document, index: EntityIndex, e: Entity) -> boo
         return False
     return any(o.type in PLACE_TYPES and o is not e and e.end < o.start <= e.end + 40
                and WORDS_TO_PLACE.match(doc.text[e.end:o.start]) for o in index.entities)
+
+
+# bodies with a seat: "посольства РФ в Лондоне", "представительства компании в Киеве"
+SEATED = {"посольство", "консульство", "представительство", "генконсульство", "офис", "филиал",
+          "отделение", "штаб-квартира", "диаспора", "община"}
+
+
+def _seat_of(doc: Document, tree: Tree, t: int, m: Mention) -> bool:
+    """A place that hangs on a body with a seat says where the body is: "выслали
+    дипломата посольства РФ [в Лондоне]", "сотрудника посольства Великобритании [в
+    Москве]"; not when the event is done to the body ("поджог офиса партии в Ховрино")."""
+    h = tree.heads[t]
+    for _ in range(2):  # "посольства [РФ] в Лондоне": the parser may hang it on the country
+        if h < 0 or m.start <= h < m.end:
+            return False
+        if (doc.tokens[h].lemma or "").replace("ё", "е") in SEATED:
+            return tree.heads[h] != m.head
+        h = tree.heads[h]
+    return False
 
 
 CAPITAL_BEFORE = re.compile(r"(?i)столиц[аеуыи]\s+$")
