@@ -120,3 +120,12 @@ def test_the_place_before_where(nlp, text, places):
 ])
 def test_the_seat_of_a_body(nlp, text, places):
     assert [p["text"] for p in events(nlp, text)[0]["places"]] == places
+
+
+@pytest.mark.parametrize("text, places", [
+    # a place inside what the event is about says where that is
+    ("Вчера президент подписал закон о сносе домов в Москве.", []),
+    ("Вчера президент подписал в Москве закон о сносе домов.", ["Москве"]),
+])
+def test_a_place_in_the_topic(nlp, text, places):
+    assert [p["text"] for p in events(nlp, text)[0]["places"]] == places

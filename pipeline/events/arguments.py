@@ -309,7 +309,7 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
                 if _adjective_before_place(doc, index, e) or nearest and (
                         _where_place_lies(doc, index, e) or _where_site_lies(doc, index, e)
                         or _capital_of(doc, index, e) or _adjective_of_a_thing(doc, tree, t, mentions[k])
-                        or _seat_of(doc, tree, t, mentions[k])):
+                        or _seat_of(doc, tree, t, mentions[k]) or _in_topic(doc, tree, t, mentions[k])):
                     continue
                 # "назначен послом в России": where the office is, not where it was given
                 if mentions[k].kind not in APPOINTMENTS:
@@ -478,6 +478,23 @@ def _adjective_before_place(doc: Document, index: EntityIndex, e: Entity) -> boo
         return False
     return any(o.type in PLACE_TYPES and o is not e and e.end < o.start <= e.end + 40
                and WORDS_TO_PLACE.match(doc.text[e.end:o.start]) for o in index.entities)
+
+
+TOPIC_CASES = {"о", "об", "обо", "про"}
+
+
+def _in_topic(doc: Document, tree: Tree, t: int, m: Mention) -> bool:
+    """A place inside what the event is about says where that is: "подписал закон [о
+    массовом сносе домов в Москве]", "рассказал о ситуации в Сирии"."""
+    h = tree.heads[t]
+    for _ in range(3):
+        if h < 0 or m.start <= h < m.end:
+            return False
+        if doc.tokens[h].pos == "NOUN" and any(
+                tree.rels[x] == "case" and doc.tokens[x].norm.lower() in TOPIC_CASES for x in tree.children(h)):
+            return True
+        h = tree.heads[h]
+    return False
 
 
 # bodies with a seat: "посольства РФ в Лондоне", "представительства компании в Киеве"
