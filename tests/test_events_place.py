@@ -99,6 +99,12 @@ def test_an_appointment_has_no_place(nlp, text, places):
     assert [p["text"] for p in events(nlp, text)[0]["places"]] == places
 
 
+def test_an_appointment_takes_no_place_before_where(nlp):
+    text = "Иван Петров переехал в Казань, где был назначен главой администрации."
+    assert {ev["title"]: [p["text"] for p in ev["places"]] for ev in events(nlp, text)} == \
+        {"переехал": ["Казань"], "назначен": []}
+
+
 @pytest.mark.parametrize("text, places", [
     # the place before ", где" is where the event of that clause happened
     ("Вчера демонстранты собрались у стадиона в Казани, где проходил футбольный матч.", {"футбольный матч": ["Казани"]}),

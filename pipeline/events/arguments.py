@@ -382,7 +382,7 @@ def _where_clause(doc: Document, index: EntityIndex, mentions: list[Mention],
             continue
         first = bisect.bisect_left(starts, where.start())
         last = bisect.bisect_left(starts, where.end())
-        inside = [k for k, m in enumerate(mentions) if first <= m.head < last]
+        inside = [k for k, m in enumerate(mentions) if first <= m.head < last and m.kind not in APPOINTMENTS]
         if not inside:
             continue
         c = claims[min(inside, key=lambda k: mentions[k].head)]
