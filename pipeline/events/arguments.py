@@ -559,7 +559,7 @@ def _where_place_lies(doc: Document, index: EntityIndex, e: Entity) -> bool:
 
 
 # "на Кузьминском кладбище в Москве", "в клубе «Шаги», в Москве", "в Озон-парке в Квинсе"
-SITE_THEN_PLACE = re.compile(r"^[»\"]?\s*,?\s*(?:в|во|на|под)\s+(?:[а-яё\-]+\s+)?$")
+SITE_THEN_PLACE = re.compile(r"^[»\"]?(?:\s*\([^()\n]{1,60}\))?\s*,?\s*(?:в|во|на|под)\s+(?:[а-яё\-]+\s+)?$")
 # what a city or a country after it may locate: a site, a street or square, a building
 SMALLER_THAN_CITY = (SITE, LOCATION, ORGANIZATION, "FACILITY")
 
@@ -570,7 +570,7 @@ def _where_site_lies(doc: Document, index: EntityIndex, e: Entity) -> bool:
     Склифосовского в Москве" (news names the site as the place)."""
     if e.type not in (CITY, COUNTRY, REGION, DISTRICT):
         return False
-    return any(o.type in SMALLER_THAN_CITY and o.end <= e.start < o.end + 30
+    return any(o.type in SMALLER_THAN_CITY and o.end <= e.start < o.end + 90
                and SITE_THEN_PLACE.match(doc.text[o.end:e.start])
                # an organisation only as a venue ("в клубе «Шаги»"), not "саммит ФСЭГ в Дохе"
                and (o.type != ORGANIZATION or actor_role(doc, o) == "venue") for o in index.entities)

@@ -279,7 +279,7 @@ class RecordBuilder:
         found = [(x.attrs.get("type"), x.attrs.get("name"), x.attrs.get("country")) for x in inner]
         found += [(e.type, (e.value or {}).get("name", e.text), (e.value or {}).get("country"))
                   for e in doc.entities if e.type in (CITY, COUNTRY) and not doc.is_duplicate_offset(e.start)
-                  and a.end <= e.start < a.end + 30 and SITE_THEN_PLACE.match(doc.text[a.end:e.start])]
+                  and a.end <= e.start < a.end + 90 and SITE_THEN_PLACE.match(doc.text[a.end:e.start])]
         for kind, name, country in found:
             if kind == CITY and "city" not in a.attrs:
                 a.attrs["city"] = name
