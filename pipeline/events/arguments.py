@@ -51,6 +51,10 @@ PRONOUN_RELS = {"nsubj", "nsubj:pass", "obj", "iobj", "nmod", "det", "nmod:poss"
 # offices whose country is where an election or appointment to them takes place
 OFFICES = {"президент", "премьер-министр", "премьер", "мэр", "губернатор", "глава", "канцлер",
            "парламент", "король", "королева", "спикер", "вице-президент"}
+# appointments: a place with them is where the office is
+APPOINTMENTS = {"назначение"}
+# events that fill an office by a vote: the office's country is where they take place
+ELECTIONS = {"выборы", "праймериз", "инаугурация"}
 # events of going from a place or to one: where they leave from, or the place visited,
 # is where they happen ("бежал из России", "вылетела из Лондона", "посетил Польшу")
 JOURNEYS = {"побег", "бегство", "отъезд", "исчезновение", "переезд", "эмиграция", "депортация",
@@ -103,6 +107,12 @@ VENUE_WORDS = re.compile(
     r"(?:^|[\s\-])(?:площадк|центр|зал|двор|здани|офис|павильон|парк|технопарк|музе|галере|"
     r"театр|стадион|арен|комплекс|клуб|библиотек|кампус|резиденци|штаб-квартир|помещени|холл|"
     r"сцен)", re.I)
+# "госпитализирована в Боткинскую больницу", "в гипермаркете «Окей»", "на Никольском
+# кладбище": buildings and grounds an organisation is, or is named after, after "в"/"на"
+BUILDING_WORDS = re.compile(
+    r"(?:^|[\s\-])(?:больниц|госпитал|клиник|гипермаркет|супермаркет|магазин|торгов|церк|собор|храм|"
+    r"мечет|синагог|монастыр|кладбищ|тюрьм|сизо|изолятор|колони|отел|гостиниц|ресторан|кафе|пиццери|"
+    r"аэропорт|вокзал|театр|кинотеатр|стадион|арен|музе|галере|библиотек|парк|школ|университет)", re.I)
 # "в Министерстве промышленности": "в" with the locative case, not "в НАТО" or "в Верховный суд"
 IN_BEFORE = re.compile(r"(?:^|[\s(])(?:в|во|на)\s*[«\"]?\s*$", re.I)
 BRACKETED_AFTER_PLACE = re.compile(r"^\s*\(\s*$")
@@ -316,9 +326,14 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
             elif e.type == SITE:
                 c.places.append(e)  # "умер [в больнице]", "похоронен [на кладбище]"
             elif e.type in PLACE_TYPES:
-                if _adjective_before_place(doc, index, e) or nearest and _where_place_lies(doc, index, e):
+                if _adjective_before_place(doc, index, e) or nearest and (
+                        _where_place_lies(doc, index, e) or _where_site_lies(doc, index, e)
+                        or _capital_of(doc, index, e) or _adjective_of_a_thing(doc, tree, t, mentions[k])
+                        or _seat_of(doc, tree, t, mentions[k]) or _in_topic(doc, tree, t, mentions[k])):
                     continue
-                c.places.append(e)
+                # "назначен послом в России": where the office is, not where it was given
+                if mentions[k].kind not in APPOINTMENTS:
+                    c.places.append(e)
                 # "чемпионат России", "выборы мэра Москвы": the event's own country or city;
                 # "Каннский фестиваль", "бостонского теракта": a place adjective in its phrase;
                 # a country's too where the event is held or breaks out in it ("Всероссийский
@@ -354,6 +369,7 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
                     c.owners.append(e)
             elif e.type == COUNT:
                 c.counts.append(e)
+    _where_clause(doc, index, mentions, claims, skip)
     if nearest:
         _one_time_each(doc, index, mentions, claims)
     _share_with_setting(doc, tree, mentions, claims)
@@ -373,6 +389,36 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
         if person is not None and id(person) not in skip and person not in claims[k].actors:
             claims[k].actors.append(person)
     return claims
+
+
+# ", где проходил матч": the clause after a place tells what happened there
+WHERE_AFTER = re.compile(r"\s*,\s*(?:где|куда|(?:в|на)\s+(?:котор(?:ом|ой|ых)|(?:районе|территории)\s+которо(?:го|й)))\s+[^.;!?\n]*")
+
+
+def _where_clause(doc: Document, index: EntityIndex, mentions: list[Mention],
+                  claims: dict[int, Claims], skip: set[int]) -> None:
+    """A place, or a venue, right before ", где" is the place of the first event named in
+    that clause: "у стадиона в Шарлотте, где проходил футбольный матч", "в Белом доме, где
+    состоится концерт"."""
+    starts = [t.start for t in doc.tokens]
+    for e in index.entities:
+        if id(e) in skip or not (e.type in PLACE_TYPES or e.type == ORGANIZATION and actor_role(doc, e) == "venue"):
+            continue
+        where = WHERE_AFTER.match(doc.text, e.end)
+        if where is None:
+            continue
+        first = bisect.bisect_left(starts, where.start())
+        last = bisect.bisect_left(starts, where.end())
+        inside = [k for k, m in enumerate(mentions) if first <= m.head < last and m.kind not in APPOINTMENTS]
+        if not inside:
+            continue
+        c = claims[min(inside, key=lambda k: mentions[k].head)]
+        if e.type == ORGANIZATION:
+            if e not in c.actors:
+                c.actors.append(e)
+        elif e not in c.places:
+            c.places.append(e)
+            c.regions.append(e)
 
 
 def _one_time_each(doc: Document, index: EntityIndex, mentions: list[Mention],
@@ -461,6 +507,74 @@ def _adjective_before_place(doc: Document, index: EntityIndex, e: Entity) -> boo
                and WORDS_TO_PLACE.match(doc.text[e.end:o.start]) for o in index.entities)
 
 
+TOPIC_CASES = {"о", "об", "обо", "про"}
+
+
+def _in_topic(doc: Document, tree: Tree, t: int, m: Mention) -> bool:
+    """A place inside what the event is about says where that is: "подписал закон [о
+    массовом сносе домов в Москве]", "рассказал о ситуации в Сирии"."""
+    h = tree.heads[t]
+    for _ in range(3):
+        if h < 0 or m.start <= h < m.end:
+            return False
+        if doc.tokens[h].pos == "NOUN" and any(
+                tree.rels[x] == "case" and doc.tokens[x].norm.lower() in TOPIC_CASES for x in tree.children(h)):
+            return True
+        h = tree.heads[h]
+    return False
+
+
+# bodies with a seat: "посольства РФ в Лондоне", "представительства компании в Киеве"
+SEATED = {"посольство", "консульство", "представительство", "генконсульство", "офис", "филиал",
+          "отделение", "штаб-квартира", "диаспора", "община"}
+
+
+def _seat_of(doc: Document, tree: Tree, t: int, m: Mention) -> bool:
+    """A place that hangs on a body with a seat says where the body is: "выслали
+    дипломата посольства РФ [в Лондоне]", "сотрудника посольства Великобритании [в
+    Москве]"; not when the event is done to the body ("поджог офиса партии в Ховрино")."""
+    h = tree.heads[t]
+    for _ in range(2):  # "посольства [РФ] в Лондоне": the parser may hang it on the country
+        if h < 0 or m.start <= h < m.end:
+            return False
+        if (doc.tokens[h].lemma or "").replace("ё", "е") in SEATED:
+            return tree.heads[h] != m.head
+        h = tree.heads[h]
+    return False
+
+
+CAPITAL_BEFORE = re.compile(r"(?i)столиц[аеуыи]\s+$")
+
+
+def _capital_of(doc: Document, index: EntityIndex, e: Entity) -> bool:
+    """A country between "столице" and its capital says whose capital it is: "в столице
+    Иордании Аммане", "в столице Чехии Праге" (the city is the place)."""
+    if e.type not in (COUNTRY, REGION) or not CAPITAL_BEFORE.search(doc.text[max(0, e.start - 12):e.start]):
+        return False
+    return any(o.type == CITY and e.end < o.start <= e.end + 2 and not doc.text[e.end:o.start].strip()
+               for o in index.entities)
+
+
+def _adjective_of_a_thing(doc: Document, tree: Tree, t: int, m: Mention) -> bool:
+    """A place adjective outside the event's phrase that qualifies no place: "в делийском
+    автобусе", "в норвежских СМИ", "на украинской Конституции" say whose the thing is, not
+    where the event was; "в индийском штате", "в египетских провинциях" still are places."""
+    tok = doc.tokens[t]
+    # a capitalised one may be a name the parser reads as an adjective ("в Октябрьском")
+    if tok.pos != "ADJF" or m.start <= t < m.end or not doc.text[tok.start].islower():
+        return False
+    h = tree.heads[t]
+    if h < 0 or doc.tokens[h].pos != "NOUN":
+        return False
+    lemma = (doc.tokens[h].lemma or "").replace("ё", "е")
+    return lemma not in PART_NOUNS_OF_LAND | SITE_NOUNS | LAND_OR_STAGE
+
+
+# "в казахстанских степях", "на московском этапе Гран-при": land, or the part of a
+# contest held in one place
+LAND_OR_STAGE = {"степь", "пустыня", "лес", "горы", "этап", "тур"}
+
+
 def _where_place_lies(doc: Document, index: EntityIndex, e: Entity) -> bool:
     """A region or country right after a smaller place says where that one lies: "в селе
     Дорогинка Киевской области", "в Мескит, Невада", "в Фигерасе, Каталония" (news names
@@ -488,6 +602,24 @@ def _shared_subjects(doc: Document, tree: Tree, m: Mention, heads: dict) -> list
             continue
         out += [heads[c] for c in tree.children(h) if tree.rels[c] in SUBJECTS and c in heads]
     return out
+
+
+# "на Кузьминском кладбище в Москве", "в клубе «Шаги», в Москве", "в Озон-парке в Квинсе"
+SITE_THEN_PLACE = re.compile(r"^[»\"]?(?:\s*\([^()\n]{1,60}\))?\s*,?\s*(?:в|во|на|под)\s+(?:[а-яё\-]+\s+)?$")
+# what a city or a country after it may locate: a site, a street or square, a building
+SMALLER_THAN_CITY = (SITE, LOCATION, ORGANIZATION, "FACILITY")
+
+
+def _where_site_lies(doc: Document, index: EntityIndex, e: Entity) -> bool:
+    """A city or country after "в" right after a named site, street or building says where
+    that one lies: "похоронен на Кузьминском кладбище в Москве", "умер в НИИ им.
+    Склифосовского в Москве" (news names the site as the place)."""
+    if e.type not in (CITY, COUNTRY, REGION, DISTRICT):
+        return False
+    return any(o.type in SMALLER_THAN_CITY and o.end <= e.start < o.end + 90
+               and SITE_THEN_PLACE.match(doc.text[o.end:e.start])
+               # an organisation only as a venue ("в клубе «Шаги»"), not "саммит ФСЭГ в Дохе"
+               and (o.type != ORGANIZATION or actor_role(doc, o) == "venue") for o in index.entities)
 
 
 def _relative_antecedent(doc: Document, tree: Tree, m: Mention) -> int | None:
@@ -538,7 +670,11 @@ def _genitive_of(doc: Document, tree: Tree, t: int, m: Mention) -> bool:
     h = tree.heads[t]
     if h == m.head:
         return True
-    return doc.tokens[h].lemma in OFFICES and tree.heads[h] == m.head
+    # "выборы президента США", "инаугурация президента Зимбабве": the country of an office
+    # filled by a vote; not "отставка губернатора Приморского края", "встреча с президентом
+    # России", "пресс-конференция президента Сербии" (the holder's title)
+    return m.kind in ELECTIONS and doc.tokens[h].lemma in OFFICES and tree.heads[h] == m.head and \
+        not any(tree.rels[x] == "case" for x in tree.children(h))
 
 
 def _bracketed_aside(doc: Document, index: EntityIndex, e: Entity,
@@ -915,7 +1051,9 @@ def actor_role(doc: Document, e: Entity) -> str | None:
     if SOURCE_BEFORE.search(before) or TOPIC_BEFORE.search(before):
         return "source"
     venue = VENUE_BEFORE.search(before)
-    if e.type == ORGANIZATION and (venue and VENUE_WORDS.search(venue.group(1))
-                                   or IN_BEFORE.search(before) and _locative(doc, e)):
+    if e.type == ORGANIZATION and (venue and (VENUE_WORDS.search(venue.group(1))
+                                              or BUILDING_WORDS.search(venue.group(1)))
+                                   or IN_BEFORE.search(before) and (_locative(doc, e)
+                                                                    or BUILDING_WORDS.search(e.text))):
         return "venue"
     return None

@@ -13,7 +13,7 @@ import bisect
 import re
 
 from ..doc import CITY, COUNT, COUNTRY, DATE, FACILITY, ORGANIZATION, Argument, Document, Entity, Event
-from .arguments import ACTOR_TYPES, Claims, actor_role, dateline_ids, is_place, is_venue
+from .arguments import ACTOR_TYPES, APPOINTMENTS, SITE_THEN_PLACE, Claims, actor_role, dateline_ids, is_place, is_venue
 from .clusters import Cluster
 from .lexicon import ATTENDED, GATHERING
 from .mentions import Mention
@@ -219,7 +219,10 @@ class RecordBuilder:
             elif e in claimed.regions and not (self.release and self._scope(e)):
                 places.append(e)
         # "во Дворце спорта", "на площадке центра «Казань Экспо»": the venue is a place too
-        places += [e for e in claimed.actors if e.type == ORGANIZATION and actor_role(doc, e) == "venue"]
+        # not for an appointment: "назначен министром в правительстве Великобритании" is where
+        # the office is
+        if ev.kind not in APPOINTMENTS:
+            places += [e for e in claimed.actors if e.type == ORGANIZATION and actor_role(doc, e) == "venue"]
         # "в выставочном зале «Манеж на Неве»": a named building where the event is
         where = own if (main and self.release) else {m.sentence for m in c.mentions}
         places += [e for e in self._entities_in(where, FACILITY) if is_venue(doc, e)]
@@ -250,6 +253,14 @@ class RecordBuilder:
             if v.get("geonameid"):
                 attrs["geonameid"] = v["geonameid"]
             args.append(Argument(start, end, doc.text[start:end], attrs))
+        # "в аэропорту [Барселоны]", "в [британской] столице": a place inside a site's or a
+        # place's span is part of that one's name, not a place of its own
+        inner = [(a, b) for a in args for b in args if b is not a and b.start <= a.start and a.end <= b.end
+                 and b.end - b.start > a.end - a.start]
+        args = [a for a in args if all(a is not x for x, _ in inner)]
+        for a in args:
+            if a.attrs["type"] in (VENUE, "LOCATION"):
+                self._venue_city(a, [x for x, b in inner if b is a])
         # cities before countries and regions, venues last: "Алматы (Казахстан), Дворец спорта"
         ev.places = sorted(args, key=lambda a: PLACE_ORDER.get(a.attrs["type"], 1))
         if not ev.places and self.main_event is not None and c.first not in self.clusters[0].mentions \
@@ -258,6 +269,22 @@ class RecordBuilder:
             ev.places = [Argument(a.start, a.end, a.text, dict(a.attrs)) for a in self.main_event.places]
         if ev.places:
             evidence["places"] = [ev.places[0].start, ev.places[0].end]
+
+    def _venue_city(self, a: Argument, inner: list[Argument]) -> None:
+        """The city a venue lies in, from a place of the record inside its span or from
+        the one right after it: "в аэропорту Барселоны", "на Кузьминском кладбище в
+        Москве" -> the venue's ``city`` (and its ``country`` when it has none), as the
+        city is no place of its own there."""
+        doc = self.doc
+        found = [(x.attrs.get("type"), x.attrs.get("name"), x.attrs.get("country")) for x in inner]
+        found += [(e.type, (e.value or {}).get("name", e.text), (e.value or {}).get("country"))
+                  for e in doc.entities if e.type in (CITY, COUNTRY) and not doc.is_duplicate_offset(e.start)
+                  and a.end <= e.start < a.end + 90 and SITE_THEN_PLACE.match(doc.text[a.end:e.start])]
+        for kind, name, country in found:
+            if kind == CITY and "city" not in a.attrs:
+                a.attrs["city"] = name
+            if not a.attrs.get("country") and country:
+                a.attrs["country"] = country
 
     def _scope(self, e: Entity) -> bool:
         """A country's adjective in a release names the reach of its event, not where it is:

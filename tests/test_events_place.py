@@ -1,0 +1,139 @@
+"""Events, round 7: the place role. Texts written for the tests."""
+
+import pytest
+
+
+def events(nlp, text):
+    return [e.to_dict() for e in nlp(text).events]
+
+
+@pytest.mark.parametrize("text, places", [
+    # a city after a named site, street or building only says where that one lies
+    ("Актер Иван Петров похоронен на Ваганьковском кладбище в Москве.", ["Ваганьковском кладбище"]),
+    ("Иван Петров скончался в больнице имени Пирогова в Москве.", ["больнице имени Пирогова"]),
+    ("Вчера на Тверской улице в Москве произошла авария.", ["Тверской улице"]),
+    # an aside in brackets may stand between them
+    ("Роды прошли в госпитале Святой Марии (St Mary's Hospital) в Лондоне.", ["госпитале Святой Марии"]),
+    # the city first, then the site: both are where it happened
+    ("Форум «Горизонты» прошел в Казани на площадке выставочного центра «Казань Экспо».",
+     ["Казани", "Казань Экспо"]),
+    # an organisation that hosts nothing does not make the city its own
+    ("Саммит НАТО в Брюсселе завершился в пятницу.", ["Брюсселе"]),
+])
+def test_a_city_after_a_site(nlp, text, places):
+    assert [p["text"] for p in events(nlp, text)[0]["places"]] == places
+
+
+@pytest.mark.parametrize("text, places, participants", [
+    # an organisation that is a building, or is named after one, after "в"/"на" is where it happened
+    ("Вечером 23 декабря актриса была госпитализирована в Боткинскую больницу.", ["Боткинскую больницу"], []),
+    ("Накануне вечером в гипермаркете «Магнит» обрушилась кровля.", ["Магнит"], []),
+    # an organisation that is no building is not made a venue
+    ("Вчера в Минздрав был задержан Иван Петров.", [], ["Минздрав", "Иван Петров"]),
+])
+def test_an_organisation_that_is_a_building(nlp, text, places, participants):
+    ev = events(nlp, text)[0]
+    assert [p["text"] for p in ev["places"]] == places
+    assert [p["text"] for p in ev["participants"] if p.get("type") != "ROLE"] == participants
+
+
+@pytest.mark.parametrize("text, places, city", [
+    # a place inside a site's or a place's span is part of its name, and the site's city
+    ("Вчера в аэропорту Барселоны был задержан Иван Петров.", ["аэропорту Барселоны"], "Барселона"),
+    ("Иван Петров был задержан в британской столице.", ["британской столице"], None),
+    # the city right after a site is where the site lies
+    ("Актер Иван Петров похоронен на Ваганьковском кладбище в Москве.", ["Ваганьковском кладбище"], "Москва"),
+])
+def test_a_place_inside_a_site(nlp, text, places, city):
+    ev = events(nlp, text)[0]
+    assert [p["text"] for p in ev["places"]] == places
+    assert ev["places"][0].get("city") == city
+
+
+def test_a_site_keeps_the_city_of_its_adjective(nlp):
+    (place,) = events(nlp, "Взрыв прогремел в нью-йоркском метро.")[0]["places"]
+    assert (place["text"], place["type"], place.get("city"), place["country"]) == \
+        ("нью-йоркском метро", "VENUE", "Нью-Йорк", "US")
+
+
+@pytest.mark.parametrize("text, places", [
+    # the country of an office filled by a vote is where the election is held
+    ("Выборы президента Венесуэлы пройдут в октябре.", ["Венесуэлы"]),
+    ("Инаугурация президента Зимбабве состоялась в пятницу.", ["Зимбабве"]),
+    # a resignation or a meeting only names the holder's title
+    ("Указ об отставке губернатора Приморского края подписан в среду.", []),
+    ("Встреча с президентом России прошла в четверг.", []),
+])
+def test_the_country_of_an_office(nlp, text, places):
+    assert [p["text"] for p in events(nlp, text)[0]["places"]] == places
+
+
+@pytest.mark.parametrize("text, places", [
+    # a place adjective outside the event's phrase that qualifies a thing says whose it is
+    ("В японском обществе вчера началась дискуссия.", []),
+    ("Вчера в делийском автобусе произошел взрыв.", []),
+    # a site, land, a part of land or a stage of a contest is a place
+    ("Иван Петров, обвиняемый в краже, покончил с собой в московском СИЗО.", ["московском"]),
+    ("В индийском штате ввели запрет на свадьбы.", ["индийском"]),
+    ("Иван Петров выступал на московском этапе Гран-при.", ["московском"]),
+])
+def test_a_place_adjective_of_a_thing(nlp, text, places):
+    assert [p["text"] for p in events(nlp, text)[0]["places"]] == places
+
+
+@pytest.mark.parametrize("text, places", [
+    # the country between "столице" and its capital says whose capital it is
+    ("В столице Чехии Праге прошла демонстрация.", ["Праге"]),
+    ("В столице Иордании прошла демонстрация.", ["Иордании"]),
+])
+def test_the_country_of_a_capital(nlp, text, places):
+    assert [p["text"] for p in events(nlp, text)[0]["places"]] == places
+
+
+@pytest.mark.parametrize("text, places", [
+    # a place with an appointment is where the office is, not where it was given
+    ("Вчера Иван Петров назначен послом в России.", []),
+    ("Иван Петров будет назначен министром торговли в правительстве Великобритании.", []),
+    # other changes keep their places
+    ("Вчера Иван Петров был задержан в Москве.", ["Москве"]),
+])
+def test_an_appointment_has_no_place(nlp, text, places):
+    assert [p["text"] for p in events(nlp, text)[0]["places"]] == places
+
+
+def test_an_appointment_takes_no_place_before_where(nlp):
+    text = "Иван Петров переехал в Казань, где был назначен главой администрации."
+    assert {ev["title"]: [p["text"] for p in ev["places"]] for ev in events(nlp, text)} == \
+        {"переехал": ["Казань"], "назначен": []}
+
+
+@pytest.mark.parametrize("text, places", [
+    # the place before ", где" is where the event of that clause happened
+    ("Вчера демонстранты собрались у стадиона в Казани, где проходил футбольный матч.", {"футбольный матч": ["Казани"]}),
+    ("Президент проводит праздничный день в Белом доме, где состоится концерт оркестра.",
+     {"концерт оркестра": ["Белом доме"]}),
+    # and so does ", куда", ", в котором", ", в районе которой"
+    ("Вчера певец умер в Казани, куда приехал на гастроли.", {"гастроли": ["Казани"]}),
+])
+def test_the_place_before_where(nlp, text, places):
+    got = {ev["title"]: [p["text"] for p in ev["places"]] for ev in events(nlp, text)}
+    assert {k: got.get(k) for k in places} == places
+
+
+@pytest.mark.parametrize("text, places", [
+    # a place that hangs on a body with a seat says where the body is
+    ("Вчера Россия выслала сотрудника посольства Великобритании в Москве.", []),
+    # unless the event is done to the body
+    ("Вчера произошел поджог офиса партии в Казани.", ["Казани"]),
+])
+def test_the_seat_of_a_body(nlp, text, places):
+    assert [p["text"] for p in events(nlp, text)[0]["places"]] == places
+
+
+@pytest.mark.parametrize("text, places", [
+    # a place inside what the event is about says where that is
+    ("Вчера президент подписал закон о сносе домов в Москве.", []),
+    ("Вчера президент подписал в Москве закон о сносе домов.", ["Москве"]),
+])
+def test_a_place_in_the_topic(nlp, text, places):
+    assert [p["text"] for p in events(nlp, text)[0]["places"]] == places
