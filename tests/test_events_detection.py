@@ -127,3 +127,21 @@ def test_words_that_name_no_event_here(nlp, text, records):
 ])
 def test_a_news_trigger_reaches_over_its_arguments(nlp, text, triggers):
     assert [e.to_dict()["trigger"]["text"] for e in nlp(text).events] == triggers
+
+
+@pytest.mark.parametrize("text, records", [
+    # round 8: more objects that make a verb an event
+    ("Спортсменку лишили олимпийской медали.", [("лишили", "лишение")]),
+    ("Гильдия лишила режиссера членства.", [("лишила", "лишение")]),
+    ("Совет лишил мэра полномочий.", [("лишил", "лишение")]),
+    ("Водителя лишили прав.", []),
+    ("Вокалистка покинула группу в мае.", [("покинула", "отставка")]),
+    ("Депутат покинул ряды партии.", [("покинул", "отставка")]),
+    ("Туристы покинули отель утром.", []),
+    ("Задержанных отпустили на свободу.", [("отпустили", "освобождение")]),
+    ("Автобус въехал в остановку на проспекте Мира.", [("въехал", "авария")]),
+    ("Грузовик выехал на встречную полосу.", [("выехал", "авария")]),
+    ("Семья въехала в новую квартиру.", []),
+])
+def test_verbs_with_their_object_round_8(nlp, text, records):
+    assert titles_and_kinds(nlp, text) == records
