@@ -145,3 +145,15 @@ def test_a_news_trigger_reaches_over_its_arguments(nlp, text, triggers):
 ])
 def test_verbs_with_their_object_round_8(nlp, text, records):
     assert titles_and_kinds(nlp, text) == records
+
+
+@pytest.mark.parametrize("text, records", [
+    # a beauty contest is named by the title its winner gets, inside quotes or not
+    ("Студентка из Казани поедет на «Мисс Вселенная».", [("Мисс Вселенная", "конкурс")]),
+    ("В этом году «Мисс мира» проходит в Лондоне.", [("Мисс мира", "конкурс")]),
+    # the title itself is no contest
+    ("Модель завоевала титул «Мисс Россия».", []),
+    ("Анна Смирнова стала «Мисс Россия».", []),
+])
+def test_beauty_contests(nlp, text, records):
+    assert titles_and_kinds(nlp, text) == records
