@@ -157,3 +157,20 @@ def test_verbs_with_their_object_round_8(nlp, text, records):
 ])
 def test_beauty_contests(nlp, text, records):
     assert titles_and_kinds(nlp, text) == records
+
+
+@pytest.mark.parametrize("text, records", [
+    # leaving prison, hospital or a party; charges dropped; a confession; a country's independence
+    ("Осужденный вышел из тюрьмы в мае.", [("вышел", "освобождение")]),
+    ("Актриса вышла из больницы.", [("вышла", "выписка")]),
+    ("Фракция вышла из состава коалиции.", [("вышла", "выход")]),
+    ("С генерала сняли все обвинения.", [("сняли", "снятие обвинений")]),
+    ("Кандидат снял свою кандидатуру.", [("снял", "самоотвод")]),
+    ("Боксер признался в употреблении допинга.", [("признался", "признание")]),
+    ("Страна вступила в НАТО в 2004 году.", [("вступила", "вступление")]),
+    ("Колония получила независимость.", [("получила", "независимость")]),
+    ("Он вышел из комнаты.", []),
+    ("Фотограф снял фильм.", []),
+])
+def test_more_verbs_with_their_object_round_8(nlp, text, records):
+    assert titles_and_kinds(nlp, text) == records
