@@ -188,3 +188,12 @@ def test_more_verbs_with_their_object_round_8(nlp, text, records):
 ])
 def test_news_tail_round_8(nlp, text, records):
     assert titles_and_kinds(nlp, text) == records
+
+
+@pytest.mark.parametrize("text, records", [
+    ("Сенат утвердил ее на посту директора.", [("утвердил", "назначение")]),
+    ("Совет утвердил бюджет.", []),
+    ("Стороны сообщили о договоренности.", [("договоренности", "договоренность")]),
+])
+def test_confirmation_and_agreement(nlp, text, records):
+    assert titles_and_kinds(nlp, text) == records
