@@ -26,6 +26,10 @@ VERB_POS = {"VERB", "PRTS", "GRND"}
 # "убита" is read as an adjective first, "экстрадирован" as a guessed noun
 PARTICIPLE_LIKE = {"ADJS", "NOUN", None}
 SHORT_PARTICIPLE = re.compile(r"^[а-яё]+[нт][аоы]?$", re.IGNORECASE)
+# "Мисс Вселенная": a beauty contest by the title its winner gets
+BEAUTY_TITLES = {"Мисс", "Miss"}
+# ... but the title itself after these: "завоевала титул «Мисс Россия»", "стала «Мисс Америка»"
+TITLE_HOLDING = {"титул", "звание", "корона", "стать", "обладательница", "победительница", "носить"}
 # Entities that a noun phrase does not swallow on its right: "смерти [Михаила Горбачева]"
 ARGUMENT_TYPES = {PERSON, ORGANIZATION, CITY, COUNTRY, DATE, "LOCATION", "REGION", "DISTRICT"}
 # Entities inside which an event noun is part of a name: "Комиссия по выборам"
@@ -65,7 +69,8 @@ def find_mentions(doc: Document, morph) -> list[Mention]:
             continue
         quoted = _quoted_tokens(doc, sent)
         for i in range(sent.first_token, sent.last_token):
-            if i in quoted or i in named:
+            # "на «Мисс Вселенная»": a beauty contest is named inside its quotes
+            if i in named or i in quoted and doc.tokens[i].norm not in BEAUTY_TITLES:
                 continue
             inside = out and out[-1].sentence == s_index and out[-1].start <= i < out[-1].end
             if inside and out[-1].cls == GATHERING:
@@ -132,6 +137,8 @@ def _named_contest(doc: Document, i: int, s_index: int, morph) -> Mention | None
         name = doc.text[doc.tokens[start].start:tok.end]
         return Mention(start, i + 1, i, "турнир", GATHERING, s_index, name=name,
                        name_span=(doc.tokens[start].start, tok.end))
+    if tok.norm in BEAUTY_TITLES:
+        return _beauty_contest(doc, i, s_index, morph)
     m = NAME_YEAR.match(tok.norm)
     if m is None:
         return None
@@ -144,6 +151,31 @@ def _named_contest(doc: Document, i: int, s_index: int, morph) -> Mention | None
         return None
     return Mention(i, i + 1, i, kind, GATHERING, s_index, name=tok.norm,
                    name_span=(tok.start, tok.end))
+
+
+def _beauty_contest(doc: Document, i: int, s_index: int, morph) -> Mention | None:
+    """"Мисс Вселенная", "«Мисс мира»" as a contest; not the title a winner holds ("завоевала
+    титул «Мисс Россия»", "стала «Мисс Америка»") nor a winner named by it ("«Мисс Калифорния»
+    Анна Петрова")."""
+    sent = doc.sentences[s_index]
+    toks = doc.tokens
+    end = i + 1
+    while end < sent.last_token and (toks[end].norm[:1].isupper() or toks[end].norm.lower() == "мира"
+                                     or toks[end].norm == "-" or toks[end].norm[:1].isdigit()):
+        end += 1
+    if end == i + 1:
+        return None
+    k = i - 1
+    if k >= sent.first_token and toks[k].norm in QUOTE_OPEN:
+        k -= 1
+    if k >= sent.first_token and _lemma(toks[k], morph) in TITLE_HOLDING:
+        return None
+    after = end + 1 if end < sent.last_token and toks[end].norm in QUOTE_CLOSE else end
+    if after < sent.last_token and any(e.type == PERSON and e.start == toks[after].start for e in doc.entities):
+        return None
+    name_span = (toks[i].start, toks[end - 1].end)
+    return Mention(i, end, i, "конкурс", GATHERING, s_index, name=doc.text[name_span[0]:name_span[1]],
+                   name_span=name_span)
 
 
 def _verb_mention(doc: Document, i: int, s_index: int, morph) -> Mention | None:
