@@ -843,19 +843,26 @@ def _clause_of(doc: Document, i: int, opening: frozenset[str] = frozenset()) -> 
     return doc.tokens[i].sentence, _clause_breaks(doc, opening)[i]
 
 
-# the breaks of the document the events stage is working on (asked a hundred times a
-# document: counted once per document and kind of opening word)
-_BREAKS: dict[tuple[int, frozenset[str]], tuple[Document, list[int]]] = {}
+# What the events stage works out about the document it is on, asked many times a
+# document (clause breaks, roles of entities): (document, its token count) -> kind -> value.
+_CACHES: dict[int, tuple[Document, int, dict[str, dict]]] = {}
+
+
+def _document_cache(doc: Document, kind: str) -> dict:
+    """The cache of ``kind`` for ``doc`` (kept for the last few documents only)."""
+    hit = _CACHES.get(id(doc))
+    if hit is None or hit[0] is not doc or hit[1] != len(doc.tokens):
+        if len(_CACHES) >= 4:
+            _CACHES.clear()
+        hit = _CACHES[id(doc)] = (doc, len(doc.tokens), {})
+    return hit[2].setdefault(kind, {})
 
 
 def _clause_breaks(doc: Document, opening: frozenset[str]) -> list[int]:
     """For each token of ``doc``, the clause breaks before it in its sentence."""
-    key = (id(doc), opening)
-    hit = _BREAKS.get(key)
-    if hit is not None and hit[0] is doc and len(hit[1]) == len(doc.tokens):
-        return hit[1]
-    if len(_BREAKS) >= 4:
-        _BREAKS.clear()
+    known = _document_cache(doc, "breaks")
+    if opening in known:  # asked a hundred times a document
+        return known[opening]
     words = CLAUSE_CONJUNCTIONS | opening
     toks = doc.tokens
     breaks = [0] * len(toks)
@@ -866,7 +873,7 @@ def _clause_breaks(doc: Document, opening: frozenset[str]) -> list[int]:
             w = toks[k].norm
             if w == ";" or w == "," and k + 1 < sent.last_token and toks[k + 1].norm.lower() in words:
                 n += 1
-    _BREAKS[key] = (doc, breaks)
+    known[opening] = breaks
     return breaks
 
 
@@ -1038,6 +1045,14 @@ def _locative(doc: Document, e: Entity) -> bool:
 def actor_role(doc: Document, e: Entity) -> str | None:
     """"organiser", "partner", "venue", "source" or None (a participant), from the words
     around: "во Дворце спорта" is where it took place, not who took part."""
+    known = _document_cache(doc, "roles")
+    key = (e.start, e.end, e.type)
+    if key not in known:  # asked for the same entity by several steps
+        known[key] = _actor_role(doc, e)
+    return known[key]
+
+
+def _actor_role(doc: Document, e: Entity) -> str | None:
     s = doc.sentence_of(e.start)
     sent_start = doc.sentences[s].start if s is not None else 0
     before = doc.text[max(sent_start, e.start - 80):e.start]
