@@ -7,7 +7,10 @@ computes every word's shape again for every sentence, copies each layer's input 
 convolution windows and transposes between layers. Here the same weights run with
 channels last and one matrix product per layer (the word shapes' share of the first
 one looked up in a table, batch norm as one scale and shift), and word ids are cached,
-so a batch costs little more than its matrix products.
+so a batch costs little more than its matrix products. The first layer's products of a
+word vector depend on the word alone: they are kept for the first ``WORD_PRODUCT_ROWS``
+distinct words met (the frequent words come early; on NEREL train more than half of
+the tokens are then read back instead of multiplied).
 
 The results are those of slovnet's runner up to float rounding (the sums run in
 another order); tests/test_cnn.py checks the tags and trees against slovnet's own.
@@ -74,18 +77,21 @@ class ConvStack:
             self.layers.append((stacked, layer.conv.bias.array, layer.conv.padding, kernel, filters,
                                 scale, shift))
 
-    def __call__(self, x: np.ndarray, mask: np.ndarray, extra: np.ndarray | None = None) -> np.ndarray:
+    def __call__(self, x: np.ndarray, mask: np.ndarray, extra: np.ndarray | None = None,
+                 first: np.ndarray | None = None) -> np.ndarray:
         """batch x length x dim in, batch x length x filters of the last layer out.
 
         ``extra`` (batch * length x kernel * filters) is added to the first layer's
         products: the part of the input the caller multiplied out itself (see
         ``_Model.encode``), whose rows of the first kernels ``x`` then leaves out.
+        ``first``, when given, is the first layer's products of ``x`` already made.
         """
         batch, length, _ = x.shape
         keep = mask[:, :, None]
         for stacked, bias, padding, kernel, filters, scale, shift in self.layers:
             dim = x.shape[2]
-            products = x.reshape(-1, dim) @ stacked[:dim]
+            products = first if first is not None else x.reshape(-1, dim) @ stacked[:dim]
+            first = None
             if extra is not None:
                 products += extra
                 extra = None
@@ -127,6 +133,46 @@ class WordVectors:
         return np.take(self.codes, rows, axis=0).reshape(*word_ids.shape, self.dim)
 
 
+class WordProducts:
+    """The first layer's products of word vectors, kept by word id for the first
+    ``size`` distinct words met (the frequent ones come early): a kept word costs a copy
+    of its row instead of its share of the layer's largest matrix product."""
+
+    def __init__(self, words: WordVectors, weight: np.ndarray, size: int):
+        self.words = words
+        self.weight = weight  # dim x (kernel * filters)
+        self.table = np.empty((size, weight.shape[1]), dtype=weight.dtype)
+        self.slots: dict[int, int] = {}
+
+    def __call__(self, word_ids: np.ndarray) -> np.ndarray:
+        """batch x length ids in, (batch * length) x (kernel * filters) products out."""
+        flat = word_ids.ravel()
+        ids = flat.tolist()
+        slots = self.slots
+        rows = [slots.get(i, -1) for i in ids]
+        out = np.empty((len(ids), self.weight.shape[1]), dtype=self.weight.dtype)
+        missing = [k for k, r in enumerate(rows) if r < 0]
+        if missing:
+            made = self.words(flat[missing][None, :])[0] @ self.weight
+            out[missing] = made
+            room = len(self.table) - len(slots)
+            for n, k in enumerate(missing):
+                if room <= 0:
+                    break
+                if ids[k] not in slots:
+                    slots[ids[k]] = len(slots)
+                    self.table[slots[ids[k]]] = made[n]
+                    room -= 1
+        if len(missing) < len(ids):
+            hit = [k for k, r in enumerate(rows) if r >= 0]
+            out[hit] = self.table[[rows[k] for k in hit]]
+        return out
+
+
+# words whose first products are kept, per model (3 KB each)
+WORD_PRODUCT_ROWS = 1024
+
+
 class _Model:
     def __init__(self, infer):
         self.model = infer.model
@@ -138,11 +184,14 @@ class _Model:
         # made once, looked up instead of multiplied for every token.
         first = self.convs.layers[0][0]
         self.shape_products = np.ascontiguousarray(self.model.emb.shape.weight.array @ first[self.words.dim:])
+        self.word_products = WordProducts(self.words, np.ascontiguousarray(first[:self.words.dim]),
+                                          WORD_PRODUCT_ROWS)
 
     def encode(self, sentences: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
         word_ids, shape_ids, mask = self.encoder.batch(sentences)
         extra = np.take(self.shape_products, shape_ids.ravel(), axis=0)
-        return self.convs(self.words(word_ids), mask, extra), mask
+        x = np.empty((*word_ids.shape, self.words.dim), dtype=self.shape_products.dtype)  # only its shape is read
+        return self.convs(x, mask, extra, first=self.word_products(word_ids)), mask
 
 
 class NERModel(_Model):

@@ -84,3 +84,29 @@ def test_encode_with_the_shape_table_matches_slovnet(natasha_models, which):
     word_ids, shape_ids, _ = ours.encoder.batch(WORDS)
     want = infer.model.encoder(infer.model.emb(word_ids, shape_ids), ~mask)
     np.testing.assert_allclose(got, want, rtol=1e-4, atol=1e-4)
+
+
+@pytest.mark.parametrize("size", [0, 3, 10_000])
+def test_kept_word_products_are_the_products_and_stay_bounded(natasha_models, size):
+    """Kept or not (a full table, a table of three, none), a word's first-layer products are
+    its vector times the layer's word kernels; a kept word gets the same row each time."""
+    model = cnn.NERModel(natasha_models[0].infer)
+    weight = model.word_products.weight
+    products = cnn.WordProducts(model.words, weight, size)
+    word_ids, _, _ = model.encoder.batch(WORDS)
+    want = model.words(word_ids).reshape(-1, weight.shape[0]) @ weight
+    for _ in range(2):  # the second time, the kept words come from the table
+        got = products(word_ids)
+        np.testing.assert_allclose(got, want, rtol=1e-5, atol=1e-5)
+    assert len(products.slots) == min(size, len(np.unique(word_ids)))
+    kept = products.slots
+    assert all(np.array_equal(products.table[row], products(np.array([[i]]))[0]) for i, row in kept.items())
+
+
+def test_ner_with_kept_word_products_tags_as_slovnet(natasha_models):
+    """Tags after the table filled (the words met before are read back) are slovnet's."""
+    infer = natasha_models[0].infer
+    ours = cnn.NERModel(infer)
+    ours(WORDS)
+    theirs = list(infer.decoder(infer.process(infer.encoder(WORDS))))
+    assert ours.word_products.slots and ours(WORDS) == theirs
