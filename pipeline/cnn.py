@@ -77,28 +77,32 @@ class ConvStack:
             self.layers.append((stacked, layer.conv.bias.array, layer.conv.padding, kernel, filters,
                                 scale, shift))
 
-    def __call__(self, x: np.ndarray, mask: np.ndarray, extra: np.ndarray | None = None,
-                 first: np.ndarray | None = None) -> np.ndarray:
+    def __call__(self, x: np.ndarray, mask: np.ndarray, extra: np.ndarray | None = None) -> np.ndarray:
         """batch x length x dim in, batch x length x filters of the last layer out.
 
         ``extra`` (batch * length x kernel * filters) is added to the first layer's
         products: the part of the input the caller multiplied out itself (see
         ``_Model.encode``), whose rows of the first kernels ``x`` then leaves out.
-        ``first``, when given, is the first layer's products of ``x`` already made.
         """
-        batch, length, _ = x.shape
+        dim = x.shape[2]
+        products = x.reshape(-1, dim) @ self.layers[0][0][:dim]
+        if extra is not None:
+            products += extra
+        return self.from_products(products, mask)
+
+    def from_products(self, products: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        """The stack from the first layer's products (batch * length x kernel * filters) on."""
+        batch, length = mask.shape
         keep = mask[:, :, None]
+        x = None
         for stacked, bias, padding, kernel, filters, scale, shift in self.layers:
-            dim = x.shape[2]
-            products = first if first is not None else x.reshape(-1, dim) @ stacked[:dim]
-            first = None
-            if extra is not None:
-                products += extra
-                extra = None
+            if x is not None:
+                dim = x.shape[2]
+                products = x.reshape(-1, dim) @ stacked[:dim]
             products = products.reshape(batch, length, kernel, filters)
             # out[t] = bias + sum over k of products[t + k - padding, k]; outside the
             # sentence the input is zero, so those terms are left out
-            out = np.zeros((batch, length, filters), dtype=x.dtype)
+            out = np.zeros((batch, length, filters), dtype=products.dtype)
             out[:, padding:] = products[:, :length - padding, 0]
             out += bias
             for k in range(1, kernel):
@@ -189,9 +193,9 @@ class _Model:
 
     def encode(self, sentences: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
         word_ids, shape_ids, mask = self.encoder.batch(sentences)
-        extra = np.take(self.shape_products, shape_ids.ravel(), axis=0)
-        x = np.empty((*word_ids.shape, self.words.dim), dtype=self.shape_products.dtype)  # only its shape is read
-        return self.convs(x, mask, extra, first=self.word_products(word_ids)), mask
+        products = self.word_products(word_ids)  # a fresh array: the kept rows stay as they are
+        products += np.take(self.shape_products, shape_ids.ravel(), axis=0)
+        return self.convs.from_products(products, mask), mask
 
 
 class NERModel(_Model):
