@@ -137,3 +137,22 @@ def test_the_seat_of_a_body(nlp, text, places):
 ])
 def test_a_place_in_the_topic(nlp, text, places):
     assert [p["text"] for p in events(nlp, text)[0]["places"]] == places
+
+
+# Round 9 (place)
+
+
+def places_by_title(nlp, text):
+    return {e["title"]: [p["text"] for p in e["places"]] for e in events(nlp, text)}
+
+
+@pytest.mark.parametrize("text, title, places", [
+    # in news "в ходе" names a setting told with its own place, not the main event's
+    ("В Ираке продолжается война. В ходе боев погибли трое солдат.", "боев", []),
+    ("Вчера в Сирии началась война. В ходе операции были задержаны трое боевиков.", "операции", []),
+    # a release's programme item takes place where its event does
+    ("Форум «Горизонты» пройдет в Казани 12 апреля. Организатором выступает Ассоциация «Прогресс». "
+     "В рамках форума пройдет выставка картин.", "выставка картин", ["Казани"]),
+])
+def test_a_part_of_the_main_event(nlp, text, title, places):
+    assert places_by_title(nlp, text)[title] == places

@@ -263,9 +263,11 @@ class RecordBuilder:
                 self._venue_city(a, [x for x, b in inner if b is a])
         # cities before countries and regions, venues last: "Алматы (Казахстан), Дворец спорта"
         ev.places = sorted(args, key=lambda a: PLACE_ORDER.get(a.attrs["type"], 1))
-        if not ev.places and self.main_event is not None and c.first not in self.clusters[0].mentions \
-                and self._within_main(c):
-            # "в рамках ярмарки": a part of the main event takes place where it does
+        if self.release and not ev.places and self.main_event is not None \
+                and c.first not in self.clusters[0].mentions and self._within_main(c):
+            # "в рамках ярмарки": a part of a release's event takes place where it does; not
+            # in news, where "в ходе" names a setting told with its own place ("операции, в
+            # ходе которой ему пересадили руки" is no place of the war the text is about)
             ev.places = [Argument(a.start, a.end, a.text, dict(a.attrs)) for a in self.main_event.places]
         if ev.places:
             evidence["places"] = [ev.places[0].start, ev.places[0].end]
