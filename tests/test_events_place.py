@@ -156,3 +156,15 @@ def places_by_title(nlp, text):
 ])
 def test_a_part_of_the_main_event(nlp, text, title, places):
     assert places_by_title(nlp, text)[title] == places
+
+
+@pytest.mark.parametrize("text, places", [
+    # a place of living, staying or working says where someone is, not where it happened
+    ("Лидер движения Иван Петров, проживавший в изгнании в Турции, был убит выстрелом в голову.", []),
+    ("Анна Петрова родилась в Казани и долгие годы жила в Москве.", ["Казани"]),
+    ("Иван Петров, работающий в Лондоне, задержан в Париже.", ["Париже"]),
+    # the event's own place stays
+    ("Вчера в Казани был задержан Иван Петров.", ["Казани"]),
+])
+def test_a_place_of_a_state(nlp, text, places):
+    assert [p["text"] for p in events(nlp, text)[0]["places"]] == places

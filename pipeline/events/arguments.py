@@ -316,6 +316,8 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
                 # "Тулеев попросил о досрочной [отставке] после [пожара]": and the event
                 # the verb governs, when it is not the nearest
                 owners = list(dict.fromkeys(owners + _events_of_subject(doc, tree, t, mentions, saying=False)))
+        if owners and e.type in PLACE_TYPES and _place_of_a_state(doc, tree, t):
+            continue  # "Петров, проживавший в Турции, убит в Стамбуле": where he lived
         if nearest and owners:
             # a caption under the headline ("Иван Петров в Москве в 2015 году") is the photo's
             owners = [k for k in owners if not _across_line(doc, e, mentions[k])]
@@ -467,6 +469,20 @@ def _one_time(doc: Document, m: Mention, dates: list[Entity]) -> list[Entity]:
     while hi + 1 < len(ordered) and TIME_JOINER.fullmatch(doc.text[ordered[hi].end:ordered[hi + 1].start]):
         hi += 1
     return [e for e in dates if e in ordered[lo:hi + 1]]
+
+
+# verbs of living, staying or working somewhere: a state, not a happening ("жил в Казани",
+# "проживавший в Турции", "работает в Лондоне")
+STATE_VERBS = {"жить", "проживать", "пожить", "пребывать", "работать", "трудиться", "учиться", "служить",
+               "остаться", "оставаться", "обитать"}
+
+
+def _place_of_a_state(doc: Document, tree: Tree, t: int) -> bool:
+    """The place hangs on a verb or participle of living, staying or working: "Кувватов,
+    [проживавший] в Турции, убит", "Ли родилась в Монровилле и долгие годы [жила] в
+    Нью-Йорке": it says where someone is, not where the event happened."""
+    h = tree.heads[t]
+    return h >= 0 and (doc.tokens[h].lemma or "") in STATE_VERBS and doc.tokens[h].pos in VERBAL_POS | {"PRTF"}
 
 
 # the nouns of "в результате", "в ходе", "во время": the event after them is the setting
