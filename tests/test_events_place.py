@@ -168,3 +168,19 @@ def test_a_part_of_the_main_event(nlp, text, title, places):
 ])
 def test_a_place_of_a_state(nlp, text, places):
     assert [p["text"] for p in events(nlp, text)[0]["places"]] == places
+
+
+@pytest.mark.parametrize("text, title, places", [
+    # a place right after an event noun's phrase is that event's, whatever the tree says
+    ("Ревир предупредил колонистов накануне сражений в Лексингтоне и Конкорде.", "сражений",
+     ["Лексингтоне", "Конкорде"]),
+    # ... and stays with the verb it hangs on
+    ("Генерал погиб в ДТП в Италии.", "ДТП", ["Италии"]),
+    ("Генерал погиб в ДТП в Италии.", "погиб", ["Италии"]),
+    # a date may stand between
+    ("В результате взрыва в среду, 25 октября, в Киеве погиб полицейский.", "взрыва", ["Киеве"]),
+    # a place inside another event's phrase is that one's
+    ("Двое погибли при взрывах на Бостонском марафоне.", "взрывах", []),
+])
+def test_a_place_after_an_event_noun(nlp, text, title, places):
+    assert places_by_title(nlp, text)[title] == places

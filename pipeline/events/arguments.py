@@ -299,6 +299,12 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
             owners = _events_of_subject(doc, tree, t, mentions, saying=False) or None
         if owners:
             owners = _same_clause(doc, t, owners, mentions)
+        if e.type in PLACE_TYPES:
+            # "накануне сражений в Лексингтоне", "погиб в ДТП в Италии": a place right after
+            # an event noun's phrase is that event's too, whatever the tree says
+            after = _noun_before_place(doc, e, mentions)
+            if after is not None and after not in (owners or ()):
+                owners = [*(owners or ()), after]
         if owners is None and nearest and e.type not in (ROLE, ORGANIZATION):
             # no event word governs it: "В понедельник, по данным полиции, в Москве задержан ..."
             # goes to the event of its sentence nearest to it; not an organisation, which is
@@ -469,6 +475,36 @@ def _one_time(doc: Document, m: Mention, dates: list[Entity]) -> list[Entity]:
     while hi + 1 < len(ordered) and TIME_JOINER.fullmatch(doc.text[ordered[hi].end:ordered[hi + 1].start]):
         hi += 1
     return [e for e in dates if e in ordered[lo:hi + 1]]
+
+
+# "сражений [в Лексингтоне]", "гонки в непризнанной [Республике]": "в"/"на" and up to two
+# lower-case words between an event noun's phrase and the place (dates and commas aside:
+# "взрыва в среду, 25 октября, в Киеве")
+PLACE_AFTER_NOUN = re.compile(r"^\s+(?:в|во|на)\s+(?:[а-яё\-]+\s+){0,2}$")
+
+
+def _noun_before_place(doc: Document, e: Entity, mentions: list[Mention]) -> int | None:
+    """The noun mention whose phrase the place follows: "после [стрельбы] в Тусоне", "в
+    результате [взрыва] в среду, 25 октября, в Киеве"; not a place inside another
+    mention's phrase ("взрывах на [Бостонском] марафоне" is the marathon's)."""
+    first = bisect.bisect_left(doc.tokens, e.start, key=lambda x: x.start)
+    if any(m.start <= first < m.end for m in mentions):
+        return None
+    for k, m in enumerate(mentions):
+        end = doc.tokens[m.end - 1].end
+        if m.verbal or not end <= e.start < end + 120:
+            continue
+        between = doc.text[end:e.start]
+        for x in doc.entities:
+            if x.type == DATE and end <= x.start and x.end <= e.start:
+                between = between.replace(x.text, " ")
+        between = re.sub(r"\s*,\s*", " ", between)
+        if "\n" not in between and PLACE_AFTER_NOUN.match(between):
+            return k
+    # "сражений в Лексингтоне и [Конкорде]": a place joined to one that follows the noun
+    joined = [x for x in doc.entities if x.type in PLACE_TYPES and x.end < e.start
+              and JOINED_TO_PLACE.match(doc.text[x.end:e.start])]
+    return _noun_before_place(doc, joined[0], mentions) if joined else None
 
 
 # verbs of living, staying or working somewhere: a state, not a happening ("жил в Казани",
