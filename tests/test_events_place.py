@@ -184,3 +184,16 @@ def test_a_place_of_a_state(nlp, text, places):
 ])
 def test_a_place_after_an_event_noun(nlp, text, title, places):
     assert places_by_title(nlp, text)[title] == places
+
+
+@pytest.mark.parametrize("text, title, places", [
+    # the place of a relative clause of occurrence is the place of the event "который" stands for
+    ("Король Марокко успешно перенёс операцию на сердце, которая была проведена во Франции.", "операцию",
+     ["Франции"]),
+    ("Губернатор останется на посту до проведения саммита организации АТЭС, который должен пройти "
+     "во Владивостоке в сентябре.", "саммита организации АТЭС", ["Владивостоке"]),
+    # not a clause of another verb about a person
+    ("Король встретился с министром, который родился во Франции.", "встретился", []),
+])
+def test_a_place_in_a_relative_clause(nlp, text, title, places):
+    assert places_by_title(nlp, text)[title] == places

@@ -299,6 +299,10 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
             owners = _events_of_subject(doc, tree, t, mentions, saying=False) or None
         if owners:
             owners = _same_clause(doc, t, owners, mentions)
+        if not owners and e.type in PLACE_TYPES:
+            # "операцию на сердце, которая была проведена во Франции", "саммита АТЭС, который
+            # должен пройти во Владивостоке": the event "который" stands for
+            owners = _relative_occurrence(doc, tree, t, mentions) or owners
         if e.type in PLACE_TYPES:
             # "накануне сражений в Лексингтоне", "погиб в ДТП в Италии": a place right after
             # an event noun's phrase is that event's too, whatever the tree says
@@ -505,6 +509,26 @@ def _noun_before_place(doc: Document, e: Entity, mentions: list[Mention]) -> int
     joined = [x for x in doc.entities if x.type in PLACE_TYPES and x.end < e.start
               and JOINED_TO_PLACE.match(doc.text[x.end:e.start])]
     return _noun_before_place(doc, joined[0], mentions) if joined else None
+
+
+def _relative_occurrence(doc: Document, tree: Tree, t: int, mentions: list[Mention]) -> list[int]:
+    """The noun mention a relative clause of occurrence hangs on, when the place is that
+    clause's: "[операцию] на сердце, которая была проведена во Франции" (up to six words
+    between the noun and the comma before "который"; the parser often hangs the clause on
+    the nearer noun)."""
+    v = tree.heads[t]
+    if v < 0 or doc.tokens[v].lemma not in SUPPORT_VERBS or doc.tokens[v].lemma in ("быть", "стать"):
+        return []
+    # "который должен [пройти] во Владивостоке": the subject hangs on the modal
+    verbs = [v, tree.heads[v]] if tree.rels[v] == "xcomp" and tree.heads[v] >= 0 else [v]
+    for c in (c for x in verbs for c in tree.children(x)):
+        if doc.tokens[c].lemma == "который" and tree.rels[c] in ("nsubj", "nsubj:pass") \
+                and c > 0 and doc.tokens[c - 1].norm == ",":
+            before = [k for k, m in enumerate(mentions) if not m.verbal
+                      and m.sentence == doc.tokens[c].sentence and m.head < c and c - m.end <= 6]
+            if before:
+                return [max(before, key=lambda k: mentions[k].head)]
+    return []
 
 
 # verbs of living, staying or working somewhere: a state, not a happening ("жил в Казани",
