@@ -197,3 +197,14 @@ def test_a_place_after_an_event_noun(nlp, text, title, places):
 ])
 def test_a_place_in_a_relative_clause(nlp, text, title, places):
     assert places_by_title(nlp, text)[title] == places
+
+
+@pytest.mark.parametrize("text, places", [
+    # a name that opens with an adjective takes the case of its noun after adjectives and "в"
+    ("Ни один из кандидатов во время президентской гонки в непризнанной Приднестровской Молдавской "
+     "Республике не смог победить.", ["Приднестровской Молдавской Республике"]),
+    # a place in the instrumental is still no place of its own
+    ("Вчера в аннексированном Россией Крыму задержан Иван Петров.", ["Крыму"]),
+])
+def test_a_name_after_adjectives(nlp, text, places):
+    assert [p["text"] for p in events(nlp, text)[0]["places"]] == places

@@ -1071,6 +1071,11 @@ def _after_locative_phrase(doc: Document, e: Entity, sites: bool) -> bool:
     first = bisect.bisect_left(toks, e.start, key=lambda t: t.start)
     tag = (toks[first].tag or "") if first < len(toks) else ""
     genitive = "gent" in tag
+    last = bisect.bisect_left(toks, e.end, key=lambda t: t.start) - 1
+    if first < last < len(toks) and toks[first].pos == "ADJF" and toks[last].pos == "NOUN":
+        # "в непризнанной Приднестровской Молдавской [Республике]": the case of a name that
+        # opens with an adjective is its noun's (the adjective's own reading may be genitive)
+        tag = toks[last].tag or ""
     k = first - 1
     seen_noun = False
     for _ in range(5):
