@@ -208,3 +208,19 @@ def test_a_place_in_a_relative_clause(nlp, text, title, places):
 ])
 def test_a_name_after_adjectives(nlp, text, places):
     assert [p["text"] for p in events(nlp, text)[0]["places"]] == places
+
+
+@pytest.mark.parametrize("text, places", [
+    # a part of the world after a contest is where it is held
+    ("Она трижды побеждала на чемпионате Европы.", [("Европы", "LOCATION", "Европа")]),
+    ("Клуб не преодолел отборочный раунд Лиги Европы.", [("Европы", "LOCATION", "Европа")]),
+    # a contest of the world has no place
+    ("Она выиграла чемпионат мира.", []),
+])
+def test_a_part_of_the_world(nlp, text, places):
+    got = events(nlp, text)[0]["places"]
+    assert [(p["text"], p["type"], p["name"]) for p in got] == places
+
+
+def test_a_part_of_the_world_is_no_entity_of_the_document(nlp):
+    assert [e.text for e in nlp("Она трижды побеждала на чемпионате Европы.").entities] == []

@@ -19,7 +19,7 @@ from .arguments import EntityIndex, claim_arguments, dateline_ids, is_place
 from .clusters import Cluster, cluster_mentions, is_release
 from .lexicon import GATHERING, SUPPORT_VERBS
 from .mentions import Mention, find_mentions
-from .nominals import find_nominals
+from .nominals import find_nominals, find_world_parts
 from .records import RecordBuilder
 from .syntax import Tree
 from .times import find_times, joined_dates
@@ -72,7 +72,7 @@ def _assemble(doc: Document, resources, mentions: list[Mention], tree: Tree) -> 
     """The event records of ``doc`` from its mentions and the tree of their sentences."""
     morph = resources.morph
     mentions = _without_support_verbs(doc, tree, mentions)
-    nominals = find_nominals(doc)
+    nominals = find_nominals(doc) + find_world_parts(doc, [(m.start, m.end) for m in mentions if m.cls == GATHERING])
     times = find_times(doc)
     index = EntityIndex(doc, tree, nominals + times)
     # "в пятницу утром": the time's span stands for the date it is joined with

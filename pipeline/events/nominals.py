@@ -21,6 +21,7 @@ import bisect
 from ..doc import COUNT, DATE, PERSON, Document, Entity
 
 ROLE = "ROLE"
+LOCATION = "LOCATION"
 SITE = "SITE"
 
 # People by what they do or are in the story: "полицейские", "футболист", "президент".
@@ -283,3 +284,24 @@ def _name_follows(doc: Document, end: int, last: int, taken: dict[int, str]) -> 
         if not quoted and y not in taken and (toks[y].pos not in ("NOUN", "ADJF") or toks[y].norm[:1].isupper()):
             return False
     return False
+
+
+# parts of the world a contest is held in: "чемпионат [Европы]", "Лига [Европы]", "кубок [Азии]"
+WORLD_PARTS = {"европа": "Европа", "азия": "Азия", "африка": "Африка", "америка": "Америка",
+               "океания": "Океания", "евразия": "Евразия"}
+
+
+def find_world_parts(doc: Document, phrases: list[tuple[int, int]]) -> list[Entity]:
+    """``LOCATION`` entities for a part of the world in the genitive right after the head of
+    a gathering's phrase (token ranges ``phrases``): "на чемпионате [Европы]", "Лиги
+    [Европы]"; the entity stage leaves them out there."""
+    taken = _named_tokens(doc)
+    out = []
+    for start, end in phrases:
+        for i in range(start + 1, end):
+            tok = doc.tokens[i]
+            name = WORLD_PARTS.get((tok.lemma or "").replace("ё", "е"))
+            if name and i not in taken and doc.text[tok.start].isupper() and "gent" in (tok.tag or ""):
+                out.append(Entity(LOCATION, tok.start, tok.end, doc.text[tok.start:tok.end], {"name": name}, source="events"))
+    return out
+
