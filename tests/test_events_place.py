@@ -224,3 +224,13 @@ def test_a_part_of_the_world(nlp, text, places):
 
 def test_a_part_of_the_world_is_no_entity_of_the_document(nlp):
     assert [e.text for e in nlp("Она трижды побеждала на чемпионате Европы.").entities] == []
+
+
+@pytest.mark.parametrize("text, places", [
+    # a place no event word governs goes to the nearest event of its clause only within 15 words
+    ("Скончался Иван Петров — народный артист, лауреат многих премий и наград, автор десятков книг "
+     "и сценариев, он долгие годы преподавал в Казани.", []),
+    ("В понедельник в Москве, по данным полиции, задержан Иван Петров.", ["Москве"]),
+])
+def test_a_place_far_from_its_nearest_event(nlp, text, places):
+    assert [p["text"] for p in events(nlp, text)[0]["places"]] == places
