@@ -234,3 +234,15 @@ def test_a_part_of_the_world_is_no_entity_of_the_document(nlp):
 ])
 def test_a_place_far_from_its_nearest_event(nlp, text, places):
     assert [p["text"] for p in events(nlp, text)[0]["places"]] == places
+
+
+@pytest.mark.parametrize("text, places", [
+    # "города X" in the genitive names whose police or which city, not where it happened
+    ("Вчера полиция города Шарлотт задержала Ивана Петрова.", []),
+    ("Спускаемый аппарат приземлился к юго-востоку от города Жезказган.", []),
+    # "в городе X", "в город X", "в центре города X" still are places
+    ("Вчера в городе Шарлотт задержан Иван Петров.", ["Шарлотт"]),
+    ("Вчера в центре города Казани прошел митинг.", ["Казани"]),
+])
+def test_the_genitive_of_a_city(nlp, text, places):
+    assert [p["text"] for p in events(nlp, text)[0]["places"]] == places
