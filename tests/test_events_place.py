@@ -246,3 +246,13 @@ def test_a_place_far_from_its_nearest_event(nlp, text, places):
 ])
 def test_the_genitive_of_a_city(nlp, text, places):
     assert [p["text"] for p in events(nlp, text)[0]["places"]] == places
+
+
+@pytest.mark.parametrize("text, places", [
+    # a place adjective of the set after "в одной из" says where the site is
+    ("Вчера актриса родила мальчика в одной из московских элитных клиник.", ["московских"]),
+    # the place a site of the set belongs to, as before
+    ("Он умер в одной из клиник Германии.", ["Германии"]),
+])
+def test_one_of_the_sites_of_a_place(nlp, text, places):
+    assert [p["text"] for p in events(nlp, text)[0]["places"]] == places

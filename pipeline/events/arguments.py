@@ -1083,7 +1083,7 @@ def _after_locative_phrase(doc: Document, e: Entity, sites: bool) -> bool:
         # opens with an adjective is its noun's (the adjective's own reading may be genitive)
         tag = toks[last].tag or ""
     k = first - 1
-    seen_noun = False
+    seen_noun = one_of = False
     for _ in range(5):
         if k < 0:
             return False
@@ -1092,7 +1092,7 @@ def _after_locative_phrase(doc: Document, e: Entity, sites: bool) -> bool:
         lemma = (tok.lemma or "").replace("ё", "е")
         if word in LOCATIVE_PREPOSITIONS:
             # "в корейском Пхёнчхане", not "в аннексированном [Россией] Крыму"
-            return seen_noun or k + 1 < first and toks[k + 1].pos in ("ADJF", "PRTF") and not any(
+            return seen_noun or one_of or k + 1 < first and toks[k + 1].pos in ("ADJF", "PRTF") and not any(
                 c in tag for c in ("gent", "datv", "ablt"))
         if tok.pos in ("ADJF", "PRTF"):
             k -= 1
@@ -1106,6 +1106,8 @@ def _after_locative_phrase(doc: Document, e: Entity, sites: bool) -> bool:
             seen_noun = True
             k -= 1
         elif word == "из" and k >= 1 and toks[k - 1].norm.lower().startswith("одн"):
+            # "в одной из клиник", "в одну из [московских] клиник": the genitive is the set's
+            one_of = k + 1 == first
             k -= 2  # "в одной из клиник"
         elif any(x.type in PLACE_TYPES and x.start <= tok.start < x.end for x in doc.entities):
             k -= 1  # "в городе Аляски Анкоридже": the larger place
