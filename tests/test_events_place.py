@@ -256,3 +256,12 @@ def test_the_genitive_of_a_city(nlp, text, places):
 ])
 def test_one_of_the_sites_of_a_place(nlp, text, places):
     assert [p["text"] for p in events(nlp, text)[0]["places"]] == places
+
+
+@pytest.mark.parametrize("text, places", [
+    # "в столице страны X": the capital is the place
+    ("Флорес был доставлен в больницу в столице страны Сан-Сальвадоре.", ["Сан-Сальвадоре"]),
+    ("Вчера в столице Чехии Праге прошел митинг.", ["Праге"]),
+])
+def test_the_capital_of_the_country(nlp, text, places):
+    assert [p["text"] for p in events(nlp, text)[0]["places"]] == places
