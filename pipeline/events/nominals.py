@@ -12,6 +12,9 @@ A role noun is an argument only when no name stands with it: in "президе�
 he is. A site is an argument only after a preposition of place ("в", "на", "у",
 "возле"), so "строительство больницы" is no place of anything. The word lists are
 written from general knowledge of Russian news.
+
+A part of the world after a contest ("на чемпионате [Европы]", "Лиги [Европы]") is left
+out by the entity stage too; it is found here as a ``LOCATION`` of the event stage's own.
 """
 
 from __future__ import annotations
@@ -304,4 +307,3 @@ def find_world_parts(doc: Document, phrases: list[tuple[int, int]]) -> list[Enti
             if name and i not in taken and doc.text[tok.start].isupper() and "gent" in (tok.tag or ""):
                 out.append(Entity(LOCATION, tok.start, tok.end, doc.text[tok.start:tok.end], {"name": name}, source="events"))
     return out
-
