@@ -197,3 +197,19 @@ def test_news_tail_round_8(nlp, text, records):
 ])
 def test_confirmation_and_agreement(nlp, text, records):
     assert titles_and_kinds(nlp, text) == records
+
+
+@pytest.mark.parametrize("text, triggers", [
+    # round 9: a news trigger reaches over the lower-case complement right after it
+    ("Бывший президент сообщил о разводе с женой.", ["разводе с женой"]),
+    ("Генерал уволен с военной службы.", ["уволен с военной службы"]),
+    ("Брат президента поднял мятеж против властей.", ["мятеж против властей"]),
+    ("Вчера певица утонула в ванне.", ["утонула в ванне"]),
+    ("Министр назначен на новую должность.", ["назначен на новую должность"]),
+    # not over another event word, a name or a preposition outside the list
+    ("Министр погиб в авиакатастрофе.", ["погиб", "авиакатастрофе"]),
+    ("Бывший президент сообщил о разводе с Анной Петровой.", ["разводе"]),
+    ("Министра уволили за прогулы.", ["уволили"]),
+])
+def test_a_news_trigger_reaches_over_its_complement(nlp, text, triggers):
+    assert [e.to_dict()["trigger"]["text"] for e in nlp(text).events] == triggers

@@ -30,6 +30,9 @@ UNTIL_VERB = re.compile(r"(продлится|продолжится|будет\
 WITHIN = re.compile(r"в\s+(?:рамках|ходе|программе|дни)\s", re.I)
 # what may stand between a news trigger and an argument it reaches over: "Олимпиаде в Лондоне"
 ADJACENT = re.compile(r"^[ \t]*(?:(?:в|во|на|с|со|против|над|из|под|у)[ \t]+)?$", re.I)
+# prepositions whose complement a news trigger reaches over: "разводе [с женой]", "уволен [с
+# военной службы]", "мятеж [против властей]", "референдум [о статусе] Крыма", "утонула [в ванне]"
+COMPLEMENT_PREPS = {"с", "со", "против", "о", "об", "в", "во", "на", "над", "под", "между"}
 # an organisation coordinated with an organiser is one too: "X и Y", "X совместно с Y"
 ORG_COORDINATION = re.compile(r"^\s*(?:,|и|а\s+также|совместно\s+с|вместе\s+с|,\s*и)?\s*$", re.I)
 
@@ -106,6 +109,8 @@ class RecordBuilder:
         if m.verbal and end == ev.trigger.end:
             end = self._object_end(m.end, end)
         if end == ev.trigger.end:
+            end = self._complement_end(m, end)
+        if end == ev.trigger.end:
             return ev.trigger
         return Argument(start, end, self.doc.text[start:end])
 
@@ -125,6 +130,27 @@ class RecordBuilder:
                 noun = k
                 if "nomn" not in (toks[k].tag or "") or "gent" in (toks[k].tag or ""):
                     break
+            k += 1
+        return toks[noun].end if noun is not None else end
+
+    def _complement_end(self, m: Mention, end: int) -> int:
+        """The end of the lower-case complement right after a news trigger, up to its first
+        noun ("разводе [с женой]", "уволен [с военной службы]", "назначен [на новую должность]"),
+        or ``end``. NEREL marks such a phrase as the event with the arguments and the bare
+        word apart, with none; the complement must not hold another event word."""
+        toks, sent = self.doc.tokens, self.doc.sentences[m.sentence]
+        k = m.end
+        if k >= sent.last_token or toks[k].pos != "PREP" or toks[k].norm.lower() not in COMPLEMENT_PREPS:
+            return end
+        heads = {x.head for c in self.clusters for x in c.mentions}
+        stop = min(sent.last_token, k + 5)
+        k += 1
+        noun = None
+        while k < stop and k not in heads and toks[k].pos in ("NUMR", "ADJF", "PRTF", "NOUN") \
+                and toks[k].norm[:1].islower():
+            if toks[k].pos == "NOUN":
+                noun = k
+                break
             k += 1
         return toks[noun].end if noun is not None else end
 
