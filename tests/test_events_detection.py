@@ -213,3 +213,17 @@ def test_confirmation_and_agreement(nlp, text, records):
 ])
 def test_a_news_trigger_reaches_over_its_complement(nlp, text, triggers):
     assert [e.to_dict()["trigger"]["text"] for e in nlp(text).events] == triggers
+
+
+@pytest.mark.parametrize("text, records", [
+    # round 9: the author's words of direct speech are no quote
+    ("\"Мы начинаем работу. Это важно\", — сказал министр на пресс-конференции.",
+     [("пресс-конференции", "пресс-конференция")]),
+    ("\"По сути, команда стала сборной, - сказал на пресс-конференции министр. - Она готова\".",
+     [("пресс-конференции", "пресс-конференция")]),
+    # the speech itself still is
+    ("\"Выборы прошли честно\", — сказал министр.", []),
+    ("\"Выборы прошли честно, - сказал министр. - Мы довольны\".", []),
+])
+def test_direct_speech_and_its_author(nlp, text, records):
+    assert titles_and_kinds(nlp, text) == records

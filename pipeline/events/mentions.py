@@ -18,6 +18,7 @@ from .lexicon import (ANAPHORIC_HAPPENINGS, ANAPHORIC_NOUNS, FOLLOWED_NOUNS, GAT
                       HAPPENING_VERBS, NEGATION, NOT_EVENT_NEAR, OBJECT_KINDS, PLURAL_NOUNS, QUALIFIED_NOUNS, VERBS_WITH_OBJECT)
 
 QUOTE_OPEN, QUOTE_CLOSE = {"«", '"'}, {"»", '"'}
+DASHES = {"-", "—", "–"}
 LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9&'\-.]*$")
 CHAMPIONSHIP = re.compile(r"^(?:ЧМ|ЧЕ|Евро)-?\d{2,4}$")
 # "Сочи-2014", "Олимпиаде-2016": a host city or a gathering with its year
@@ -261,19 +262,36 @@ def _name_tokens(doc: Document) -> set[int]:
 
 
 def _quoted_tokens(doc: Document, sent: Sentence) -> set[int]:
-    """Token indices inside quotes in a sentence."""
-    inside, depth = set(), 0
+    """Token indices inside quotes in a sentence.
+
+    A straight quote after a word closes a quote opened in an earlier sentence ("... вы
+    узнаете", — сказал Миллер на пресс-конференции): it opens none. The author's words
+    in direct speech, from ", —" to the next dash ("По сути, команда стала сборной, -
+    сказал на пресс-конференции Белоусов. - Она ..."), are no quote.
+    """
+    inside, depth, aside = set(), 0, False
+    toks = doc.tokens
     for i in range(sent.first_token, sent.last_token):
-        w = doc.tokens[i].norm
-        if w == "«":
+        w = toks[i].norm
+        if w in DASHES and (aside or depth and i > sent.first_token and toks[i - 1].norm == ","):
+            aside = not aside
+        elif w == "«":
             depth += 1
         elif w == "»":
             depth = max(0, depth - 1)
         elif w == '"':
-            depth = 0 if depth else 1
-        elif depth:
+            depth = 0 if depth or _closing_quote(doc.text, toks[i].start) else 1
+        elif depth and not aside:
             inside.add(i)
     return inside
+
+
+def _closing_quote(text: str, at: int) -> bool:
+    """A straight quote right after a word or a full stop, before a space or a stop:
+    "вы узнаете", — сказал."""
+    before = text[at - 1] if at > 0 else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    return not before.isspace() and before not in "(«[-—" and (after.isspace() or after in ",.;:!?)—")
 
 
 def _lemma(token: Token, morph) -> str:
