@@ -227,3 +227,18 @@ def test_a_news_trigger_reaches_over_its_complement(nlp, text, triggers):
 ])
 def test_direct_speech_and_its_author(nlp, text, records):
     assert titles_and_kinds(nlp, text) == records
+
+
+@pytest.mark.parametrize("text, records", [
+    # round 9: an infinitive that a past verb says happened is an event
+    ("Нападавшему удалось убить охранника.", [("убить охранника", "убийство")]),
+    ("Утром неизвестные начали стрелять у ворот.", [("стрелять", "стрельба")]),
+    ("Врачам пришлось ампутировать ему ногу.", [("ампутировать", "операция")]),
+    ("Генерал смог бежать из страны.", [("бежать", "бегство")]),
+    # not one that is only wanted, planned or failed
+    ("Министр решил баллотироваться в президенты.", []),
+    ("Президент намерен уволить министра.", []),
+    ("Генерал не смог бежать из страны.", []),
+])
+def test_realised_infinitives(nlp, text, records):
+    assert [(e.to_dict()["trigger"]["text"], e.to_dict()["kind"]) for e in nlp(text).events] == records

@@ -19,6 +19,8 @@ from .lexicon import (ANAPHORIC_HAPPENINGS, ANAPHORIC_NOUNS, FOLLOWED_NOUNS, GAT
 
 QUOTE_OPEN, QUOTE_CLOSE = {"«", '"'}, {"»", '"'}
 DASHES = {"-", "—", "–"}
+# past verbs by which an infinitive after them happened: "удалось убить", "начали стрелять"
+REALISING = {"удаться", "смочь", "суметь", "успеть", "прийтись", "начать", "помочь"}
 LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9&'\-.]*$")
 CHAMPIONSHIP = re.compile(r"^(?:ЧМ|ЧЕ|Евро)-?\d{2,4}$")
 # "Сочи-2014", "Олимпиаде-2016": a host city or a gathering with its year
@@ -182,10 +184,10 @@ def _beauty_contest(doc: Document, i: int, s_index: int, morph) -> Mention | Non
 def _verb_mention(doc: Document, i: int, s_index: int, morph) -> Mention | None:
     """"скончался", "назначен", "приобрела"; "принял закон" only with its object."""
     tok = doc.tokens[i]
-    lemma = _verb_lemma(tok, morph)
+    sent = doc.sentences[s_index]
+    lemma = _verb_lemma(tok, morph) if tok.pos != "INFN" else _realised_infinitive(doc, i, sent, morph)
     if lemma is None:
         return None
-    sent = doc.sentences[s_index]
     if lemma in HAPPENING_VERBS:
         kind = HAPPENING_VERBS[lemma]
     elif lemma in VERBS_WITH_OBJECT:
@@ -200,6 +202,23 @@ def _verb_mention(doc: Document, i: int, s_index: int, morph) -> Mention | None:
     if _negated(doc, i, sent) or _near_lemma(doc, i, s_index, morph, NOT_EVENT_NEAR.get(lemma), 3, 4):
         return None  # "не был арестован", "приобрел известность"
     return Mention(i, i + 1, i, kind, HAPPENING, s_index, verbal=True)
+
+
+def _realised_infinitive(doc: Document, i: int, sent: Sentence, morph) -> str | None:
+    """The event verb of an infinitive that a past verb says happened: "нападавшему удалось
+    [убить] одного и [ранить] четверых", "начали [стрелять]", "пришлось [ампутировать]", "смог
+    [бежать]"; not one that is only wanted or planned ("решил баллотироваться", "намерен
+    уволить"), nor "не смог бежать"."""
+    lemma = _lemma(doc.tokens[i], morph)
+    if lemma not in HAPPENING_VERBS and lemma not in VERBS_WITH_OBJECT:
+        return None
+    for k in range(i - 1, max(sent.first_token, i - 5) - 1, -1):
+        tok = doc.tokens[k]
+        if not tok.norm[:1].isalpha():
+            return None
+        if _lemma(tok, morph) in REALISING and "past" in (tok.tag or ""):
+            return None if _negated(doc, k, sent) else lemma
+    return None
 
 
 def _near_lemma(doc: Document, i: int, s_index: int, morph, lemmas: set[str] | None,
