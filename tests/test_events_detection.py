@@ -242,3 +242,15 @@ def test_direct_speech_and_its_author(nlp, text, records):
 ])
 def test_realised_infinitives(nlp, text, records):
     assert [(e.to_dict()["trigger"]["text"], e.to_dict()["kind"]) for e in nlp(text).events] == records
+
+
+@pytest.mark.parametrize("text, triggers", [
+    # round 9: a news verb's trigger reaches back over the people counted right before it
+    ("В результате аварии 12 человек погибли.", ["аварии", "12 человек погибли"]),
+    ("Вчера три человека арестованы.", ["три человека арестованы"]),
+    # not over a year or an age
+    ("В 2016 году умер писатель.", ["умер писатель"]),
+    ("В Москве в возрасте 87 лет скончался писатель.", ["скончался писатель"]),
+])
+def test_a_news_trigger_reaches_back_over_a_counted_subject(nlp, text, triggers):
+    assert [e.to_dict()["trigger"]["text"] for e in nlp(text).events] == triggers

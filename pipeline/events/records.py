@@ -110,7 +110,9 @@ class RecordBuilder:
             end = self._object_end(m.end, end)
         if end == ev.trigger.end:
             end = self._complement_end(m, end)
-        if end == ev.trigger.end:
+        if m.verbal:
+            start = self._counted_subject_start(m, start)
+        if (start, end) == (ev.trigger.start, ev.trigger.end):
             return ev.trigger
         return Argument(start, end, self.doc.text[start:end])
 
@@ -132,6 +134,21 @@ class RecordBuilder:
                     break
             k += 1
         return toks[noun].end if noun is not None else end
+
+    def _counted_subject_start(self, m: Mention, start: int) -> int:
+        """The start of a counted subject right before an event verb ("[19 человек] погибли",
+        "[один человек] погиб", "[15 человек] госпитализированы"), or ``start``: NEREL marks
+        the phrase as the event with the arguments, the bare verb apart."""
+        toks, first = self.doc.tokens, self.doc.sentences[m.sentence].first_token
+        noun, number = m.start - 1, m.start - 2
+        # people counted, not years or ages: "в возрасте 53 лет скончался", "2016 года умер"
+        if number < first or toks[noun].pos != "NOUN" or not toks[noun].norm.islower() \
+                or "anim" not in (toks[noun].tag or ""):
+            return start
+        w = toks[number].norm
+        if w.isdigit() or toks[number].pos == "NUMR" or w.lower() in ("один", "одна"):
+            return toks[number].start
+        return start
 
     def _complement_end(self, m: Mention, end: int) -> int:
         """The end of the lower-case complement right after a news trigger, up to its first
