@@ -254,3 +254,14 @@ def test_realised_infinitives(nlp, text, records):
 ])
 def test_a_news_trigger_reaches_back_over_a_counted_subject(nlp, text, triggers):
     assert [e.to_dict()["trigger"]["text"] for e in nlp(text).events] == triggers
+
+
+@pytest.mark.parametrize("text, triggers", [
+    # round 9: a contest's trigger takes in its sport ("по") after it
+    ("Сборная России выиграла чемпионат мира по хоккею.", ["чемпионат мира по хоккею"]),
+    ("Спортсменка победила в соревнованиях по легкой атлетике.", ["соревнованиях по легкой атлетике"]),
+    # a happening or a verb does not: "по" there says why or how
+    ("Министр уволен по собственному желанию.", ["уволен"]),
+])
+def test_a_contest_trigger_takes_in_its_sport(nlp, text, triggers):
+    assert [e.to_dict()["trigger"]["text"] for e in nlp(text).events] == triggers

@@ -33,6 +33,8 @@ ADJACENT = re.compile(r"^[ \t]*(?:(?:в|во|на|с|со|против|над|и
 # prepositions whose complement a news trigger reaches over: "разводе [с женой]", "уволен [с
 # военной службы]", "мятеж [против властей]", "референдум [о статусе] Крыма", "утонула [в ванне]"
 COMPLEMENT_PREPS = {"с", "со", "против", "о", "об", "в", "во", "на", "над", "под", "между"}
+# ... and for a contest, its sport and its class: "чемпионате мира [по хоккею]", "турнир [среди юниоров]"
+SPORT_PREPS = {"по", "среди"}
 # an organisation coordinated with an organiser is one too: "X и Y", "X совместно с Y"
 ORG_COORDINATION = re.compile(r"^\s*(?:,|и|а\s+также|совместно\s+с|вместе\s+с|,\s*и)?\s*$", re.I)
 
@@ -157,11 +159,16 @@ class RecordBuilder:
         word apart, with none; the complement must not hold another event word."""
         toks, sent = self.doc.tokens, self.doc.sentences[m.sentence]
         k = m.end
-        if k >= sent.last_token or toks[k].pos != "PREP" or toks[k].norm.lower() not in COMPLEMENT_PREPS:
+        contest = m.cls == GATHERING and not m.verbal
+        preps = COMPLEMENT_PREPS | SPORT_PREPS if contest else COMPLEMENT_PREPS
+        if contest and k - 2 > m.head and toks[k - 2].norm.lower() in SPORT_PREPS and toks[k - 1].pos == "ADJF":
+            k -= 1  # "соревнованиях по легкой | атлетике": the phrase stopped at the adjective
+        elif k >= sent.last_token or toks[k].pos != "PREP" or toks[k].norm.lower() not in preps:
             return end
+        else:
+            k += 1
         heads = {x.head for c in self.clusters for x in c.mentions}
-        stop = min(sent.last_token, k + 5)
-        k += 1
+        stop = min(sent.last_token, k + 4)
         noun = None
         while k < stop and k not in heads and toks[k].pos in ("NUMR", "ADJF", "PRTF", "NOUN") \
                 and toks[k].norm[:1].islower():
