@@ -265,3 +265,17 @@ def test_a_news_trigger_reaches_back_over_a_counted_subject(nlp, text, triggers)
 ])
 def test_a_contest_trigger_takes_in_its_sport(nlp, text, triggers):
     assert [e.to_dict()["trigger"]["text"] for e in nlp(text).events] == triggers
+
+
+@pytest.mark.parametrize("text, triggers", [
+    # round 9: a counted object or complement with a quantity word or digits is in the trigger
+    ("В стране были убиты около 900 человек.", ["убиты около 900 человек"]),
+    ("Полиция задержала еще одного ученика.", ["задержала еще одного ученика"]),
+    ("Подозреваемый задержан на 48 часов.", ["задержан на 48 часов"]),
+    # a date in digits is reached over as the event's time, as before
+    ("Певец скончался 3 февраля.", ["скончался 3 февраля"]),
+    # a quantity word with no count after it is left out
+    ("Полиция задержала более.", ["задержала"]),
+])
+def test_a_news_trigger_reaches_over_a_count(nlp, text, triggers):
+    assert [e.to_dict()["trigger"]["text"] for e in nlp(text).events] == triggers

@@ -35,6 +35,8 @@ ADJACENT = re.compile(r"^[ \t]*(?:(?:в|во|на|с|со|против|над|и
 COMPLEMENT_PREPS = {"с", "со", "против", "о", "об", "в", "во", "на", "над", "под", "между"}
 # ... and for a contest, its sport and its class: "чемпионате мира [по хоккею]", "турнир [среди юниоров]"
 SPORT_PREPS = {"по", "среди"}
+# words before a counted object that a trigger reaches over with it: "убиты около 900 человек"
+QUANTITY_WORDS = {"около", "более", "свыше", "менее", "примерно", "почти", "еще", "ещё", "порядка"}
 # an organisation coordinated with an organiser is one too: "X и Y", "X совместно с Y"
 ORG_COORDINATION = re.compile(r"^\s*(?:,|и|а\s+также|совместно\s+с|вместе\s+с|,\s*и)?\s*$", re.I)
 
@@ -127,9 +129,12 @@ class RecordBuilder:
         """The end of the counted or bare noun phrase right after an event verb ("застрелил
         [двух полицейских]", "задержала [стрелка]", "убиты [семеро жителей]"), or ``end``."""
         toks, sent = self.doc.tokens, self.doc.sentences[self.doc.tokens[k - 1].sentence]
+        if k < sent.last_token and toks[k].norm.lower() in QUANTITY_WORDS:
+            k += 1  # "убиты [около 900 человек]", "задержала [еще одного ученика]"
         stop = min(sent.last_token, k + 4)
         noun = None
-        while k < stop and toks[k].pos in ("NUMR", "ADJF", "NOUN") and toks[k].norm[:1].islower():
+        while k < stop and (toks[k].pos in ("NUMR", "ADJF", "NOUN") and toks[k].norm[:1].islower()
+                            or self._count(k)):
             if toks[k].pos == "NOUN":
                 noun = k
                 if "nomn" not in (toks[k].tag or "") or "gent" in (toks[k].tag or ""):
@@ -170,13 +175,19 @@ class RecordBuilder:
         heads = {x.head for c in self.clusters for x in c.mentions}
         stop = min(sent.last_token, k + 4)
         noun = None
-        while k < stop and k not in heads and toks[k].pos in ("NUMR", "ADJF", "PRTF", "NOUN") \
-                and toks[k].norm[:1].islower():
+        while k < stop and k not in heads and (toks[k].pos in ("NUMR", "ADJF", "PRTF", "NOUN")
+                                               and toks[k].norm[:1].islower() or self._count(k)):
             if toks[k].pos == "NOUN":
                 noun = k
                 break
             k += 1
         return toks[noun].end if noun is not None else end
+
+    def _count(self, k: int) -> bool:
+        """Token ``k`` is a number in digits outside a date: "около 900 человек", not "3 февраля"."""
+        tok = self.doc.tokens[k]
+        return tok.norm.isdigit() and not any(e.type == DATE and e.start <= tok.start < e.end
+                                              for e in self.doc.entities)
 
     def _span(self, m: Mention) -> Argument:
         s, e = self._offsets(m)
