@@ -279,3 +279,15 @@ def test_a_contest_trigger_takes_in_its_sport(nlp, text, triggers):
 ])
 def test_a_news_trigger_reaches_over_a_count(nlp, text, triggers):
     assert [e.to_dict()["trigger"]["text"] for e in nlp(text).events] == triggers
+
+
+@pytest.mark.parametrize("text, records", [
+    # round 9: an event verb folds into a gathering after it only when that is its object
+    ("Президент подписал указ о награждении артиста.",
+     [("награждении артиста", "награждение"), ("подписал", "подписание")]),
+    ("Министр посетил саммит в Казани.", [("саммит", "саммит")]),
+    # a light verb of the noun's own kind still folds into it, a noun between or not
+    ("Президент отправил правительство в отставку.", [("отправил правительство в отставку", "отставка")]),
+])
+def test_an_event_verb_folds_into_its_object_only(nlp, text, records):
+    assert titles_and_kinds(nlp, text) == records
