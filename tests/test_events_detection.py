@@ -291,3 +291,15 @@ def test_a_news_trigger_reaches_over_a_count(nlp, text, triggers):
 ])
 def test_an_event_verb_folds_into_its_object_only(nlp, text, records):
     assert titles_and_kinds(nlp, text) == records
+
+
+@pytest.mark.parametrize("text, records", [
+    # round 9: a verb in a quote of a few words is set off, not quoted speech
+    ("Бывший премьер «тихо скончался» в ночь на понедельник.", [("скончался", "смерть")]),
+    ("Восемь футболистов «дезертировали» в США.", [("дезертировали", "дезертирство")]),
+    # a longer quote is speech, and a noun in a short one is a name
+    ("Он сказал: «Министр скончался вчера в больнице Казани».", []),
+    ("Режиссер снял фильм «Взрыв».", []),
+])
+def test_a_verb_in_a_short_quote(nlp, text, records):
+    assert titles_and_kinds(nlp, text) == records

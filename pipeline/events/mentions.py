@@ -302,7 +302,24 @@ def _quoted_tokens(doc: Document, sent: Sentence) -> set[int]:
             depth = 0 if depth or _closing_quote(doc.text, toks[i].start) else 1
         elif depth and not aside:
             inside.add(i)
+    # "«тихо скончался»", "«дезертировали»": a verb without a noun in a quote of a few words
+    # is a word set off, not speech ("Выборы прошли честно") or a name
+    for run in _runs(sorted(inside)):
+        if len(run) <= 3 and any(toks[k].pos in ("VERB", "PRTS") for k in run) \
+                and not any(toks[k].pos == "NOUN" for k in run):
+            inside -= set(run)
     return inside
+
+
+def _runs(indices: list[int]) -> list[list[int]]:
+    """Runs of consecutive indices."""
+    out: list[list[int]] = []
+    for k in indices:
+        if out and out[-1][-1] == k - 1:
+            out[-1].append(k)
+        else:
+            out.append([k])
+    return out
 
 
 def _closing_quote(text: str, at: int) -> bool:
