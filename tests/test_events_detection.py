@@ -303,3 +303,13 @@ def test_an_event_verb_folds_into_its_object_only(nlp, text, records):
 ])
 def test_a_verb_in_a_short_quote(nlp, text, records):
     assert titles_and_kinds(nlp, text) == records
+
+
+@pytest.mark.parametrize("text, records", [
+    # round 9: "стать" is a birth only with the parent in the instrumental
+    ("Певица впервые стала мамой.", [("стала", "рождение")]),
+    ("Ключевым свидетелем стал его собственный отец.", []),
+    ("Он пришел к власти, став преемником своего отца.", [("пришел", "приход к власти")]),
+])
+def test_a_birth_needs_the_parent_in_the_instrumental(nlp, text, records):
+    assert titles_and_kinds(nlp, text) == records

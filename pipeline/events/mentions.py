@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..doc import CITY, COUNTRY, DATE, ORGANIZATION, PERSON, Document, Sentence, Token
 from ..entities.numbers import ordinal_value
 from .lexicon import (ANAPHORIC_HAPPENINGS, ANAPHORIC_NOUNS, FOLLOWED_NOUNS, GATHERING, GATHERING_NOUNS, HAPPENING, HAPPENING_NOUNS,
-                      HAPPENING_VERBS, NEGATION, NOT_EVENT_NEAR, OBJECT_KINDS, PLURAL_NOUNS, QUALIFIED_NOUNS, VERBS_WITH_OBJECT)
+                      HAPPENING_VERBS, NEGATION, NOT_EVENT_NEAR, OBJECT_CASE, OBJECT_KINDS, PLURAL_NOUNS, QUALIFIED_NOUNS, VERBS_WITH_OBJECT)
 
 QUOTE_OPEN, QUOTE_CLOSE = {"«", '"'}, {"»", '"'}
 DASHES = {"-", "—", "–"}
@@ -193,7 +193,9 @@ def _verb_mention(doc: Document, i: int, s_index: int, morph) -> Mention | None:
     elif lemma in VERBS_WITH_OBJECT:
         kind, objects = VERBS_WITH_OBJECT[lemma]
         near = range(max(sent.first_token, i - 3), min(sent.last_token, i + 5))
-        found = next((w for w in (_lemma(doc.tokens[k], morph) for k in near if k != i) if w in objects), None)
+        case = OBJECT_CASE.get(lemma)
+        found = next((_lemma(doc.tokens[k], morph) for k in near if k != i and _lemma(doc.tokens[k], morph) in objects
+                      and (case is None or case in (doc.tokens[k].tag or ""))), None)
         if found is None:
             return None
         kind = OBJECT_KINDS.get((lemma, found), kind)
