@@ -313,3 +313,12 @@ def test_a_verb_in_a_short_quote(nlp, text, records):
 ])
 def test_a_birth_needs_the_parent_in_the_instrumental(nlp, text, records):
     assert titles_and_kinds(nlp, text) == records
+
+
+@pytest.mark.parametrize("text, records", [
+    # round 9: a headline without its full stop does not fold its verb into the next line's gathering
+    ("Бегун сбежал в Москве\nЧемпионат мира по легкой атлетике проходит в Москве.",
+     ["Чемпионат мира по легкой атлетике", "сбежал в Москве"]),
+])
+def test_a_verb_does_not_fold_across_a_line_break(nlp, text, records):
+    assert sorted(e.to_dict()["trigger"]["text"] for e in nlp(text).events) == sorted(records)
