@@ -322,3 +322,13 @@ def test_a_birth_needs_the_parent_in_the_instrumental(nlp, text, records):
 ])
 def test_a_verb_does_not_fold_across_a_line_break(nlp, text, records):
     assert sorted(e.to_dict()["trigger"]["text"] for e in nlp(text).events) == sorted(records)
+
+
+@pytest.mark.parametrize("text, records", [
+    # round 9: an abbreviated verb is a biography's aside, no event
+    ("Гутерреш (род. 30 апреля 1949 в Лиссабоне) возглавит ООН.", [("возглавит", "назначение")]),
+    ("Род смерти остается невыясненным.", [("смерти", "смерть")]),
+    ("Гутерреш родился 30 апреля 1949 года в Лиссабоне.", [("родился", "рождение")]),
+])
+def test_an_abbreviated_verb_is_no_event(nlp, text, records):
+    assert titles_and_kinds(nlp, text) == records

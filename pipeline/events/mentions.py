@@ -239,6 +239,8 @@ def _verb_lemma(tok: Token, morph) -> str | None:
     "похоронить", "экстрадировать". Full participles are
     left out: they name people more often than events ("число погибших", "задержанных")."""
     if tok.pos in VERB_POS:
+        if "Abbr" in (tok.tag or ""):
+            return None  # "Гутерреш (род. 30 апреля 1949)": a biography's aside
         lemma = _lemma(tok, morph)
         if lemma in HAPPENING_VERBS or lemma in VERBS_WITH_OBJECT:
             return lemma
