@@ -332,3 +332,12 @@ def test_a_verb_does_not_fold_across_a_line_break(nlp, text, records):
 ])
 def test_an_abbreviated_verb_is_no_event(nlp, text, records):
     assert titles_and_kinds(nlp, text) == records
+
+
+@pytest.mark.parametrize("text, triggers", [
+    # round 9: a Latin contest name with initials ("U.S." is tokenised "U . S .")
+    ("Она стала победительницей турнира (U.S. Open) в 2012 году.", ["турнира", "U.S. Open"]),
+    ("Теннисистка выиграла US Open.", ["US Open"]),
+])
+def test_a_contest_named_with_initials(nlp, text, triggers):
+    assert [e.to_dict()["trigger"]["text"] for e in nlp(text).events] == triggers

@@ -132,8 +132,9 @@ def _named_contest(doc: Document, i: int, s_index: int, morph) -> Mention | None
     sent = doc.sentences[s_index]
     if tok.norm == "Open":
         start = i
-        while start > sent.first_token and LATIN.match(doc.tokens[start - 1].norm) \
-                and doc.tokens[start - 1].norm[:1].isupper():
+        while start > sent.first_token and (LATIN.match(doc.tokens[start - 1].norm)
+                                            and doc.tokens[start - 1].norm[:1].isupper()
+                                            or _initial_stop(doc, start - 1, sent)):
             start -= 1
         if start == i:
             return None
@@ -154,6 +155,13 @@ def _named_contest(doc: Document, i: int, s_index: int, morph) -> Mention | None
         return None
     return Mention(i, i + 1, i, kind, GATHERING, s_index, name=tok.norm,
                    name_span=(tok.start, tok.end))
+
+
+def _initial_stop(doc: Document, k: int, sent: Sentence) -> bool:
+    """Token ``k`` is the full stop of a Latin initial: "U.S. Open" is tokenised "U . S . Open"."""
+    toks = doc.tokens
+    return toks[k].norm == "." and k > sent.first_token and len(toks[k - 1].norm) == 1 \
+        and toks[k - 1].norm.isascii() and toks[k - 1].norm.isupper()
 
 
 def _beauty_contest(doc: Document, i: int, s_index: int, morph) -> Mention | None:
