@@ -163,9 +163,18 @@ def _without_support_verbs(doc: Document, tree: Tree, mentions: list[Mention]) -
                 if tree.rels[c] in GOVERNED + ("obj", "nsubj")):
             continue  # "Форум прошел в Казани. Его посетили 1200 человек": the forum's visitors
         if m.verbal:
-            governed = [nouns[c] for c in tree.children(m.head) if c in nouns and tree.rels[c] in GOVERNED]
+            # a headline without its full stop runs into the next line: "Бегун сбежал в Москве |
+            # Чемпионат мира ..." is no object of the verb
+            governed = [nouns[c] for c in tree.children(m.head) if c in nouns and tree.rels[c] in GOVERNED
+                        and "\n" not in doc.text[min(doc.tokens[c].start, doc.tokens[m.head].start):
+                                                  max(doc.tokens[c].end, doc.tokens[m.head].end)]]
             sent = doc.sentences[m.sentence]
-            near = [nouns[k] for k in range(m.head + 1, min(sent.last_token, m.head + 4)) if k in nouns]
+            # a gathering of another kind is the verb's object only with no noun or name between:
+            # "посетил [саммит]", but "подписал указ о [награждении]" is a signing of its own
+            near = [nouns[k] for k in range(m.head + 1, min(sent.last_token, m.head + 4)) if k in nouns
+                    and (nouns[k].kind == m.kind or not any(
+                        doc.tokens[x].pos == "NOUN" or doc.tokens[x].norm[:1].isupper()
+                        for x in range(m.head + 1, nouns[k].start)))]
             # "в отставку подал министр": the noun before its light verb, of the verb's own kind
             near += [nouns[k] for k in range(max(sent.first_token, m.head - 3), m.head)
                      if k in nouns and nouns[k].kind == m.kind]

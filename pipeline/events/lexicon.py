@@ -275,6 +275,10 @@ VERBS_WITH_OBJECT: dict[str, tuple[str, set[str]]] = {
     "провозгласить": ("провозглашение", {"республика", "независимость"}),
 }
 
+# The case an object must be in: "[станет] отцом" is a birth, "свидетелем [стал] его отец" or
+# "[став] преемником своего отца" is none.
+OBJECT_CASE: dict[str, str] = {"стать": "ablt"}
+
 # Words near an event word that make it something else: "приобрел известность" is no
 # purchase, "запустил стартап" no launch, "хакерская атака" and "паническая атака" no attack.
 NOT_EVENT_NEAR: dict[str, set[str]] = {

@@ -15,9 +15,12 @@ from dataclasses import dataclass
 from ..doc import CITY, COUNTRY, DATE, ORGANIZATION, PERSON, Document, Sentence, Token
 from ..entities.numbers import ordinal_value
 from .lexicon import (ANAPHORIC_HAPPENINGS, ANAPHORIC_NOUNS, FOLLOWED_NOUNS, GATHERING, GATHERING_NOUNS, HAPPENING, HAPPENING_NOUNS,
-                      HAPPENING_VERBS, NEGATION, NOT_EVENT_NEAR, OBJECT_KINDS, PLURAL_NOUNS, QUALIFIED_NOUNS, VERBS_WITH_OBJECT)
+                      HAPPENING_VERBS, NEGATION, NOT_EVENT_NEAR, OBJECT_CASE, OBJECT_KINDS, PLURAL_NOUNS, QUALIFIED_NOUNS, VERBS_WITH_OBJECT)
 
 QUOTE_OPEN, QUOTE_CLOSE = {"«", '"'}, {"»", '"'}
+DASHES = {"-", "—", "–"}
+# past verbs by which an infinitive after them happened: "удалось убить", "начали стрелять"
+REALISING = {"удаться", "смочь", "суметь", "успеть", "прийтись", "начать", "помочь"}
 LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9&'\-.]*$")
 CHAMPIONSHIP = re.compile(r"^(?:ЧМ|ЧЕ|Евро)-?\d{2,4}$")
 # "Сочи-2014", "Олимпиаде-2016": a host city or a gathering with its year
@@ -129,8 +132,9 @@ def _named_contest(doc: Document, i: int, s_index: int, morph) -> Mention | None
     sent = doc.sentences[s_index]
     if tok.norm == "Open":
         start = i
-        while start > sent.first_token and LATIN.match(doc.tokens[start - 1].norm) \
-                and doc.tokens[start - 1].norm[:1].isupper():
+        while start > sent.first_token and (LATIN.match(doc.tokens[start - 1].norm)
+                                            and doc.tokens[start - 1].norm[:1].isupper()
+                                            or _initial_stop(doc, start - 1, sent)):
             start -= 1
         if start == i:
             return None
@@ -151,6 +155,13 @@ def _named_contest(doc: Document, i: int, s_index: int, morph) -> Mention | None
         return None
     return Mention(i, i + 1, i, kind, GATHERING, s_index, name=tok.norm,
                    name_span=(tok.start, tok.end))
+
+
+def _initial_stop(doc: Document, k: int, sent: Sentence) -> bool:
+    """Token ``k`` is the full stop of a Latin initial: "U.S. Open" is tokenised "U . S . Open"."""
+    toks = doc.tokens
+    return toks[k].norm == "." and k > sent.first_token and len(toks[k - 1].norm) == 1 \
+        and toks[k - 1].norm.isascii() and toks[k - 1].norm.isupper()
 
 
 def _beauty_contest(doc: Document, i: int, s_index: int, morph) -> Mention | None:
@@ -181,16 +192,18 @@ def _beauty_contest(doc: Document, i: int, s_index: int, morph) -> Mention | Non
 def _verb_mention(doc: Document, i: int, s_index: int, morph) -> Mention | None:
     """"скончался", "назначен", "приобрела"; "принял закон" only with its object."""
     tok = doc.tokens[i]
-    lemma = _verb_lemma(tok, morph)
+    sent = doc.sentences[s_index]
+    lemma = _verb_lemma(tok, morph) if tok.pos != "INFN" else _realised_infinitive(doc, i, sent, morph)
     if lemma is None:
         return None
-    sent = doc.sentences[s_index]
     if lemma in HAPPENING_VERBS:
         kind = HAPPENING_VERBS[lemma]
     elif lemma in VERBS_WITH_OBJECT:
         kind, objects = VERBS_WITH_OBJECT[lemma]
         near = range(max(sent.first_token, i - 3), min(sent.last_token, i + 5))
-        found = next((w for w in (_lemma(doc.tokens[k], morph) for k in near if k != i) if w in objects), None)
+        case = OBJECT_CASE.get(lemma)
+        found = next((_lemma(doc.tokens[k], morph) for k in near if k != i and _lemma(doc.tokens[k], morph) in objects
+                      and (case is None or case in (doc.tokens[k].tag or ""))), None)
         if found is None:
             return None
         kind = OBJECT_KINDS.get((lemma, found), kind)
@@ -199,6 +212,23 @@ def _verb_mention(doc: Document, i: int, s_index: int, morph) -> Mention | None:
     if _negated(doc, i, sent) or _near_lemma(doc, i, s_index, morph, NOT_EVENT_NEAR.get(lemma), 3, 4):
         return None  # "не был арестован", "приобрел известность"
     return Mention(i, i + 1, i, kind, HAPPENING, s_index, verbal=True)
+
+
+def _realised_infinitive(doc: Document, i: int, sent: Sentence, morph) -> str | None:
+    """The event verb of an infinitive that a past verb says happened: "нападавшему удалось
+    [убить] одного и [ранить] четверых", "начали [стрелять]", "пришлось [ампутировать]", "смог
+    [бежать]"; not one that is only wanted or planned ("решил баллотироваться", "намерен
+    уволить"), nor "не смог бежать"."""
+    lemma = _lemma(doc.tokens[i], morph)
+    if lemma not in HAPPENING_VERBS and lemma not in VERBS_WITH_OBJECT:
+        return None
+    for k in range(i - 1, max(sent.first_token, i - 5) - 1, -1):
+        tok = doc.tokens[k]
+        if not tok.norm[:1].isalpha():
+            return None
+        if _lemma(tok, morph) in REALISING and "past" in (tok.tag or ""):
+            return None if _negated(doc, k, sent) else lemma
+    return None
 
 
 def _near_lemma(doc: Document, i: int, s_index: int, morph, lemmas: set[str] | None,
@@ -217,6 +247,8 @@ def _verb_lemma(tok: Token, morph) -> str | None:
     "похоронить", "экстрадировать". Full participles are
     left out: they name people more often than events ("число погибших", "задержанных")."""
     if tok.pos in VERB_POS:
+        if "Abbr" in (tok.tag or ""):
+            return None  # "Гутерреш (род. 30 апреля 1949)": a biography's aside
         lemma = _lemma(tok, morph)
         if lemma in HAPPENING_VERBS or lemma in VERBS_WITH_OBJECT:
             return lemma
@@ -261,19 +293,53 @@ def _name_tokens(doc: Document) -> set[int]:
 
 
 def _quoted_tokens(doc: Document, sent: Sentence) -> set[int]:
-    """Token indices inside quotes in a sentence."""
-    inside, depth = set(), 0
+    """Token indices inside quotes in a sentence.
+
+    A straight quote after a word closes a quote opened in an earlier sentence ("... вы
+    узнаете", — сказал Миллер на пресс-конференции): it opens none. The author's words
+    in direct speech, from ", —" to the next dash ("По сути, команда стала сборной, -
+    сказал на пресс-конференции Белоусов. - Она ..."), are no quote.
+    """
+    inside, depth, aside = set(), 0, False
+    toks = doc.tokens
     for i in range(sent.first_token, sent.last_token):
-        w = doc.tokens[i].norm
-        if w == "«":
+        w = toks[i].norm
+        if w in DASHES and (aside or depth and i > sent.first_token and toks[i - 1].norm == ","):
+            aside = not aside
+        elif w == "«":
             depth += 1
         elif w == "»":
             depth = max(0, depth - 1)
         elif w == '"':
-            depth = 0 if depth else 1
-        elif depth:
+            depth = 0 if depth or _closing_quote(doc.text, toks[i].start) else 1
+        elif depth and not aside:
             inside.add(i)
+    # "«тихо скончался»", "«дезертировали»": a verb without a noun in a quote of a few words
+    # is a word set off, not speech ("Выборы прошли честно") or a name
+    for run in _runs(sorted(inside)):
+        if len(run) <= 3 and any(toks[k].pos in ("VERB", "PRTS") for k in run) \
+                and not any(toks[k].pos == "NOUN" for k in run):
+            inside -= set(run)
     return inside
+
+
+def _runs(indices: list[int]) -> list[list[int]]:
+    """Runs of consecutive indices."""
+    out: list[list[int]] = []
+    for k in indices:
+        if out and out[-1][-1] == k - 1:
+            out[-1].append(k)
+        else:
+            out.append([k])
+    return out
+
+
+def _closing_quote(text: str, at: int) -> bool:
+    """A straight quote right after a word or a full stop, before a space or a stop:
+    "вы узнаете", — сказал."""
+    before = text[at - 1] if at > 0 else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    return not before.isspace() and before not in "(«[-—" and (after.isspace() or after in ",.;:!?)—")
 
 
 def _lemma(token: Token, morph) -> str:

@@ -30,6 +30,13 @@ UNTIL_VERB = re.compile(r"(продлится|продолжится|будет\
 WITHIN = re.compile(r"в\s+(?:рамках|ходе|программе|дни)\s", re.I)
 # what may stand between a news trigger and an argument it reaches over: "Олимпиаде в Лондоне"
 ADJACENT = re.compile(r"^[ \t]*(?:(?:в|во|на|с|со|против|над|из|под|у)[ \t]+)?$", re.I)
+# prepositions whose complement a news trigger reaches over: "разводе [с женой]", "уволен [с
+# военной службы]", "мятеж [против властей]", "референдум [о статусе] Крыма", "утонула [в ванне]"
+COMPLEMENT_PREPS = {"с", "со", "против", "о", "об", "в", "во", "на", "над", "под", "между"}
+# ... and for a contest, its sport and its class: "чемпионате мира [по хоккею]", "турнир [среди юниоров]"
+SPORT_PREPS = {"по", "среди"}
+# words before a counted object that a trigger reaches over with it: "убиты около 900 человек"
+QUANTITY_WORDS = {"около", "более", "свыше", "менее", "примерно", "почти", "еще", "ещё", "порядка"}
 # an organisation coordinated with an organiser is one too: "X и Y", "X совместно с Y"
 ORG_COORDINATION = re.compile(r"^\s*(?:,|и|а\s+также|совместно\s+с|вместе\s+с|,\s*и)?\s*$", re.I)
 
@@ -106,6 +113,10 @@ class RecordBuilder:
         if m.verbal and end == ev.trigger.end:
             end = self._object_end(m.end, end)
         if end == ev.trigger.end:
+            end = self._complement_end(m, end)
+        if m.verbal:
+            start = self._counted_subject_start(m, start)
+        if (start, end) == (ev.trigger.start, ev.trigger.end):
             return ev.trigger
         return Argument(start, end, self.doc.text[start:end])
 
@@ -118,15 +129,65 @@ class RecordBuilder:
         """The end of the counted or bare noun phrase right after an event verb ("застрелил
         [двух полицейских]", "задержала [стрелка]", "убиты [семеро жителей]"), or ``end``."""
         toks, sent = self.doc.tokens, self.doc.sentences[self.doc.tokens[k - 1].sentence]
+        if k < sent.last_token and toks[k].norm.lower() in QUANTITY_WORDS:
+            k += 1  # "убиты [около 900 человек]", "задержала [еще одного ученика]"
         stop = min(sent.last_token, k + 4)
         noun = None
-        while k < stop and toks[k].pos in ("NUMR", "ADJF", "NOUN") and toks[k].norm[:1].islower():
+        while k < stop and (toks[k].pos in ("NUMR", "ADJF", "NOUN") and toks[k].norm[:1].islower()
+                            or self._count(k)):
             if toks[k].pos == "NOUN":
                 noun = k
                 if "nomn" not in (toks[k].tag or "") or "gent" in (toks[k].tag or ""):
                     break
             k += 1
         return toks[noun].end if noun is not None else end
+
+    def _counted_subject_start(self, m: Mention, start: int) -> int:
+        """The start of a counted subject right before an event verb ("[19 человек] погибли",
+        "[один человек] погиб", "[15 человек] госпитализированы"), or ``start``: NEREL marks
+        the phrase as the event with the arguments, the bare verb apart."""
+        toks, first = self.doc.tokens, self.doc.sentences[m.sentence].first_token
+        noun, number = m.start - 1, m.start - 2
+        # people counted, not years or ages: "в возрасте 53 лет скончался", "2016 года умер"
+        if number < first or toks[noun].pos != "NOUN" or not toks[noun].norm.islower() \
+                or "anim" not in (toks[noun].tag or ""):
+            return start
+        w = toks[number].norm
+        if w.isdigit() or toks[number].pos == "NUMR" or w.lower() in ("один", "одна"):
+            return toks[number].start
+        return start
+
+    def _complement_end(self, m: Mention, end: int) -> int:
+        """The end of the lower-case complement right after a news trigger, up to its first
+        noun ("разводе [с женой]", "уволен [с военной службы]", "назначен [на новую должность]"),
+        or ``end``. NEREL marks such a phrase as the event with the arguments and the bare
+        word apart, with none; the complement must not hold another event word."""
+        toks, sent = self.doc.tokens, self.doc.sentences[m.sentence]
+        k = m.end
+        contest = m.cls == GATHERING and not m.verbal
+        preps = COMPLEMENT_PREPS | SPORT_PREPS if contest else COMPLEMENT_PREPS
+        if contest and k - 2 > m.head and toks[k - 2].norm.lower() in SPORT_PREPS and toks[k - 1].pos == "ADJF":
+            k -= 1  # "соревнованиях по легкой | атлетике": the phrase stopped at the adjective
+        elif k >= sent.last_token or toks[k].pos != "PREP" or toks[k].norm.lower() not in preps:
+            return end
+        else:
+            k += 1
+        heads = {x.head for c in self.clusters for x in c.mentions}
+        stop = min(sent.last_token, k + 4)
+        noun = None
+        while k < stop and k not in heads and (toks[k].pos in ("NUMR", "ADJF", "PRTF", "NOUN")
+                                               and toks[k].norm[:1].islower() or self._count(k)):
+            if toks[k].pos == "NOUN":
+                noun = k
+                break
+            k += 1
+        return toks[noun].end if noun is not None else end
+
+    def _count(self, k: int) -> bool:
+        """Token ``k`` is a number in digits outside a date: "около 900 человек", not "3 февраля"."""
+        tok = self.doc.tokens[k]
+        return tok.norm.isdigit() and not any(e.type == DATE and e.start <= tok.start < e.end
+                                              for e in self.doc.entities)
 
     def _span(self, m: Mention) -> Argument:
         s, e = self._offsets(m)
