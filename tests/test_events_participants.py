@@ -117,3 +117,24 @@ def test_more_role_nouns(nlp, text, expected):
 ])
 def test_the_nearest_event_of_another_clause_only_nearby(nlp, text, expected):
     assert participants(nlp, text) == expected
+
+
+# Round 9
+
+@pytest.mark.parametrize("text, expected", [
+    # a role followed by more titles stands for the name they all describe
+    ("Вчера в Москве скончался известный музыкант, певец, композитор и автор песен Олег Сидоров.",
+     {"скончался известный музыкант": ["Олег Сидоров"]}),
+    ("Вчера в Казани задержан бывший министр транспорта, депутат Рустам Валиев.",
+     {"задержан бывший министр транспорта": ["Рустам Валиев"]}),
+    ("Вчера в Казани задержан посол Ирландии в России Майкл Коллинз.",
+     {"задержан посол": ["Майкл Коллинз"]}),
+    # a list ending in "и" before the name names several people
+    ("Вчера в Казани погибли пожарный, полицейский и Рустам Валиев.",
+     {"погибли пожарный": ["пожарный", "Рустам Валиев"]}),
+    # a verb between them: the role is somebody else
+    ("Вчера в Казани задержан полицейский, допросивший Рустама Валиева.",
+     {"задержан полицейский": ["полицейский", "Рустама Валиева"]}),
+])
+def test_a_role_and_the_name_its_titles_describe(nlp, text, expected):
+    assert participants(nlp, text) == expected

@@ -271,6 +271,8 @@ def _name_follows(doc: Document, end: int, last: int, taken: dict[int, str]) -> 
     # "актёр театра и кино [Иван Петров]", "депутат от фракции «Зелёных» [Анна Петрова]": a
     # role continued by "и" or "от" and a few words, then the name
     toks = doc.tokens
+    if x < last and _name_after_titles(doc, end, last, taken):
+        return True
     if x >= last or toks[x].norm.lower() not in ("и", "от"):
         return False
     quoted = False
@@ -282,4 +284,35 @@ def _name_follows(doc: Document, end: int, last: int, taken: dict[int, str]) -> 
             continue
         if not quoted and y not in taken and (toks[y].pos not in ("NOUN", "ADJF") or toks[y].norm[:1].isupper()):
             return False
+    return False
+
+
+# what may stand between a role and the name it describes: "председатель Союза
+# журналистов (СЖ) республики Олег Сидоров", "посол Италии в Казахстане Марко Росси"
+TITLE_PUNCTUATION = {",", "(", ")", "—", "–", "-", "«", "»", '"'}
+TITLE_PREPOSITIONS = {"в", "во", "по", "при", "из"}
+TITLE_WORDS = 12
+
+
+def _name_after_titles(doc: Document, end: int, last: int, taken: dict[int, str]) -> bool:
+    """"известный музыкант, певец, композитор и автор песен [Олег Сидоров]", "актриса,
+    режиссёр, посол доброй воли — [Анна Петрова]": a role followed by more titles
+    and the name they all describe. Not a list ending in "и" or "," before a name
+    ("погибли пожарный, полицейский и [Иван Петров]": three people), nor the person
+    a name is given after ("начальник академии имени Г. Жукова [генерал Петров]")."""
+    toks = doc.tokens
+    for x in range(end, min(last, end + TITLE_WORDS)):
+        kind = taken.get(x)
+        prev = toks[x - 1].norm.lower()
+        if kind == PERSON and prev not in NAME_LINKS:
+            return prev not in ("и", ",")
+        if kind is not None:
+            continue
+        tok = toks[x]
+        word = tok.norm.lower()
+        if word in TITLE_PUNCTUATION or word == "и" or word in TITLE_PREPOSITIONS:
+            continue
+        if tok.pos in ("NOUN", "ADJF") and not tok.norm[:1].isupper():
+            continue
+        return False
     return False
