@@ -385,6 +385,12 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
             if id(e) not in skip and e not in claims[k].actors and not doc.is_duplicate_offset(e.start):
                 claims[k].actors.append(e)
     for k, m in enumerate(mentions):
+        # "Петров решил [подать в отставку]", "Сидоров заявил, что [покинет] пост":
+        # the one who decides or says is who acts, when the verb has no subject of its own
+        for e in _controller_subjects(doc, tree, m, heads):
+            if id(e) not in skip and e not in claims[k].actors and not doc.is_duplicate_offset(e.start):
+                claims[k].actors.append(e)
+    for k, m in enumerate(mentions):
         person = _antecedent(doc, tree, m)
         if person is not None and id(person) not in skip and person not in claims[k].actors:
             claims[k].actors.append(person)
@@ -603,6 +609,35 @@ def _shared_subjects(doc: Document, tree: Tree, m: Mention, heads: dict) -> list
         if any(tree.rels[c] in SUBJECTS for c in tree.children(a)):
             continue
         out += [heads[c] for c in tree.children(h) if tree.rels[c] in SUBJECTS and c in heads]
+    return out
+
+
+def _controller_subjects(doc: Document, tree: Tree, m: Mention, heads: dict) -> list[Entity]:
+    """The subject of the verb that governs the mention's verb when that one has none:
+    an infinitive ("Петров решил [уйти] в отставку") or a clause after a verb of saying
+    ("Петров заявил, что [покинет] пост": the one who says it is who leaves)."""
+    out = []
+    for a in sorted(anchors(doc, tree, m)):
+        h = tree.heads[a]
+        if h < 0 or doc.tokens[a].pos not in VERBAL_POS and not (m.verbal and a == m.head):
+            continue
+        if any(tree.rels[c] in SUBJECTS for c in tree.children(a)):
+            continue
+        infinitive = tree.rels[a] == "xcomp" and doc.tokens[a].pos == "INFN"
+        said = tree.rels[a] == "ccomp" and doc.tokens[h].lemma in SPEECH_VERBS and doc.tokens[a].pos == "VERB" \
+            and any(doc.tokens[c].norm.lower() == "что" for c in tree.children(a))
+        if not (infinitive or said):
+            continue
+        for c in tree.children(h):
+            if tree.rels[c] in SUBJECTS and c in heads:
+                out.append(heads[c])
+            elif tree.rels[c] in SUBJECTS and _is_personal(doc, tree, c):
+                # "Он заявил, что [покинет] пост": the last person named before the pronoun
+                pos = doc.tokens[c].start
+                first = doc.sentences[max(0, m.sentence - 2)].start
+                people = [e for e in doc.entities if e.type == PERSON and first <= e.start and e.end <= pos
+                          and not doc.is_duplicate_offset(e.start)]
+                out += people[-1:]
     return out
 
 
