@@ -152,3 +152,17 @@ def test_a_role_and_the_name_its_titles_describe(nlp, text, expected):
 ])
 def test_the_speaker_of_a_verb_with_no_subject(nlp, text, expected):
     assert participants(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the side beaten, or lost to, takes part in the contest the result is won in
+    ("17 июня сборная Мексики обыграла Германию на чемпионате мира.",
+     {"чемпионате мира": ["Мексики", "Германию"]}),
+    ("Сербия одержала победу над Коста-Рикой на чемпионате мира в Самаре.",
+     {"чемпионате мира в Самаре": ["Сербия", "Коста-Рикой"]}),
+    # a country after "в" says where
+    ("Вчера Петров победил в Эстонии на чемпионате мира.",
+     {"чемпионате мира": ["Петров"]}),
+])
+def test_the_side_beaten_in_a_contest(nlp, text, expected):
+    assert participants(nlp, text) == expected

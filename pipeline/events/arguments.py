@@ -297,6 +297,12 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
             # "«Локомотив» выиграл [чемпионат России]", "партия победила на [выборах]": the
             # subject of a verb that governs the event takes part in it
             owners = _events_of_subject(doc, tree, t, mentions, saying=False) or None
+        opponent = False
+        if owners is None and (e.type in ACTOR_TYPES or e.type == COUNTRY):
+            # "Бразилия обыграла [Францию] на чемпионате", "одержала победу над [Чили] в
+            # финале": the side beaten takes part in the contest the verb is won in
+            owners = _beaten_in(doc, tree, t, mentions) or None
+            opponent = owners is not None
         if owners:
             owners = _same_clause(doc, t, owners, mentions)
         if owners is None and nearest and e.type not in (ROLE, ORGANIZATION):
@@ -349,7 +355,7 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
                     c.actors.append(e)
                 # "сборная Германии сыграет", "матч с Сенегалом", "конфликт между Эритреей и
                 # Эфиопией": a country's team, or a side of a contest, takes part
-                elif e.type == COUNTRY and (TEAM_BEFORE.search(doc.text[max(0, e.start - 40):e.start])
+                elif e.type == COUNTRY and (opponent or TEAM_BEFORE.search(doc.text[max(0, e.start - 40):e.start])
                                             or mentions[k].kind in CONTESTS
                                             and SIDE_BEFORE.search(doc.text[max(0, e.start - 40):e.start])):
                     c.actors.append(e)
@@ -961,6 +967,31 @@ def _events_of_subject(doc: Document, tree: Tree, t: int, mentions: list[Mention
     heads = {m.head: k for k, m in enumerate(mentions) if not m.verbal}
     return [heads[c] for c in tree.children(a) if c in heads and tree.rels[c] in ("obl", "obj")
             and (saying or _cases(doc, tree, c) <= LOCATIVE_PREPOSITIONS)]
+
+
+# verbs of a contest's result, and the nouns of it after "одержать", "потерпеть"
+BEATING_VERBS = {"обыграть", "победить", "выиграть", "проиграть", "уступить", "одолеть", "разгромить",
+                 "обогнать", "переиграть"}
+RESULT_NOUNS = {"победа", "поражение"}
+
+
+def _beaten_in(doc: Document, tree: Tree, t: int, mentions: list[Mention]) -> list[int]:
+    """The noun events the verb of a contest's result is won in, for the side it beats or
+    loses to: "обыграла [Францию] на чемпионате", "в финале проиграл [«Торпедо»]", "победу над
+    [Чили] в четвертьфинале"."""
+    h = tree.heads[t]
+    if h < 0:
+        return []
+    if doc.tokens[h].lemma in RESULT_NOUNS and tree.rels[t] == "nmod" and _cases(doc, tree, t) & {"над", "от"}:
+        h = tree.heads[h]
+    elif not (doc.tokens[h].lemma in BEATING_VERBS and tree.rels[t] in ("obj", "iobj", "obl")) \
+            or _cases(doc, tree, t) & LOCATIVE_PREPOSITIONS:
+        return []  # "победил в Эстонии": where, not whom
+    if h < 0 or doc.tokens[h].pos not in VERBAL_POS:
+        return []
+    heads = {m.head: k for k, m in enumerate(mentions) if not m.verbal}
+    return [heads[c] for c in tree.children(h) if c in heads and tree.rels[c] == "obl"
+            and _cases(doc, tree, c) <= LOCATIVE_PREPOSITIONS]
 
 
 def _cases(doc: Document, tree: Tree, i: int) -> set[str]:
