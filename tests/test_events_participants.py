@@ -143,6 +143,8 @@ def test_a_role_and_the_name_its_titles_describe(nlp, text, expected):
 @pytest.mark.parametrize("text, expected", [
     # the one who says an event verb with no subject of its own is who acts
     ("Накануне Иван Петров заявил, что покинет пост министра 28 февраля.", {"покинет пост": ["Иван Петров"]}),
+    # a name beside the title that is the subject
+    ("Накануне министр обороны Иван Петров заявил, что покинет пост 28 февраля.", {"покинет пост": ["Иван Петров"]}),
     ("Иван Петров прибыл в Москву. Он заявил, что покинет пост министра в марте.",
      {"прибыл в Москву": ["Иван Петров"], "покинет пост": ["Иван Петров"]}),
     # a verb with a subject of its own keeps it

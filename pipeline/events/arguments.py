@@ -637,6 +637,10 @@ def _controller_subjects(doc: Document, tree: Tree, m: Mention, heads: dict) -> 
         for c in tree.children(h):
             if tree.rels[c] in SUBJECTS and c in heads:
                 out.append(heads[c])
+            elif tree.rels[c] in SUBJECTS and any(x in heads for x in tree.children(c)
+                                                 if tree.rels[x] in ("appos", "flat:name")):
+                # "Министр Иван Петров заявил, что [покинет] пост": the name beside the title
+                out += [heads[x] for x in tree.children(c) if tree.rels[x] in ("appos", "flat:name") and x in heads]
             elif tree.rels[c] in SUBJECTS and _is_personal(doc, tree, c):
                 # "Он заявил, что [покинет] пост": the last person named before the pronoun
                 pos = doc.tokens[c].start
