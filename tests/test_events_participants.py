@@ -168,3 +168,21 @@ def test_the_speaker_of_a_verb_with_no_subject(nlp, text, expected):
 ])
 def test_the_side_beaten_in_a_contest(nlp, text, expected):
     assert participants(nlp, text) == expected
+
+
+def organisers(nlp, text):
+    return {ev["trigger"]["text"]: [p["text"] for p in ev["organisers"]] for ev in events(nlp, text)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # who holds a gathering organises it
+    ("В понедельник священники в Казани провели пикеты против закона.", {"пикеты": ["священники"]}),
+    ("Министр обороны Иван Петров провел совещание с командирами округов.",
+     {"совещание с командирами округов": ["Иван Петров"]}),
+    # a side of a meeting, or who officiates a rite, takes part
+    ("Иван Петров провел встречу с Олегом Сидоровым в Москве.",
+     {"встречу с Олегом Сидоровым в Москве": []}),
+    ("В пятницу патриарх провел церемонию освящения храма.", {"церемонию освящения храма": []}),
+])
+def test_who_holds_a_gathering_organises_it(nlp, text, expected):
+    assert organisers(nlp, text) == expected

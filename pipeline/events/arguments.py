@@ -373,6 +373,9 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
                         tree.heads[t] == m.head and tree.rels[t] == "nmod" and \
                         not any(tree.rels[x] == "case" for x in tree.children(t)):
                     c.owners.append(e)
+                # "Учителя провели митинг", "Союз художников провел съезд": who holds it organises it
+                elif _holder(doc, tree, t, m):
+                    c.owners.append(e)
             elif e.type == COUNT:
                 c.counts.append(e)
     _where_clause(doc, index, mentions, claims, skip)
@@ -823,6 +826,29 @@ def _adjective_in(doc: Document, t: int, m: Mention) -> bool:
     """A place adjective before the event noun, inside its phrase: "[Каннский] фестиваль",
     "[бостонского] теракта", "[Московский] марафон"."""
     return not m.verbal and m.start <= t < m.head and doc.tokens[t].pos == "ADJF"
+
+
+# verbs whose subject holds a gathering; gatherings whose holder is one side of two, and
+# rites, whose holder officiates ("патриарх провел церемонию освящения": he takes part)
+HOLDING_VERBS = {"провести", "проводить", "организовать", "организовывать", "устроить", "устраивать"}
+TWO_SIDED = CONTESTS | {"визит", "саммит", "дебаты", "церемония", "вручение", "награждение", "инаугурация",
+                        "коронация"}
+
+
+def _holder(doc: Document, tree: Tree, t: int, m: Mention) -> bool:
+    """The subject of "провести", "организовать", "устроить" whose object is the
+    gathering: "[Учителя] провели митинг", "[Союз художников] провел съезд"; not a side of a
+    two-sided one or of a rite ("Петров провел встречу", "«Торпедо» провело матч": they take
+    part)."""
+    v = tree.heads[m.head]
+    if m.verbal or m.cls != GATHERING or m.kind in TWO_SIDED or v < 0 or tree.rels[m.head] != "obj":
+        return False
+    # "[Министр] провела заседание", through a title to the name beside it
+    for _ in range(4):  # bounded: a parse may loop
+        if tree.rels[t] not in ("appos", "flat:name") or tree.heads[t] < 0 or tree.heads[t] == v:
+            break
+        t = tree.heads[t]
+    return tree.heads[t] == v and tree.rels[t] == "nsubj" and doc.tokens[v].lemma in HOLDING_VERBS
 
 
 def _modifier(doc: Document, tree: Tree, t: int, by_anchor: dict[int, list[int]],
