@@ -186,3 +186,14 @@ def organisers(nlp, text):
 ])
 def test_who_holds_a_gathering_organises_it(nlp, text, expected):
     assert organisers(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an organisation named by the genitives of the gathering's phrase is whose it is
+    ("Тимошенко побывала на праздновании дня Сухопутных войск.",
+     {"праздновании дня Сухопутных войск": ["Сухопутных войск"]}),
+    # not the body whose office an election fills
+    ("В пятницу прошли выборы главы Союза кинематографистов.", {"выборы главы Союза кинематографистов": []}),
+])
+def test_the_body_a_gathering_belongs_to(nlp, text, expected):
+    assert organisers(nlp, text) == expected

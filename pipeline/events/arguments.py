@@ -373,6 +373,10 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
                         tree.heads[t] == m.head and tree.rels[t] == "nmod" and \
                         not any(tree.rels[x] == "case" for x in tree.children(t)):
                     c.owners.append(e)
+                # "праздник дня Пограничных войск", "съезд союза художников России": through
+                # the genitives of the gathering's own phrase
+                elif e.type == ORGANIZATION and _owner_in_phrase(doc, tree, t, m):
+                    c.owners.append(e)
                 # "Учителя провели митинг", "Союз художников провел съезд": who holds it organises it
                 elif _holder(doc, tree, t, m):
                     c.owners.append(e)
@@ -833,6 +837,32 @@ def _adjective_in(doc: Document, t: int, m: Mention) -> bool:
 HOLDING_VERBS = {"провести", "проводить", "организовать", "организовывать", "устроить", "устраивать"}
 TWO_SIDED = CONTESTS | {"визит", "саммит", "дебаты", "церемония", "вручение", "награждение", "инаугурация",
                         "коронация"}
+
+
+def _owner_in_phrase(doc: Document, tree: Tree, t: int, m: Mention) -> bool:
+    """An organisation whose gathering it is, named by genitives and appositions inside
+    the gathering's phrase: "праздник дня [Пограничных войск]", "съезд союза
+    [«Доверие»]"; not a side of a two-sided one ("матч сборных [России] и ..."), nor the body
+    whose office an election fills ("выборы главы [Союза кинематографистов]")."""
+    if m.verbal or m.cls != GATHERING or m.kind in TWO_SIDED or m.kind in ELECTIONS:
+        return False
+    steps = 0
+    for _ in range(4):  # bounded: a parse may loop
+        h = tree.heads[t]
+        if h < 0:
+            return False
+        if tree.rels[t] in ("appos", "flat", "flat:name", "flat:foreign"):
+            t = h
+            continue
+        if tree.rels[t] != "nmod" or any(tree.rels[x] == "case" for x in tree.children(t)):
+            return False
+        steps += 1
+        if h == m.head:
+            return steps > 1 or t != m.head
+        if not m.start <= h < m.end:
+            return False
+        t = h
+    return False
 
 
 def _holder(doc: Document, tree: Tree, t: int, m: Mention) -> bool:
