@@ -197,3 +197,14 @@ def test_who_holds_a_gathering_organises_it(nlp, text, expected):
 ])
 def test_the_body_a_gathering_belongs_to(nlp, text, expected):
     assert organisers(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the title of who leaves an office names the body left
+    ("В понедельник уволен глава «Газпрома» Иван Петров.", {"уволен глава": ["Газпрома", "Иван Петров"]}),
+    ("Глава компании Google Иван Петров ушел в отставку.", {"ушел в отставку": ["Google", "Иван Петров"]}),
+    # an appointee's title is the office held before
+    ("Бывший глава «Газпрома» Иван Петров назначен министром.", {"назначен министром": ["Иван Петров"]}),
+])
+def test_the_body_of_an_office_left(nlp, text, expected):
+    assert participants(nlp, text) == expected

@@ -77,6 +77,9 @@ SIDE_BEFORE = re.compile(r"(?:^|\s)(?:с|со|против|над|между)(?:
 # changes of office: the body whose office is given or left takes part ("избран спикером
 # [Госдумы]", "освобожден от должности замсекретаря [Совета безопасности]")
 OFFICE_CHANGES = {"назначение", "отставка", "увольнение", "избрание", "отстранение", "отречение"}
+# ... and those that leave an office: the title of who leaves names it ("Уволен
+# директор [«Уралмаша»] Петров"), where an appointee's title is the office held before
+LEAVINGS = {"отставка", "увольнение", "отстранение"}
 # how far up the tree an argument may hang from its event word
 MAX_DEPTH = 4
 # how far (in words) a person no event word governs may be from the nearest event of
@@ -362,7 +365,7 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
             elif e.type in ACTOR_TYPES or e.type == ROLE:
                 if _modifier(doc, tree, t, by_anchor, inside) and actor_role(doc, e) != "venue" \
                         and not (e.type == ORGANIZATION and mentions[k].kind in OFFICE_CHANGES
-                                 and _office_at_stake(doc, tree, t)):
+                                 and (_office_at_stake(doc, tree, t) or mentions[k].kind in LEAVINGS)):
                     continue
                 if _buried(doc, tree, t, mentions[k]):
                     continue  # "похоронен Иван Петров", "похороны Петрова": the dead, not a mourner
