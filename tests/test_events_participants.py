@@ -208,3 +208,18 @@ def test_the_body_a_gathering_belongs_to(nlp, text, expected):
 ])
 def test_the_body_of_an_office_left(nlp, text, expected):
     assert participants(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a court, an army or the police pinned down by a place acts as a body
+    ("В пятницу суд Москвы приговорил Ивана Петрова к пяти годам.",
+     {"приговорил Ивана Петрова": ["суд Москвы", "Ивана Петрова"]}),
+    ("В понедельник миланский суд оправдал Ивана Петрова.",
+     {"оправдал Ивана Петрова": ["миланский суд", "Ивана Петрова"]}),
+    # a bare one is as often the trial itself
+    ("В понедельник суд оправдал Ивана Петрова.", {"оправдал Ивана Петрова": ["Ивана Петрова"]}),
+    # and one after a preposition is no agent
+    ("Вчера Петров обратился в суд Москвы с иском.", {}),
+])
+def test_a_body_named_by_a_common_noun(nlp, text, expected):
+    assert participants(nlp, text) == expected

@@ -7,6 +7,8 @@ named entities, so the entity stage leaves them out; the event stage finds them 
 as ``ROLE`` and ``SITE`` entities of its own, kept out of the document's entities, and
 hands them to the argument walk with the named ones.
 
+A court, an army or the police pinned down by a place ("[суд Москвы] оправдал",
+"[миланский суд]") is a body that acts, taken as a role too.
 A role noun is an argument only when no name stands with it: in "президент США Барак
 Обама" or "Барак Обама, президент США" the person takes part, and the role says who
 he is. A site is an argument only after a preposition of place ("в", "на", "у",
@@ -86,6 +88,8 @@ SITE_NOUNS = set("""
 завод фабрика шахта рудник электростанция аэс гэс
 зал холл
 """.split())
+# Bodies that act as one, named by a common noun: "[суд Москвы] оправдал"
+BODY_NOUNS = {"суд", "армия", "полиция", "прокуратура", "спецслужба", "милиция"}
 # verbs whose instrumental is an office: "назначен министром", "стал президентом"
 OFFICE_VERBS = {"назначить", "избрать", "переизбрать", "выбрать", "стать", "быть", "являться",
                 "работать", "служить", "утвердить", "остаться", "оставаться", "числиться",
@@ -123,6 +127,15 @@ def find_nominals(doc: Document) -> list[Entity]:
                 end = _complement_after(doc, i, sent.last_token, taken)
                 if _named_site(doc, start, end, i, taken):
                     out.append(_entity(doc, SITE, start, end, None))
+                    i = end
+                    continue
+            if lemma in BODY_NOUNS and "nomn" in (tok.tag or "") and _acting_body(doc, i, sent.first_token):
+                # "Суд Москвы приговорил ...", "миланский суд признал": a court pinned down by
+                # a place acts as a body; a bare "суд" is as often the trial ("суд над ...")
+                end = _complement_after(doc, i, sent.last_token, taken)
+                if any(k in taken for k in range(_before_adjectives(doc, i, sent.first_token) + 1, end)):
+                    start = i if end > i + 1 else _adjectives_before(doc, i, sent.first_token)
+                    out.append(_entity(doc, ROLE, start, end, lemma))
                     i = end
                     continue
             if lemma in ROLE_NOUNS and _bare_role(doc, i, sent, taken, lemma):
@@ -316,3 +329,10 @@ def _name_after_titles(doc: Document, end: int, last: int, taken: dict[int, str]
             continue
         return False
     return False
+
+
+def _acting_body(doc: Document, i: int, first: int) -> bool:
+    """A body noun in the nominative with no preposition before it and its adjectives:
+    "[суд] приговорил", "миланский [суд]", not "обратился в [суд]"."""
+    k = _before_adjectives(doc, i, first)
+    return not (k >= first and doc.tokens[k].pos == "PREP")
