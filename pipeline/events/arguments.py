@@ -844,9 +844,9 @@ TWO_SIDED = CONTESTS | {"визит", "саммит", "дебаты", "цере�
 
 def _owner_in_phrase(doc: Document, tree: Tree, t: int, m: Mention) -> bool:
     """An organisation whose gathering it is, named by genitives and appositions inside
-    the gathering's phrase: "праздник дня [Пограничных войск]", "съезд союза
-    [«Доверие»]"; not a side of a two-sided one ("матч сборных [России] и ..."), nor the body
-    whose office an election fills ("выборы главы [Союза кинематографистов]")."""
+    the gathering's phrase: "праздник дня [Пограничных войск]", "съезд союза [«Доверие»]";
+    not a side of a two-sided one ("матч сборных [России] и ..."), nor the body whose
+    office an election fills ("выборы главы [Союза кинематографистов]")."""
     if m.verbal or m.cls != GATHERING or m.kind in TWO_SIDED or m.kind in ELECTIONS:
         return False
     steps = 0
@@ -870,9 +870,9 @@ def _owner_in_phrase(doc: Document, tree: Tree, t: int, m: Mention) -> bool:
 
 def _holder(doc: Document, tree: Tree, t: int, m: Mention) -> bool:
     """The subject of "провести", "организовать", "устроить" whose object is the
-    gathering: "[Учителя] провели митинг", "[Союз художников] провел съезд"; not a side of a
-    two-sided one or of a rite ("Петров провел встречу", "«Торпедо» провело матч": they take
-    part)."""
+    gathering: "[Учителя] провели митинг", "[Союз художников] провел съезд"; not a side of
+    a two-sided one or of a rite ("Петров провел встречу", "«Торпедо» провело матч": they
+    take part)."""
     v = tree.heads[m.head]
     if m.verbal or m.cls != GATHERING or m.kind in TWO_SIDED or v < 0 or tree.rels[m.head] != "obj":
         return False
@@ -1040,8 +1040,8 @@ RESULT_NOUNS = {"победа", "поражение"}
 
 def _beaten_in(doc: Document, tree: Tree, t: int, mentions: list[Mention]) -> list[int]:
     """The noun events the verb of a contest's result is won in, for the side it beats or
-    loses to: "обыграла [Францию] на чемпионате", "в финале проиграл [«Торпедо»]", "победу над
-    [Чили] в четвертьфинале"."""
+    loses to: "обыграла [Францию] на чемпионате", "в финале проиграл [«Торпедо»]", "победу
+    над [Чили] в четвертьфинале"."""
     h = tree.heads[t]
     if h < 0:
         return []
