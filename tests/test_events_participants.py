@@ -223,3 +223,13 @@ def test_the_body_of_an_office_left(nlp, text, expected):
 ])
 def test_a_body_named_by_a_common_noun(nlp, text, expected):
     assert participants(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # more role nouns of the news
+    ("Вчера в Омске задержан таксист.", {"задержан таксист": ["таксист"]}),
+    ("В пятницу в Москве скончался известный живописец.", {"скончался известный живописец": ["живописец"]}),
+    ("В среду законодатели одобрили поправки к закону.", {"одобрили поправки": ["законодатели"]}),
+])
+def test_more_role_nouns_round_9(nlp, text, expected):
+    assert participants(nlp, text) == expected
