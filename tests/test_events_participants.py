@@ -241,3 +241,14 @@ def test_a_body_named_by_a_common_noun(nlp, text, expected):
 ])
 def test_more_role_nouns_round_9(nlp, text, expected):
     assert participants(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "глава" of a body is a person
+    ("В понедельник глава государства подписал указ об отставке министра.",
+     {"отставке министра": ["министра"], "подписал указ": ["глава государства"]}),
+    # "глава" of a book is a chapter
+    ("Во второй главе книги рассказано о выборах.", {"выборах": []}),
+])
+def test_the_head_of_a_body(nlp, text, expected):
+    assert participants(nlp, text) == expected

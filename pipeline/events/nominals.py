@@ -251,7 +251,7 @@ def _bare_role(doc: Document, i: int, sent, taken: dict[int, str], lemma: str) -
     """A role noun with no person beside it: not "Барак Обама, президент США", not
     "главы государства"."""
     tag = doc.tokens[i].tag or ""
-    if lemma in PLURAL_ONLY_ROLES and "plur" not in tag:
+    if lemma in PLURAL_ONLY_ROLES and "plur" not in tag and not _head_of_body(doc, i, sent, taken, lemma):
         return False
     # "назначен [министром]", "был [премьером]", "в качестве [лидера]": the office, not a
     # person; "задержан [полицейскими]" is who acted
@@ -271,6 +271,24 @@ def _bare_role(doc: Document, i: int, sent, taken: dict[int, str], lemma: str) -
     if k >= sent.first_token and doc.tokens[k].norm in (",", "—", "-", "("):
         k -= 1
     return not (k >= sent.first_token and taken.get(k) == PERSON)
+
+
+# what a "глава" is the head of, when it is a person and not a chapter: "глава [государства]"
+HEADED = {"государство", "правительство", "ведомство", "министерство", "регион", "область", "город",
+          "республика", "администрация", "компания", "корпорация", "банк", "делегация", "департамент",
+          "управление", "комитет", "совет", "партия", "фракция", "кабинет", "район", "муниципалитет",
+          "дипломатия", "МИД", "МВД", "мид", "мвд"}
+
+
+def _head_of_body(doc: Document, i: int, sent, taken: dict[int, str], lemma: str) -> bool:
+    """"глава государства", "глава «Газпрома»": the head of a body is a person, where "глава
+    книги" is a chapter."""
+    j = i + 1
+    if lemma != "глава" or j >= sent.last_token:
+        return False
+    if taken.get(j) not in (None, PERSON):
+        return True
+    return (doc.tokens[j].lemma or "") in HEADED and "gent" in (doc.tokens[j].tag or "")
 
 
 def _before_adjectives(doc: Document, i: int, first: int) -> int:
