@@ -281,10 +281,12 @@ HEADED = {"государство", "правительство", "ведомс�
 
 
 def _head_of_body(doc: Document, i: int, sent, taken: dict[int, str], lemma: str) -> bool:
-    """"глава государства", "глава «Газпрома»": the head of a body is a person, where "глава
-    книги" is a chapter."""
+    """"глава государства", "глава «Газпрома»", "член городского совета": the head or a member
+    of a body is a person, where "глава книги" is a chapter."""
     j = i + 1
-    if lemma != "глава" or j >= sent.last_token:
+    while j < min(sent.last_token, i + 4) and j not in taken and doc.tokens[j].pos == "ADJF":
+        j += 1  # "член [городского] совета"
+    if lemma not in ("глава", "член", "представитель") or j >= sent.last_token:
         return False
     if taken.get(j) not in (None, PERSON):
         return True
