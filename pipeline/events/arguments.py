@@ -77,6 +77,9 @@ SIDE_BEFORE = re.compile(r"(?:^|\s)(?:с|со|против|над|между)(?:
 # changes of office: the body whose office is given or left takes part ("избран спикером
 # [Госдумы]", "освобожден от должности замсекретаря [Совета безопасности]")
 OFFICE_CHANGES = {"назначение", "отставка", "увольнение", "избрание", "отстранение", "отречение"}
+# ... and those that leave an office: the title of who leaves names it ("Уволен
+# директор [«Уралмаша»] Петров"), where an appointee's title is the office held before
+LEAVINGS = {"отставка", "увольнение", "отстранение"}
 # how far up the tree an argument may hang from its event word
 MAX_DEPTH = 4
 # how far (in words) a person no event word governs may be from the nearest event of
@@ -298,6 +301,12 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
             # "«Локомотив» выиграл [чемпионат России]", "партия победила на [выборах]": the
             # subject of a verb that governs the event takes part in it
             owners = _events_of_subject(doc, tree, t, mentions, saying=False) or None
+        opponent = False
+        if owners is None and (e.type in ACTOR_TYPES or e.type == COUNTRY):
+            # "Бразилия обыграла [Францию] на чемпионате", "одержала победу над [Чили] в
+            # финале": the side beaten takes part in the contest the verb is won in
+            owners = _beaten_in(doc, tree, t, mentions) or None
+            opponent = owners is not None
         if owners:
             owners = _same_clause(doc, t, owners, mentions)
         if not owners and e.type in PLACE_TYPES:
@@ -367,14 +376,14 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
                     c.actors.append(e)
                 # "сборная Германии сыграет", "матч с Сенегалом", "конфликт между Эритреей и
                 # Эфиопией": a country's team, or a side of a contest, takes part
-                elif e.type == COUNTRY and (TEAM_BEFORE.search(doc.text[max(0, e.start - 40):e.start])
+                elif e.type == COUNTRY and (opponent or TEAM_BEFORE.search(doc.text[max(0, e.start - 40):e.start])
                                             or mentions[k].kind in CONTESTS
                                             and SIDE_BEFORE.search(doc.text[max(0, e.start - 40):e.start])):
                     c.actors.append(e)
             elif e.type in ACTOR_TYPES or e.type == ROLE:
                 if _modifier(doc, tree, t, by_anchor, inside) and actor_role(doc, e) != "venue" \
                         and not (e.type == ORGANIZATION and mentions[k].kind in OFFICE_CHANGES
-                                 and _office_at_stake(doc, tree, t)):
+                                 and (_office_at_stake(doc, tree, t) or mentions[k].kind in LEAVINGS)):
                     continue
                 if _buried(doc, tree, t, mentions[k]):
                     continue  # "похоронен Иван Петров", "похороны Петрова": the dead, not a mourner
@@ -384,6 +393,13 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
                 if e.type == ORGANIZATION and m.cls == GATHERING and not m.verbal and \
                         tree.heads[t] == m.head and tree.rels[t] == "nmod" and \
                         not any(tree.rels[x] == "case" for x in tree.children(t)):
+                    c.owners.append(e)
+                # "праздник дня Пограничных войск", "съезд союза художников России": through
+                # the genitives of the gathering's own phrase
+                elif e.type == ORGANIZATION and _owner_in_phrase(doc, tree, t, m):
+                    c.owners.append(e)
+                # "Учителя провели митинг", "Союз художников провел съезд": who holds it organises it
+                elif _holder(doc, tree, t, m):
                     c.owners.append(e)
             elif e.type == COUNT:
                 c.counts.append(e)
@@ -400,6 +416,12 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
     for k, m in enumerate(mentions):
         # "Петров был задержан в марте и затем [экстрадирован]": the subject of the first verb
         for e in _shared_subjects(doc, tree, m, heads):
+            if id(e) not in skip and e not in claims[k].actors and not doc.is_duplicate_offset(e.start):
+                claims[k].actors.append(e)
+    for k, m in enumerate(mentions):
+        # "Петров решил [подать в отставку]", "Сидоров заявил, что [покинет] пост":
+        # the one who decides or says is who acts, when the verb has no subject of its own
+        for e in _controller_subjects(doc, tree, m, heads):
             if id(e) not in skip and e not in claims[k].actors and not doc.is_duplicate_offset(e.start):
                 claims[k].actors.append(e)
     for k, m in enumerate(mentions):
@@ -688,6 +710,39 @@ def _shared_subjects(doc: Document, tree: Tree, m: Mention, heads: dict) -> list
     return out
 
 
+def _controller_subjects(doc: Document, tree: Tree, m: Mention, heads: dict) -> list[Entity]:
+    """The subject of the verb that governs the mention's verb when that one has none:
+    an infinitive ("Петров решил [уйти] в отставку") or a clause after a verb of saying
+    ("Петров заявил, что [покинет] пост": the one who says it is who leaves)."""
+    out = []
+    for a in sorted(anchors(doc, tree, m)):
+        h = tree.heads[a]
+        if h < 0 or doc.tokens[a].pos not in VERBAL_POS and not (m.verbal and a == m.head):
+            continue
+        if any(tree.rels[c] in SUBJECTS for c in tree.children(a)):
+            continue
+        infinitive = tree.rels[a] == "xcomp" and doc.tokens[a].pos == "INFN"
+        said = tree.rels[a] == "ccomp" and doc.tokens[h].lemma in SPEECH_VERBS and doc.tokens[a].pos == "VERB" \
+            and any(doc.tokens[c].norm.lower() == "что" for c in tree.children(a))
+        if not (infinitive or said):
+            continue
+        for c in tree.children(h):
+            if tree.rels[c] in SUBJECTS and c in heads:
+                out.append(heads[c])
+            elif tree.rels[c] in SUBJECTS and any(x in heads for x in tree.children(c)
+                                                 if tree.rels[x] in ("appos", "flat:name")):
+                # "Министр Иван Петров заявил, что [покинет] пост": the name beside the title
+                out += [heads[x] for x in tree.children(c) if tree.rels[x] in ("appos", "flat:name") and x in heads]
+            elif tree.rels[c] in SUBJECTS and _is_personal(doc, tree, c):
+                # "Он заявил, что [покинет] пост": the last person named before the pronoun
+                pos = doc.tokens[c].start
+                first = doc.sentences[max(0, m.sentence - 2)].start
+                people = [e for e in doc.entities if e.type == PERSON and first <= e.start and e.end <= pos
+                          and not doc.is_duplicate_offset(e.start)]
+                out += people[-1:]
+    return out
+
+
 # "на Кузьминском кладбище в Москве", "в клубе «Шаги», в Москве", "в Озон-парке в Квинсе"
 SITE_THEN_PLACE = re.compile(r"^[»\"]?(?:\s*\([^()\n]{1,60}\))?\s*,?\s*(?:в|во|на|под)\s+(?:[а-яё\-]+\s+)?$")
 # what a city or a country after it may locate: a site, a street or square, a building
@@ -862,6 +917,55 @@ def _adjective_in(doc: Document, t: int, m: Mention) -> bool:
     return not m.verbal and m.start <= t < m.head and doc.tokens[t].pos == "ADJF"
 
 
+# verbs whose subject holds a gathering; gatherings whose holder is one side of two, and
+# rites, whose holder officiates ("патриарх провел церемонию освящения": he takes part)
+HOLDING_VERBS = {"провести", "проводить", "организовать", "организовывать", "устроить", "устраивать"}
+TWO_SIDED = CONTESTS | {"визит", "саммит", "дебаты", "церемония", "вручение", "награждение", "инаугурация",
+                        "коронация"}
+
+
+def _owner_in_phrase(doc: Document, tree: Tree, t: int, m: Mention) -> bool:
+    """An organisation whose gathering it is, named by genitives and appositions inside
+    the gathering's phrase: "праздник дня [Пограничных войск]", "съезд союза [«Доверие»]";
+    not a side of a two-sided one ("матч сборных [России] и ..."), nor the body whose
+    office an election fills ("выборы главы [Союза кинематографистов]")."""
+    if m.verbal or m.cls != GATHERING or m.kind in TWO_SIDED or m.kind in ELECTIONS:
+        return False
+    steps = 0
+    for _ in range(4):  # bounded: a parse may loop
+        h = tree.heads[t]
+        if h < 0:
+            return False
+        if tree.rels[t] in ("appos", "flat", "flat:name", "flat:foreign"):
+            t = h
+            continue
+        if tree.rels[t] != "nmod" or any(tree.rels[x] == "case" for x in tree.children(t)):
+            return False
+        steps += 1
+        if h == m.head:
+            return steps > 1 or t != m.head
+        if not m.start <= h < m.end:
+            return False
+        t = h
+    return False
+
+
+def _holder(doc: Document, tree: Tree, t: int, m: Mention) -> bool:
+    """The subject of "провести", "организовать", "устроить" whose object is the
+    gathering: "[Учителя] провели митинг", "[Союз художников] провел съезд"; not a side of
+    a two-sided one or of a rite ("Петров провел встречу", "«Торпедо» провело матч": they
+    take part)."""
+    v = tree.heads[m.head]
+    if m.verbal or m.cls != GATHERING or m.kind in TWO_SIDED or v < 0 or tree.rels[m.head] != "obj":
+        return False
+    # "[Министр] провела заседание", through a title to the name beside it
+    for _ in range(4):  # bounded: a parse may loop
+        if tree.rels[t] not in ("appos", "flat:name") or tree.heads[t] < 0 or tree.heads[t] == v:
+            break
+        t = tree.heads[t]
+    return tree.heads[t] == v and tree.rels[t] == "nsubj" and doc.tokens[v].lemma in HOLDING_VERBS
+
+
 def _modifier(doc: Document, tree: Tree, t: int, by_anchor: dict[int, list[int]],
               inside: list[tuple[int, int, int]]) -> bool:
     """A name that only qualifies another noun: "лидер группы «Алиса»", "начальник УВД":
@@ -1008,6 +1112,31 @@ def _events_of_subject(doc: Document, tree: Tree, t: int, mentions: list[Mention
     heads = {m.head: k for k, m in enumerate(mentions) if not m.verbal}
     return [heads[c] for c in tree.children(a) if c in heads and tree.rels[c] in ("obl", "obj")
             and (saying or _cases(doc, tree, c) <= LOCATIVE_PREPOSITIONS)]
+
+
+# verbs of a contest's result, and the nouns of it after "одержать", "потерпеть"
+BEATING_VERBS = {"обыграть", "победить", "выиграть", "проиграть", "уступить", "одолеть", "разгромить",
+                 "обогнать", "переиграть"}
+RESULT_NOUNS = {"победа", "поражение"}
+
+
+def _beaten_in(doc: Document, tree: Tree, t: int, mentions: list[Mention]) -> list[int]:
+    """The noun events the verb of a contest's result is won in, for the side it beats or
+    loses to: "обыграла [Францию] на чемпионате", "в финале проиграл [«Торпедо»]", "победу
+    над [Чили] в четвертьфинале"."""
+    h = tree.heads[t]
+    if h < 0:
+        return []
+    if doc.tokens[h].lemma in RESULT_NOUNS and tree.rels[t] == "nmod" and _cases(doc, tree, t) & {"над", "от"}:
+        h = tree.heads[h]
+    elif not (doc.tokens[h].lemma in BEATING_VERBS and tree.rels[t] in ("obj", "iobj", "obl")) \
+            or _cases(doc, tree, t) & LOCATIVE_PREPOSITIONS:
+        return []  # "победил в Эстонии": where, not whom
+    if h < 0 or doc.tokens[h].pos not in VERBAL_POS:
+        return []
+    heads = {m.head: k for k, m in enumerate(mentions) if not m.verbal}
+    return [heads[c] for c in tree.children(h) if c in heads and tree.rels[c] == "obl"
+            and _cases(doc, tree, c) <= LOCATIVE_PREPOSITIONS]
 
 
 def _cases(doc: Document, tree: Tree, i: int) -> set[str]:

@@ -7,6 +7,8 @@ named entities, so the entity stage leaves them out; the event stage finds them 
 as ``ROLE`` and ``SITE`` entities of its own, kept out of the document's entities, and
 hands them to the argument walk with the named ones.
 
+A court, an army or the police pinned down by a place ("[суд Москвы] оправдал",
+"[миланский суд]") is a body that acts, taken as a role too.
 A role noun is an argument only when no name stands with it: in "президент США Барак
 Обама" or "Барак Обама, президент США" the person takes part, and the role says who
 he is. A site is an argument only after a preposition of place ("в", "на", "у",
@@ -55,6 +57,12 @@ ROLE_NOUNS = set("""
 шпион разведчик снайпер стрелок киллер похититель мошенник бандит вор нападавший
 пострадавший раненый беженец мигрант эмигрант иммигрант
 программист инженер юрист шофер кардинал священнослужитель коммунист
+таксист дизайнер журналистка телеведущий телеведущая голкипер понтифик проповедник живописец
+законодатель кинематографист связист сановник
+вице-премьер вице-губернатор вице-мэр вице-спикер гендиректор генпрокурор генсек госсекретарь замглавы
+экс-президент экс-премьер олигарх миллионер пенсионер пенсионерка
+писательница поэтесса художница студентка учительница пианистка лыжница биатлонистка пловчиха
+волейболистка баскетболистка футболистка хоккеистка шахматистка легкоатлетка
 """.split())
 # People by their nationality or party: "похищены двое [россиян]", "задержан [палестинец]",
 # "задержаны двое [республиканцев]".
@@ -64,7 +72,9 @@ ROLE_NOUNS |= set("""
 болгарин серб хорват грек турок израильтянин палестинец араб иранец иракец сириец афганец
 пакистанец индиец китаец японец кореец вьетнамец канадец мексиканец бразилец аргентинец
 австралиец швед норвежец финн датчанин голландец бельгиец швейцарец австриец ирландец египтянин
-чеченец дагестанец татарин курд
+чеченец дагестанец татарин курд афроамериканец
+американка россиянка украинка белоруска немка француженка британка англичанка итальянка испанка
+полька чешка израильтянка палестинка китаянка японка кореянка канадка австралийка шведка
 республиканец демократ социалист либерал консерватор лейборист националист
 """.split())
 # Role nouns too often a topic, a title or a kind, not a taker-part: "глава" of a book,
@@ -90,6 +100,8 @@ SITE_NOUNS = set("""
 завод фабрика шахта рудник электростанция аэс гэс
 зал холл
 """.split())
+# Bodies that act as one, named by a common noun: "[суд Москвы] оправдал"
+BODY_NOUNS = {"суд", "армия", "полиция", "прокуратура", "спецслужба", "милиция"}
 # verbs whose instrumental is an office: "назначен министром", "стал президентом"
 OFFICE_VERBS = {"назначить", "избрать", "переизбрать", "выбрать", "стать", "быть", "являться",
                 "работать", "служить", "утвердить", "остаться", "оставаться", "числиться",
@@ -127,6 +139,15 @@ def find_nominals(doc: Document) -> list[Entity]:
                 end = _complement_after(doc, i, sent.last_token, taken)
                 if _named_site(doc, start, end, i, taken):
                     out.append(_entity(doc, SITE, start, end, None))
+                    i = end
+                    continue
+            if lemma in BODY_NOUNS and "nomn" in (tok.tag or "") and _acting_body(doc, i, sent.first_token):
+                # "Суд Москвы приговорил ...", "миланский суд признал": a court pinned down by
+                # a place acts as a body; a bare "суд" is as often the trial ("суд над ...")
+                end = _complement_after(doc, i, sent.last_token, taken)
+                if any(k in taken for k in range(_before_adjectives(doc, i, sent.first_token) + 1, end)):
+                    start = i if end > i + 1 else _adjectives_before(doc, i, sent.first_token)
+                    out.append(_entity(doc, ROLE, start, end, lemma))
                     i = end
                     continue
             if lemma in ROLE_NOUNS and _bare_role(doc, i, sent, taken, lemma):
@@ -234,7 +255,7 @@ def _bare_role(doc: Document, i: int, sent, taken: dict[int, str], lemma: str) -
     """A role noun with no person beside it: not "Барак Обама, президент США", not
     "главы государства"."""
     tag = doc.tokens[i].tag or ""
-    if lemma in PLURAL_ONLY_ROLES and "plur" not in tag:
+    if lemma in PLURAL_ONLY_ROLES and "plur" not in tag and not _head_of_body(doc, i, sent, taken, lemma):
         return False
     # "назначен [министром]", "был [премьером]", "в качестве [лидера]": the office, not a
     # person; "задержан [полицейскими]" is who acted
@@ -256,6 +277,26 @@ def _bare_role(doc: Document, i: int, sent, taken: dict[int, str], lemma: str) -
     return not (k >= sent.first_token and taken.get(k) == PERSON)
 
 
+# what a "глава" is the head of, when it is a person and not a chapter: "глава [государства]"
+HEADED = {"государство", "правительство", "ведомство", "министерство", "регион", "область", "город",
+          "республика", "администрация", "компания", "корпорация", "банк", "делегация", "департамент",
+          "управление", "комитет", "совет", "партия", "фракция", "кабинет", "район", "муниципалитет",
+          "дипломатия", "МИД", "МВД", "мид", "мвд"}
+
+
+def _head_of_body(doc: Document, i: int, sent, taken: dict[int, str], lemma: str) -> bool:
+    """"глава государства", "глава «Газпрома»", "член городского совета": the head or a member
+    of a body is a person, where "глава книги" is a chapter."""
+    j = i + 1
+    while j < min(sent.last_token, i + 4) and j not in taken and doc.tokens[j].pos == "ADJF":
+        j += 1  # "член [городского] совета"
+    if lemma not in ("глава", "член", "представитель") or j >= sent.last_token:
+        return False
+    if taken.get(j) not in (None, PERSON):
+        return True
+    return (doc.tokens[j].lemma or "") in HEADED and "gent" in (doc.tokens[j].tag or "")
+
+
 def _before_adjectives(doc: Document, i: int, first: int) -> int:
     """The token before the adjectives in front of token ``i``: "на выборах [нового] мэра"."""
     k = i - 1
@@ -275,6 +316,8 @@ def _name_follows(doc: Document, end: int, last: int, taken: dict[int, str]) -> 
     # "актёр театра и кино [Иван Петров]", "депутат от фракции «Зелёных» [Анна Петрова]": a
     # role continued by "и" or "от" and a few words, then the name
     toks = doc.tokens
+    if x < last and _name_after_titles(doc, end, last, taken):
+        return True
     if x >= last or toks[x].norm.lower() not in ("и", "от"):
         return False
     quoted = False
@@ -307,3 +350,41 @@ def find_world_parts(doc: Document, phrases: list[tuple[int, int]]) -> list[Enti
             if name and i not in taken and doc.text[tok.start].isupper() and "gent" in (tok.tag or ""):
                 out.append(Entity(LOCATION, tok.start, tok.end, doc.text[tok.start:tok.end], {"name": name}, source="events"))
     return out
+
+
+# what may stand between a role and the name it describes: "председатель Союза
+# журналистов (СЖ) республики Олег Сидоров", "посол Италии в Казахстане Марко Росси"
+TITLE_PUNCTUATION = {",", "(", ")", "—", "–", "-", "«", "»", '"'}
+TITLE_PREPOSITIONS = {"в", "во", "по", "при", "из"}
+TITLE_WORDS = 12
+
+
+def _name_after_titles(doc: Document, end: int, last: int, taken: dict[int, str]) -> bool:
+    """"известный музыкант, певец, композитор и автор песен [Олег Сидоров]", "актриса,
+    режиссёр, посол доброй воли — [Анна Петрова]": a role followed by more titles
+    and the name they all describe. Not a list ending in "и" or "," before a name
+    ("погибли пожарный, полицейский и [Иван Петров]": three people), nor the person
+    a name is given after ("начальник академии имени Г. Жукова [генерал Петров]")."""
+    toks = doc.tokens
+    for x in range(end, min(last, end + TITLE_WORDS)):
+        kind = taken.get(x)
+        prev = toks[x - 1].norm.lower()
+        if kind == PERSON and prev not in NAME_LINKS:
+            return prev not in ("и", ",")
+        if kind is not None:
+            continue
+        tok = toks[x]
+        word = tok.norm.lower()
+        if word in TITLE_PUNCTUATION or word == "и" or word in TITLE_PREPOSITIONS:
+            continue
+        if tok.pos in ("NOUN", "ADJF") and not tok.norm[:1].isupper():
+            continue
+        return False
+    return False
+
+
+def _acting_body(doc: Document, i: int, first: int) -> bool:
+    """A body noun in the nominative with no preposition before it and its adjectives:
+    "[суд] приговорил", "миланский [суд]", not "обратился в [суд]"."""
+    k = _before_adjectives(doc, i, first)
+    return not (k >= first and doc.tokens[k].pos == "PREP")
