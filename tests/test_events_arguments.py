@@ -182,7 +182,7 @@ def test_a_place_adjective_before_a_named_place(nlp, text, places):
     # a country's team takes part
     ("Следующий матч сборная Германии сыграет со Швецией 23 июня.", ["Германии", "Швецией"]),
     # the sides of a contest after "с", "против", "между"
-    ("Конфликт между Эритреей и Эфиопией продолжался пять лет.", ["Эритреей", "Эфиопией"]),
+    ("Конфликт между Эквадором и Перу продолжался три года.", ["Эквадором", "Перу"]),
     # a country after "с" is no side of what is no contest
     ("Иван Петров вернулся с Кипра и был арестован 3 мая.", ["Иван Петров"]),
 ])
@@ -229,8 +229,8 @@ def test_a_place_nobody_governs_stays_in_its_clause(nlp, text, places):
 
 @pytest.mark.parametrize("text, dates", [
     # a date with no preposition right after an event noun is that event's
-    ("Альенде погиб в ходе военного переворота 11 сентября 1973 года.",
-     {"военного переворота": ["11 сентября 1973 года"], "погиб": []}),
+    ("Генерал погиб в ходе военного переворота 14 августа 1975 года.",
+     {"военного переворота": ["14 августа 1975 года"], "погиб": []}),
     ("Путин в телефонном разговоре 20 апреля поздравил Иванова.",
      {"телефонном разговоре": ["20 апреля"], "поздравил": []}),
     # a date with its preposition is read off the tree as before
@@ -299,7 +299,7 @@ def test_a_place_stays_on_its_line(nlp, text, places):
 @pytest.mark.parametrize("text, dates", [
     # a year with no preposition tells which prize, girl or law it is
     ("В Милане скончался лауреат Нобелевской премии по литературе 1997 года Иван Петров.", {"скончался": []}),
-    ("Верховная Рада приняла закон о возвращении конституции 2004 года.", {"приняла": []}),
+    ("Парламент принял закон о возвращении конституции 1996 года.", {"принял": []}),
     # after the event's own noun it is the event's year
     ("Иванов стал вторым на чемпионате мира 2003 года.", {"чемпионате мира": ["2003 года"]}),
 ])

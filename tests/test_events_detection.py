@@ -201,7 +201,7 @@ def test_confirmation_and_agreement(nlp, text, records):
 
 @pytest.mark.parametrize("text, triggers", [
     # round 9: a news trigger reaches over the lower-case complement right after it
-    ("Бывший президент сообщил о разводе с женой.", ["разводе с женой"]),
+    ("Известный актер объявил о разводе с супругой.", ["разводе с супругой"]),
     ("Генерал уволен с военной службы.", ["уволен с военной службы"]),
     ("Брат президента поднял мятеж против властей.", ["мятеж против властей"]),
     ("Вчера певица утонула в ванне.", ["утонула в ванне"]),
@@ -258,8 +258,8 @@ def test_a_news_trigger_reaches_back_over_a_counted_subject(nlp, text, triggers)
 
 @pytest.mark.parametrize("text, triggers", [
     # round 9: a contest's trigger takes in its sport ("по") after it
-    ("Сборная России выиграла чемпионат мира по хоккею.", ["чемпионат мира по хоккею"]),
-    ("Спортсменка победила в соревнованиях по легкой атлетике.", ["соревнованиях по легкой атлетике"]),
+    ("Команда Канады выиграла чемпионат мира по керлингу.", ["чемпионат мира по керлингу"]),
+    ("Школьница победила в соревнованиях по спортивной гимнастике.", ["соревнованиях по спортивной гимнастике"]),
     # a happening or a verb does not: "по" there says why or how
     ("Министр уволен по собственному желанию.", ["уволен"]),
 ])
@@ -269,8 +269,8 @@ def test_a_contest_trigger_takes_in_its_sport(nlp, text, triggers):
 
 @pytest.mark.parametrize("text, triggers", [
     # round 9: a counted object or complement with a quantity word or digits is in the trigger
-    ("В стране были убиты около 900 человек.", ["убиты около 900 человек"]),
-    ("Полиция задержала еще одного ученика.", ["задержала еще одного ученика"]),
+    ("В регионе были арестованы около 150 человек.", ["арестованы около 150 человек"]),
+    ("Охрана задержала еще одного нарушителя.", ["задержала еще одного нарушителя"]),
     ("Подозреваемый задержан на 48 часов.", ["задержан на 48 часов"]),
     # a date in digits is reached over as the event's time, as before
     ("Певец скончался 3 февраля.", ["скончался 3 февраля"]),
@@ -295,7 +295,7 @@ def test_an_event_verb_folds_into_its_object_only(nlp, text, records):
 
 @pytest.mark.parametrize("text, records", [
     # round 9: a verb in a quote of a few words is set off, not quoted speech
-    ("Бывший премьер «тихо скончался» в ночь на понедельник.", [("скончался", "смерть")]),
+    ("Знаменитый писатель «тихо скончался» утром в субботу.", [("скончался", "смерть")]),
     ("Восемь футболистов «дезертировали» в США.", [("дезертировали", "дезертирство")]),
     # a longer quote is speech, and a noun in a short one is a name
     ("Он сказал: «Министр скончался вчера в больнице Казани».", []),
@@ -317,8 +317,8 @@ def test_a_birth_needs_the_parent_in_the_instrumental(nlp, text, records):
 
 @pytest.mark.parametrize("text, records", [
     # round 9: a headline without its full stop does not fold its verb into the next line's gathering
-    ("Бегун сбежал в Москве\nЧемпионат мира по легкой атлетике проходит в Москве.",
-     ["Чемпионат мира по легкой атлетике", "сбежал в Москве"]),
+    ("Борец сбежал в Казани\nЧемпионат Европы по борьбе проходит в Казани.",
+     ["Чемпионат Европы по борьбе", "сбежал в Казани"]),
 ])
 def test_a_verb_does_not_fold_across_a_line_break(nlp, text, records):
     assert sorted(e.to_dict()["trigger"]["text"] for e in nlp(text).events) == sorted(records)

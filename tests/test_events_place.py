@@ -13,7 +13,7 @@ def events(nlp, text):
     ("Иван Петров скончался в больнице имени Пирогова в Москве.", ["больнице имени Пирогова"]),
     ("Вчера на Тверской улице в Москве произошла авария.", ["Тверской улице"]),
     # an aside in brackets may stand between them
-    ("Роды прошли в госпитале Святой Марии (St Mary's Hospital) в Лондоне.", ["госпитале Святой Марии"]),
+    ("Роды прошли в клинике Святой Анны (St Anne's Clinic) в Дублине.", ["клинике Святой Анны"]),
     # the city first, then the site: both are where it happened
     ("Форум «Горизонты» прошел в Казани на площадке выставочного центра «Казань Экспо».",
      ["Казани", "Казань Экспо"]),
@@ -110,8 +110,8 @@ def test_an_appointment_takes_no_place_before_where(nlp):
 @pytest.mark.parametrize("text, places", [
     # the place before ", где" is where the event of that clause happened
     ("Вчера демонстранты собрались у стадиона в Казани, где проходил футбольный матч.", {"футбольный матч": ["Казани"]}),
-    ("Президент проводит праздничный день в Белом доме, где состоится концерт оркестра.",
-     {"концерт оркестра": ["Белом доме"]}),
+    ("Губернатор проводит праздничный день в Смольном, где состоится концерт оркестра.",
+     {"концерт оркестра": ["Смольном"]}),
     # and so does ", куда", ", в котором", ", в районе которой"
     ("Вчера певец умер в Казани, куда приехал на гастроли.", {"гастроли": ["Казани"]}),
 ])
@@ -122,7 +122,7 @@ def test_the_place_before_where(nlp, text, places):
 
 @pytest.mark.parametrize("text, places", [
     # a place that hangs on a body with a seat says where the body is
-    ("Вчера Россия выслала сотрудника посольства Великобритании в Москве.", []),
+    ("Вчера Литва выслала сотрудника посольства Белоруссии в Вильнюсе.", []),
     # unless the event is done to the body
     ("Вчера произошел поджог офиса партии в Казани.", ["Казани"]),
 ])
@@ -160,8 +160,8 @@ def test_a_part_of_the_main_event(nlp, text, title, places):
 
 @pytest.mark.parametrize("text, places", [
     # a place of living, staying or working says where someone is, not where it happened
-    ("Лидер движения Иван Петров, проживавший в изгнании в Турции, был убит выстрелом в голову.", []),
-    ("Анна Петрова родилась в Казани и долгие годы жила в Москве.", ["Казани"]),
+    ("Поэт Олег Смирнов, проживавший в эмиграции в Канаде, был убит ударом ножа.", []),
+    ("Анна Петрова родилась в Казани и почти всю жизнь жила в Москве.", ["Казани"]),
     ("Иван Петров, работающий в Лондоне, задержан в Париже.", ["Париже"]),
     # the event's own place stays
     ("Вчера в Казани был задержан Иван Петров.", ["Казани"]),
@@ -172,13 +172,13 @@ def test_a_place_of_a_state(nlp, text, places):
 
 @pytest.mark.parametrize("text, title, places", [
     # a place right after an event noun's phrase is that event's, whatever the tree says
-    ("Ревир предупредил колонистов накануне сражений в Лексингтоне и Конкорде.", "сражений",
-     ["Лексингтоне", "Конкорде"]),
+    ("Гонец предупредил крестьян накануне сражений в Полоцке и Витебске.", "сражений",
+     ["Полоцке", "Витебске"]),
     # ... and stays with the verb it hangs on
-    ("Генерал погиб в ДТП в Италии.", "ДТП", ["Италии"]),
-    ("Генерал погиб в ДТП в Италии.", "погиб", ["Италии"]),
+    ("Полковник погиб в ДТП в Испании.", "ДТП", ["Испании"]),
+    ("Полковник погиб в ДТП в Испании.", "погиб", ["Испании"]),
     # a date may stand between
-    ("В результате взрыва в среду, 25 октября, в Киеве погиб полицейский.", "взрыва", ["Киеве"]),
+    ("После взрыва в пятницу, 3 мая, в Самаре пострадал охранник.", "взрыва", ["Самаре"]),
     # a place inside another event's phrase is that one's
     ("Двое погибли при взрывах на Бостонском марафоне.", "взрывах", []),
 ])
@@ -188,10 +188,10 @@ def test_a_place_after_an_event_noun(nlp, text, title, places):
 
 @pytest.mark.parametrize("text, title, places", [
     # the place of a relative clause of occurrence is the place of the event "который" stands for
-    ("Король Марокко успешно перенёс операцию на сердце, которая была проведена во Франции.", "операцию",
-     ["Франции"]),
-    ("Губернатор останется на посту до проведения саммита организации АТЭС, который должен пройти "
-     "во Владивостоке в сентябре.", "саммита организации АТЭС", ["Владивостоке"]),
+    ("Султан Брунея перенёс операцию на колене, которая была проведена в Германии.", "операцию",
+     ["Германии"]),
+    ("Мэр сохранит пост до открытия саммита ШОС, который должен пройти "
+     "в Самаре в июне.", "саммита", ["Самаре"]),
     # not a clause of another verb about a person
     ("Король встретился с министром, который родился во Франции.", "встретился", []),
 ])
@@ -201,8 +201,8 @@ def test_a_place_in_a_relative_clause(nlp, text, title, places):
 
 @pytest.mark.parametrize("text, places", [
     # a name that opens with an adjective takes the case of its noun after adjectives and "в"
-    ("Ни один из кандидатов во время президентской гонки в непризнанной Приднестровской Молдавской "
-     "Республике не смог победить.", ["Приднестровской Молдавской Республике"]),
+    ("Вчера митинг прошел в непризнанной Нагорно-Карабахской Республике.",
+     ["Нагорно-Карабахской Республике"]),
     # a place in the instrumental is still no place of its own
     ("Вчера в аннексированном Россией Крыму задержан Иван Петров.", ["Крыму"]),
 ])
@@ -212,7 +212,7 @@ def test_a_name_after_adjectives(nlp, text, places):
 
 @pytest.mark.parametrize("text, places", [
     # a part of the world after a contest is where it is held
-    ("Она трижды побеждала на чемпионате Европы.", [("Европы", "LOCATION", "Европа")]),
+    ("Гимнастка дважды выигрывала на чемпионате Европы.", [("Европы", "LOCATION", "Европа")]),
     ("Клуб не преодолел отборочный раунд Лиги Европы.", [("Европы", "LOCATION", "Европа")]),
     # a contest of the world has no place
     ("Она выиграла чемпионат мира.", []),
@@ -223,7 +223,7 @@ def test_a_part_of_the_world(nlp, text, places):
 
 
 def test_a_part_of_the_world_is_no_entity_of_the_document(nlp):
-    assert [e.text for e in nlp("Она трижды побеждала на чемпионате Европы.").entities] == []
+    assert [e.text for e in nlp("Гимнастка дважды выигрывала на чемпионате Европы.").entities] == []
 
 
 @pytest.mark.parametrize("text, places", [
@@ -239,7 +239,7 @@ def test_a_place_far_from_its_nearest_event(nlp, text, places):
 @pytest.mark.parametrize("text, places", [
     # "города X" in the genitive names whose police or which city, not where it happened
     ("Вчера полиция города Шарлотт задержала Ивана Петрова.", []),
-    ("Спускаемый аппарат приземлился к юго-востоку от города Жезказган.", []),
+    ("Вертолет приземлился к северу от города Тобольск.", []),
     # "в городе X", "в город X", "в центре города X" still are places
     ("Вчера в городе Шарлотт задержан Иван Петров.", ["Шарлотт"]),
     ("Вчера в центре города Казани прошел митинг.", ["Казани"]),
@@ -250,7 +250,7 @@ def test_the_genitive_of_a_city(nlp, text, places):
 
 @pytest.mark.parametrize("text, places", [
     # a place adjective of the set after "в одной из" says where the site is
-    ("Вчера актриса родила мальчика в одной из московских элитных клиник.", ["московских"]),
+    ("Вчера певица родила дочь в одной из казанских частных клиник.", ["казанских"]),
     # the place a site of the set belongs to, as before
     ("Он умер в одной из клиник Германии.", ["Германии"]),
 ])
@@ -260,7 +260,7 @@ def test_one_of_the_sites_of_a_place(nlp, text, places):
 
 @pytest.mark.parametrize("text, places", [
     # "в столице страны X": the capital is the place
-    ("Флорес был доставлен в больницу в столице страны Сан-Сальвадоре.", ["Сан-Сальвадоре"]),
+    ("Раненый турист был доставлен в госпиталь в столице страны Вильнюсе.", ["Вильнюсе"]),
     ("Вчера в столице Чехии Праге прошел митинг.", ["Праге"]),
 ])
 def test_the_capital_of_the_country(nlp, text, places):

@@ -75,7 +75,7 @@ CONTESTS = {"матч", "игра", "поединок", "финал", "полу�
             "война", "столкновение", "переговоры", "спор", "встреча"}
 SIDE_BEFORE = re.compile(r"(?:^|\s)(?:с|со|против|над|между)(?:\s+[А-ЯЁ][а-яё\-]+\s+и)?\s*$")
 # changes of office: the body whose office is given or left takes part ("избран спикером
-# [Госдумы]", "освобожден от должности замсекретаря [Совета безопасности]")
+# [Госдумы]", "освобожден от должности советника [Минфина]")
 OFFICE_CHANGES = {"назначение", "отставка", "увольнение", "избрание", "отстранение", "отречение"}
 # ... and those that leave an office: the title of who leaves names it ("Уволен
 # директор [«Уралмаша»] Петров"), where an appointee's title is the office held before
@@ -120,11 +120,11 @@ BUILDING_WORDS = re.compile(
 # "в Министерстве промышленности": "в" with the locative case, not "в НАТО" or "в Верховный суд"
 IN_BEFORE = re.compile(r"(?:^|[\s(])(?:в|во|на)\s*[«\"]?\s*$", re.I)
 BRACKETED_AFTER_PLACE = re.compile(r"^\s*\(\s*$")
-# "во Франции и Германии", "в Монсе и Льеже": a place joined to a place of the event
+# "во Франции и Германии", "в Генте и Брюгге": a place joined to a place of the event
 JOINED_TO_PLACE = re.compile(r"^\s*(?:и|или)\s*$")
 # a place in the genitive of a site or a part of land after "в"/"на": "в одной из клиник
-# Германии", "в госпитале Святой Марии в Лондоне" (the second), "в итальянской провинции
-# Феррара", "в крупнейшем городе Аляски Анкоридже"
+# Германии", "в клинике Святой Анны в Дублине" (the second), "в итальянской провинции
+# Пьяченца", "в крупнейшем городе Сибири Новосибирске"
 PART_NOUNS_OF_LAND = {"штат", "область", "провинция", "район", "край", "округ", "графство", "деревня",
                       "село", "поселок", "местечко", "городок", "город", "столица", "регион",
                       "республика", "остров", "окрестность", "пригород", "центр", "часть", "окраина",
@@ -310,11 +310,11 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
         if owners:
             owners = _same_clause(doc, t, owners, mentions)
         if not owners and e.type in PLACE_TYPES:
-            # "операцию на сердце, которая была проведена во Франции", "саммита АТЭС, который
-            # должен пройти во Владивостоке": the event "который" stands for
+            # "операцию на колене, которая была проведена в Германии", "саммита ШОС, который
+            # должен пройти в Самаре": the event "который" stands for
             owners = _relative_occurrence(doc, tree, t, mentions) or owners
         if e.type in PLACE_TYPES:
-            # "накануне сражений в Лексингтоне", "погиб в ДТП в Италии": a place right after
+            # "накануне сражений в Полоцке", "погиб в ДТП в Испании": a place right after
             # an event noun's phrase is that event's too, whatever the tree says
             after = _noun_before_place(doc, e, mentions)
             if after is not None and after not in (owners or ()):
@@ -438,7 +438,7 @@ WHERE_AFTER = re.compile(r"\s*,\s*(?:где|куда|(?:в|на)\s+(?:котор
 def _where_clause(doc: Document, index: EntityIndex, mentions: list[Mention],
                   claims: dict[int, Claims], skip: set[int]) -> None:
     """A place, or a venue, right before ", где" is the place of the first event named in
-    that clause: "у стадиона в Шарлотте, где проходил футбольный матч", "в Белом доме, где
+    that clause: "у стадиона в Казани, где проходил футбольный матч", "в Смольном, где
     состоится концерт"."""
     starts = None
     for e in index.entities:
@@ -516,9 +516,9 @@ PLACE_AFTER_NOUN = re.compile(r"^\s+(?:в|во|на)\s+(?:[а-яё\-]+\s+){0,2}$
 
 
 def _noun_before_place(doc: Document, e: Entity, mentions: list[Mention]) -> int | None:
-    """The noun mention whose phrase the place follows: "после [стрельбы] в Тусоне", "в
-    результате [взрыва] в среду, 25 октября, в Киеве"; not a place inside another
-    mention's phrase ("взрывах на [Бостонском] марафоне" is the marathon's)."""
+    """The noun mention whose phrase the place follows: "после [стрельбы] в Омске", "после
+    [взрыва] в пятницу, 3 мая, в Самаре"; not a place inside another
+    mention's phrase ("взрыве на [Казанском] марафоне" is the marathon's)."""
     first = bisect.bisect_left(doc.tokens, e.start, key=lambda x: x.start)
     if any(m.start <= first < m.end for m in mentions):
         return None
@@ -533,7 +533,7 @@ def _noun_before_place(doc: Document, e: Entity, mentions: list[Mention]) -> int
         between = re.sub(r"\s*,\s*", " ", between)
         if "\n" not in between and PLACE_AFTER_NOUN.match(between):
             return k
-    # "сражений в Лексингтоне и [Конкорде]": a place joined to one that follows the noun
+    # "сражений в Полоцке и [Витебске]": a place joined to one that follows the noun
     joined = [x for x in doc.entities if x.type in PLACE_TYPES and x.end < e.start
               and JOINED_TO_PLACE.match(doc.text[x.end:e.start])]
     return _noun_before_place(doc, joined[0], mentions) if joined else None
@@ -541,13 +541,13 @@ def _noun_before_place(doc: Document, e: Entity, mentions: list[Mention]) -> int
 
 def _relative_occurrence(doc: Document, tree: Tree, t: int, mentions: list[Mention]) -> list[int]:
     """The noun mention a relative clause of occurrence hangs on, when the place is that
-    clause's: "[операцию] на сердце, которая была проведена во Франции" (up to six words
+    clause's: "[операцию] на колене, которая была проведена в Германии" (up to six words
     between the noun and the comma before "который"; the parser often hangs the clause on
     the nearer noun)."""
     v = tree.heads[t]
     if v < 0 or doc.tokens[v].lemma not in SUPPORT_VERBS or doc.tokens[v].lemma in ("быть", "стать"):
         return []
-    # "который должен [пройти] во Владивостоке": the subject hangs on the modal
+    # "который должен [пройти] в Самаре": the subject hangs on the modal
     verbs = [v, tree.heads[v]] if tree.rels[v] == "xcomp" and tree.heads[v] >= 0 else [v]
     for c in (c for x in verbs for c in tree.children(x)):
         if doc.tokens[c].lemma == "который" and tree.rels[c] in ("nsubj", "nsubj:pass") \
@@ -566,9 +566,9 @@ STATE_VERBS = {"жить", "проживать", "пожить", "пребыва
 
 
 def _place_of_a_state(doc: Document, tree: Tree, t: int) -> bool:
-    """The place hangs on a verb or participle of living, staying or working: "Кувватов,
-    [проживавший] в Турции, убит", "Ли родилась в Монровилле и долгие годы [жила] в
-    Нью-Йорке": it says where someone is, not where the event happened."""
+    """The place hangs on a verb or participle of living, staying or working: "Смирнов,
+    [проживавший] в Канаде, убит", "Петрова родилась в Казани и почти всю жизнь [жила] в
+    Москве": it says where someone is, not where the event happened."""
     h = tree.heads[t]
     return h >= 0 and (doc.tokens[h].lemma or "") in STATE_VERBS and doc.tokens[h].pos in VERBAL_POS | {"PRTF"}
 
@@ -618,7 +618,7 @@ TOPIC_CASES = {"о", "об", "обо", "про"}
 
 def _in_topic(doc: Document, tree: Tree, t: int, m: Mention) -> bool:
     """A place inside what the event is about says where that is: "подписал закон [о
-    массовом сносе домов в Москве]", "рассказал о ситуации в Сирии"."""
+    расселении ветхого жилья в Омске]", "рассказал о ситуации в регионе Самары"."""
     h = tree.heads[t]
     for _ in range(3):
         if h < 0 or m.start <= h < m.end:
@@ -637,8 +637,8 @@ SEATED = {"посольство", "консульство", "представи�
 
 def _seat_of(doc: Document, tree: Tree, t: int, m: Mention) -> bool:
     """A place that hangs on a body with a seat says where the body is: "выслали
-    дипломата посольства РФ [в Лондоне]", "сотрудника посольства Великобритании [в
-    Москве]"; not when the event is done to the body ("поджог офиса партии в Ховрино")."""
+    дипломата посольства Польши [в Минске]", "сотрудника посольства Белоруссии [в
+    Вильнюсе]"; not when the event is done to the body ("поджог офиса партии в Казани")."""
     h = tree.heads[t]
     for _ in range(2):  # "посольства [РФ] в Лондоне": the parser may hang it on the country
         if h < 0 or m.start <= h < m.end:
@@ -743,7 +743,7 @@ def _controller_subjects(doc: Document, tree: Tree, m: Mention, heads: dict) -> 
     return out
 
 
-# "на Кузьминском кладбище в Москве", "в клубе «Шаги», в Москве", "в Озон-парке в Квинсе"
+# "на Ваганьковском кладбище в Москве", "в клубе «Ритм», в Самаре", "в Центральном парке в Омске"
 SITE_THEN_PLACE = re.compile(r"^[»\"]?(?:\s*\([^()\n]{1,60}\))?\s*,?\s*(?:в|во|на|под)\s+(?:[а-яё\-]+\s+)?$")
 # what a city or a country after it may locate: a site, a street or square, a building
 SMALLER_THAN_CITY = (SITE, LOCATION, ORGANIZATION, "FACILITY")
@@ -751,8 +751,8 @@ SMALLER_THAN_CITY = (SITE, LOCATION, ORGANIZATION, "FACILITY")
 
 def _where_site_lies(doc: Document, index: EntityIndex, e: Entity) -> bool:
     """A city or country after "в" right after a named site, street or building says where
-    that one lies: "похоронен на Кузьминском кладбище в Москве", "умер в НИИ им.
-    Склифосовского в Москве" (news names the site as the place)."""
+    that one lies: "похоронен на Ваганьковском кладбище в Москве", "умер в больнице имени
+    Пирогова в Москве" (news names the site as the place)."""
     if e.type not in (CITY, COUNTRY, REGION, DISTRICT):
         return False
     return any(o.type in SMALLER_THAN_CITY and o.end <= e.start < o.end + 90
@@ -1199,8 +1199,8 @@ def is_place(doc: Document, e: Entity, taken: list[Entity], release: bool = True
 
 
 def _after_locative_phrase(doc: Document, e: Entity, sites: bool) -> bool:
-    """"в корейском Пхёнчхане", "в бельгийской деревне Нешэн", "в одной из клиник Германии",
-    "в крупнейшем городе Аляски Анкоридже": adjectives, a site or a part of land (and the
+    """"в корейском Пхёнчхане", "в бельгийской деревне Дамме", "в одной из клиник Германии",
+    "в крупнейшем городе Сибири Новосибирске": adjectives, a site or a part of land (and the
     larger place it belongs to) between "в"/"на" and the place."""
     toks = doc.tokens
     first = bisect.bisect_left(toks, e.start, key=lambda t: t.start)
@@ -1208,7 +1208,7 @@ def _after_locative_phrase(doc: Document, e: Entity, sites: bool) -> bool:
     genitive = "gent" in tag
     last = bisect.bisect_left(toks, e.end, key=lambda t: t.start) - 1
     if first < last < len(toks) and toks[first].pos == "ADJF" and toks[last].pos == "NOUN":
-        # "в непризнанной Приднестровской Молдавской [Республике]": the case of a name that
+        # "в непризнанной Нагорно-Карабахской [Республике]": the case of a name that
         # opens with an adjective is its noun's (the adjective's own reading may be genitive)
         tag = toks[last].tag or ""
     k = first - 1
@@ -1246,8 +1246,8 @@ def _after_locative_phrase(doc: Document, e: Entity, sites: bool) -> bool:
 
 
 def _place_ends_at(doc: Document, offset: int) -> bool:
-    """A smaller place stands right before: "в Солсбери на юге Англии" is in England, but
-    where it happened is Salisbury."""
+    """A smaller place stands right before: "в Брайтоне на юге Англии" is in England, but
+    where it happened is Brighton."""
     return any(x.type in PLACE_TYPES and 0 <= offset - x.end <= 2 for x in doc.entities
                if offset - 60 < x.end <= offset)
 

@@ -295,8 +295,8 @@ def _name_tokens(doc: Document) -> set[int]:
 def _quoted_tokens(doc: Document, sent: Sentence) -> set[int]:
     """Token indices inside quotes in a sentence.
 
-    A straight quote after a word closes a quote opened in an earlier sentence ("... вы
-    узнаете", — сказал Миллер на пресс-конференции): it opens none. The author's words
+    A straight quote after a word closes a quote opened in an earlier sentence ("... это вы
+    увидите сами", — заявил Смирнов журналистам): it opens none. The author's words
     in direct speech, from ", —" to the next dash ("По сути, команда стала сборной, -
     сказал на пресс-конференции Белоусов. - Она ..."), are no quote.
     """

@@ -360,7 +360,7 @@ TITLE_WORDS = 12
 
 
 def _name_after_titles(doc: Document, end: int, last: int, taken: dict[int, str]) -> bool:
-    """"известный музыкант, певец, композитор и автор песен [Олег Сидоров]", "актриса,
+    """"известный художник, скульптор, педагог и автор учебников [Олег Сидоров]", "актриса,
     режиссёр, посол доброй воли — [Анна Петрова]": a role followed by more titles
     and the name they all describe. Not a list ending in "и" or "," before a name
     ("погибли пожарный, полицейский и [Иван Петров]": three people), nor the person
