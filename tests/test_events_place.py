@@ -284,3 +284,20 @@ def test_the_capital_of_the_country(nlp, text, places):
 ])
 def test_the_land_of_an_office(nlp, text, places):
     assert [p["text"] for p in events(nlp, text)[0]["places"]] == places
+
+
+@pytest.mark.parametrize("text, verbs", [
+    # round 10: event verbs joined by "и", "или" share a place outside the pair
+    ("Трое рыбаков пропали или погибли в Каспийском море.",
+     {"пропали": ["Каспийском море"], "погибли": ["Каспийском море"]}),
+    ("Вчера самолет упал и сгорел под Омском.", {"упал": ["Омском"], "сгорел": ["Омском"]}),
+    ("В Омске задержан и арестован Петров.", {"задержан": ["Омске"], "арестован": ["Омске"]}),
+    # a place between the verbs is the first's; a direction is no place to share
+    ("Петров задержан в Омске и этапирован в Москву.", {"задержан": ["Омске"], "этапирован": ["Москву"]}),
+])
+def test_verbs_joined_share_a_place(nlp, text, verbs):
+    got = {}
+    for e in events(nlp, text):
+        word = next(w for w in verbs if w in e["trigger"]["text"].split())
+        got[word] = [p["text"] for p in e["places"]]
+    assert got == verbs

@@ -419,6 +419,7 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
     if nearest:
         _one_time_each(doc, index, mentions, claims)
     _share_with_setting(doc, tree, mentions, claims)
+    _share_between_verbs(doc, tree, index, mentions, claims)
     heads = {index.head(e): e for e in index.entities if e.type in ACTOR_TYPES or e.type == ROLE}
     for k, m in enumerate(mentions):
         # "Тамерлан, который был убит в перестрелке": who "который" stands for takes part
@@ -608,6 +609,31 @@ def _share_with_setting(doc: Document, tree: Tree, mentions: list[Mention],
             continue
         if not claims[k].dates:
             claims[k].dates.extend(claims[verbs[v]].dates)
+
+
+def _share_between_verbs(doc: Document, tree: Tree, index: EntityIndex, mentions: list[Mention],
+                         claims: dict[int, Claims]) -> None:
+    """Event verbs joined by "и", "или" share a place outside the pair, when the other has
+    none: "трое [пропали] или [погибли] в Каспийском море", "В Омске [задержан] и
+    [арестован] Петров"; not one between them, which is the first's alone ("задержан в
+    Омске и [этапирован] в Москву")."""
+    verbs = {m.head: k for k, m in enumerate(mentions) if m.verbal}
+    for j, m in enumerate(mentions):
+        h = tree.heads[m.head]
+        if not m.verbal or tree.rels[m.head] != "conj" or h not in verbs or h > m.head:
+            continue
+        k = verbs[h]
+        first, second = claims[k], claims[j]
+        if not first.places:
+            # not a direction: "покинул Омск и переехал в Казань"
+            add = [e for e in second.places if index.head(e) is not None and index.head(e) > m.head
+                   and "accs" not in (doc.tokens[index.head(e)].tag or "")]
+            first.places.extend(add)
+            first.regions.extend(e for e in add if e in second.regions)
+        if not second.places:
+            add = [e for e in first.places if index.head(e) is not None and index.head(e) < mentions[k].head]
+            second.places.extend(add)
+            second.regions.extend(e for e in add if e in first.regions)
 
 
 # "в бельгийском городе [Льеж]", "в аргентинском [Буэнос-Айресе]": up to two lower-case words
