@@ -265,3 +265,39 @@ def test_one_of_the_sites_of_a_place(nlp, text, places):
 ])
 def test_the_capital_of_the_country(nlp, text, places):
     assert [p["text"] for p in events(nlp, text)[0]["places"]] == places
+
+
+@pytest.mark.parametrize("text, places", [
+    # round 10: the country or city of the office given, taken or left is the event's place
+    ("Иван Петров назначен министром культуры Чехии.", ["Чехии"]),
+    ("Министром финансов Чили назначена Анна Петрова.", ["Чили"]),
+    ("Вчера Петров был избран мэром Казани.", ["Казани"]),
+    ("Петров заявил о скором уходе с поста мэра Перми.", ["Перми"]),
+    # not the title of who acts or who gives the office, nor the holder's title in the phrase
+    ("Премьер-министр Словакии Иван Петров подал в отставку.", []),
+    ("Президент Чехии назначил Петрова министром.", []),
+    ("Отставка мэра Казани Петрова принята.", []),
+    # nor the country of the body whose chair is chosen
+    ("Петров избран председателем Верховного совета Чили.", []),
+    # an office abroad is still no place of its appointment
+    ("Петров назначен послом России в Чехии.", []),
+])
+def test_the_land_of_an_office(nlp, text, places):
+    assert [p["text"] for p in events(nlp, text)[0]["places"]] == places
+
+
+@pytest.mark.parametrize("text, verbs", [
+    # round 10: event verbs joined by "и", "или" share a place outside the pair
+    ("Трое рыбаков пропали или погибли в Каспийском море.",
+     {"пропали": ["Каспийском море"], "погибли": ["Каспийском море"]}),
+    ("Вчера самолет упал и сгорел под Омском.", {"упал": ["Омском"], "сгорел": ["Омском"]}),
+    ("В Омске задержан и арестован Петров.", {"задержан": ["Омске"], "арестован": ["Омске"]}),
+    # a place between the verbs is the first's; a direction is no place to share
+    ("Петров задержан в Омске и этапирован в Москву.", {"задержан": ["Омске"], "этапирован": ["Москву"]}),
+])
+def test_verbs_joined_share_a_place(nlp, text, verbs):
+    got = {}
+    for e in events(nlp, text):
+        word = next(w for w in verbs if w in e["trigger"]["text"].split())
+        got[word] = [p["text"] for p in e["places"]]
+    assert got == verbs

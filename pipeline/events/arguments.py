@@ -51,6 +51,17 @@ PRONOUN_RELS = {"nsubj", "nsubj:pass", "obj", "iobj", "nmod", "det", "nmod:poss"
 # offices whose country is where an election or appointment to them takes place
 OFFICES = {"президент", "премьер-министр", "премьер", "мэр", "губернатор", "глава", "канцлер",
            "парламент", "король", "королева", "спикер", "вице-президент"}
+# offices whose country, region or city is where the office is taken or left:
+# "назначен министром культуры Чехии", "избран мэром Казани"
+OFFICE_HOLDERS = OFFICES | {"министр", "вице-премьер", "эмир", "султан", "шах", "монарх", "вице-губернатор",
+                            "император", "императрица"}
+# "министр финансов Чили": the country follows the minister's field
+MINISTERS = {"министр", "замминистра"}
+# changes of office whose office's land is their place ("ушел с должности мэра Казани")
+OFFICE_TAKINGS = {"назначение", "отставка", "увольнение", "избрание", "отстранение", "отречение", "присяга"}
+# how the office noun hangs on the event's verb: the office given or taken ("назначена
+# министром", "избрана мэром")
+OFFICE_RELS = {"xcomp", "obl"}
 # appointments: a place with them is where the office is
 APPOINTMENTS = {"назначение"}
 # events that fill an office by a vote: the office's country is where they take place
@@ -359,7 +370,8 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
                         or _seat_of(doc, tree, t, mentions[k]) or _in_topic(doc, tree, t, mentions[k])):
                     continue
                 # "назначен послом в России": where the office is, not where it was given
-                if mentions[k].kind not in APPOINTMENTS:
+                # (but "назначен министром культуры Чехии" is given in the office's country)
+                if mentions[k].kind not in APPOINTMENTS or _genitive_of(doc, tree, t, mentions[k]):
                     c.places.append(e)
                 # "чемпионат России", "выборы мэра Москвы": the event's own country or city;
                 # "Каннский фестиваль", "бостонского теракта": a place adjective in its phrase;
@@ -407,6 +419,7 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
     if nearest:
         _one_time_each(doc, index, mentions, claims)
     _share_with_setting(doc, tree, mentions, claims)
+    _share_between_verbs(doc, tree, index, mentions, claims)
     heads = {index.head(e): e for e in index.entities if e.type in ACTOR_TYPES or e.type == ROLE}
     for k, m in enumerate(mentions):
         # "Тамерлан, который был убит в перестрелке": who "который" stands for takes part
@@ -596,6 +609,31 @@ def _share_with_setting(doc: Document, tree: Tree, mentions: list[Mention],
             continue
         if not claims[k].dates:
             claims[k].dates.extend(claims[verbs[v]].dates)
+
+
+def _share_between_verbs(doc: Document, tree: Tree, index: EntityIndex, mentions: list[Mention],
+                         claims: dict[int, Claims]) -> None:
+    """Event verbs joined by "и", "или" share a place outside the pair, when the other has
+    none: "трое [пропали] или [погибли] в Каспийском море", "В Омске [задержан] и
+    [арестован] Петров"; not one between them, which is the first's alone ("задержан в
+    Омске и [этапирован] в Москву")."""
+    verbs = {m.head: k for k, m in enumerate(mentions) if m.verbal}
+    for j, m in enumerate(mentions):
+        h = tree.heads[m.head]
+        if not m.verbal or tree.rels[m.head] != "conj" or h not in verbs or h > m.head:
+            continue
+        k = verbs[h]
+        first, second = claims[k], claims[j]
+        if not first.places:
+            # not a direction: "покинул Омск и переехал в Казань"
+            add = [e for e in second.places if index.head(e) is not None and index.head(e) > m.head
+                   and "accs" not in (doc.tokens[index.head(e)].tag or "")]
+            first.places.extend(add)
+            first.regions.extend(e for e in add if e in second.regions)
+        if not second.places:
+            add = [e for e in first.places if index.head(e) is not None and index.head(e) < mentions[k].head]
+            second.places.extend(add)
+            second.regions.extend(e for e in add if e in first.regions)
 
 
 # "в бельгийском городе [Льеж]", "в аргентинском [Буэнос-Айресе]": up to two lower-case words
@@ -803,10 +841,16 @@ def _is_personal(doc: Document, tree: Tree, i: int) -> bool:
 
 def _genitive_of(doc: Document, tree: Tree, t: int, m: Mention) -> bool:
     """The place is a bare genitive of the event noun, or of the office it is about:
-    "чемпионат Испании", "выборах президента США"."""
-    if m.verbal or tree.rels[t] != "nmod" or any(tree.rels[x] == "case" for x in tree.children(t)):
+    "чемпионат Испании", "выборах президента США".
+
+    For a change of office, also the office's own genitive: "назначен министром культуры Чехии"."""
+    if tree.rels[t] != "nmod" or any(tree.rels[x] == "case" for x in tree.children(t)):
         return False
     h = tree.heads[t]
+    if m.kind in OFFICE_TAKINGS and _office_of(doc, tree, h, m):
+        return True
+    if m.verbal:
+        return False
     if h == m.head:
         return True
     # "выборы президента США", "инаугурация президента Зимбабве": the country of an office
@@ -814,6 +858,27 @@ def _genitive_of(doc: Document, tree: Tree, t: int, m: Mention) -> bool:
     # России", "пресс-конференция президента Сербии" (the holder's title)
     return m.kind in ELECTIONS and doc.tokens[h].lemma in OFFICES and tree.heads[h] == m.head and \
         not any(tree.rels[x] == "case" for x in tree.children(h))
+
+
+def _office_of(doc: Document, tree: Tree, h: int, m: Mention) -> bool:
+    """The noun ``h`` is the office the event gives, takes or leaves: "назначен
+    [министром] культуры Чехии", "заявил о скором уходе с поста [мэра] Перми", "вчера
+    Анна Петрова избрана [мэром] Тулы"; not the title of who acts ("Премьер-министр
+    Словакии Петров подал в отставку", "Президент Чехии назначил Петрова", "отставка мэра
+    Казани": NEREL marks these unevenly, on train right one time in three) and not the
+    chair of a body ("избран председателем Верховного совета Чили")."""
+    if tree.rels[h] == "nmod" and tree.heads[h] >= 0 and doc.tokens[h].pos == "NOUN" and \
+            doc.tokens[tree.heads[h]].lemma in MINISTERS:
+        h = tree.heads[h]  # "министра финансов [Чили]": the minister's field, then the country
+    if doc.tokens[h].lemma not in OFFICE_HOLDERS:
+        return False
+    g = tree.heads[h]
+    if g >= 0 and doc.tokens[g].lemma in POST_NOUNS and tree.rels[h] == "nmod":
+        # "с поста [мэра] Перми": the post is in the event's phrase or hangs on its word
+        p = tree.heads[g]
+        return m.start <= g < m.end or p >= 0 and m.start <= p < m.end and tree.rels[g] in OFFICE_RELS | {"nmod"}
+    # "отставка мэра Казани" inside the event's phrase is the holder's title
+    return g >= 0 and m.start <= g < m.end and not m.start <= h < m.end and tree.rels[h] in OFFICE_RELS
 
 
 def _bracketed_aside(doc: Document, index: EntityIndex, e: Entity,
