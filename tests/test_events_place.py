@@ -265,3 +265,17 @@ def test_one_of_the_sites_of_a_place(nlp, text, places):
 ])
 def test_the_capital_of_the_country(nlp, text, places):
     assert [p["text"] for p in events(nlp, text)[0]["places"]] == places
+
+
+@pytest.mark.parametrize("text, title, places", [
+    # "в" with the accusative on an infinitive is where someone means to go, no place of the event
+    ("После финала чемпионата Иванов собирался перебраться в Норвегию.", "чемпионата Иванов", []),
+    ("После турнира команда собирается отправиться в Южную Америку.", "турнира", []),
+    ("После турнира в Казани команда собирается отправиться в Южную Америку.", "турнира", ["Казани"]),
+    ("Выборы прошли спокойно, наблюдателей решили отправить в Литву.", "Выборы", []),
+    # the event word of going governs it: its place
+    ("Петров прибыл в Минск в понедельник.", "прибыл", ["Минск"]),
+    ("Свой визит в Минск Петров начал со встречи с министром.", "визит в Минск", ["Минск"]),
+])
+def test_a_direction_of_a_plan(nlp, text, title, places):
+    assert places_by_title(nlp, text)[title] == places
