@@ -294,3 +294,13 @@ def test_a_direction_of_a_plan(nlp, text, title, places):
 ])
 def test_a_phrase_that_names_its_place(nlp, text, title, places):
     assert places_by_title(nlp, text)[title] == places
+
+
+@pytest.mark.parametrize("text, places", [
+    # a district or region after a street or a site says where that one lies
+    ("Вчера на улице Садовой в Заречном районе столкнулись два автобуса.", ["улице Садовой"]),
+    # alone it is the place
+    ("Вчера в Заречном районе столкнулись два автобуса.", ["Заречном районе"]),
+])
+def test_the_district_of_a_street(nlp, text, places):
+    assert [p["text"] for p in events(nlp, text)[0]["places"]] == places

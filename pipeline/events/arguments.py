@@ -778,11 +778,16 @@ SITE_THEN_PLACE = re.compile(r"^[»\"]?(?:\s*\([^()\n]{1,60}\))?\s*,?\s*(?:в|в
 SMALLER_THAN_CITY = (SITE, LOCATION, ORGANIZATION, "FACILITY")
 
 
+# a district or region by its unit: "в Заречном районе", "в Приозёрном крае"
+UNIT = re.compile(r"(?i)(?:район|округ|кра[йяею]|област)\w*$")
+
+
 def _where_site_lies(doc: Document, index: EntityIndex, e: Entity) -> bool:
     """A city or country after "в" right after a named site, street or building says where
     that one lies: "похоронен на Кузьминском кладбище в Москве", "умер в НИИ им.
     Склифосовского в Москве" (news names the site as the place)."""
-    if e.type not in (CITY, COUNTRY, REGION, DISTRICT):
+    # and a district after a street: "на улице Садовой в Заречном районе"
+    if e.type not in (CITY, COUNTRY, REGION, DISTRICT) and not (e.type == LOCATION and UNIT.search(e.text)):
         return False
     return any(o.type in SMALLER_THAN_CITY and o.end <= e.start < o.end + 90
                and SITE_THEN_PLACE.match(doc.text[o.end:e.start])
