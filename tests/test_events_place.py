@@ -301,3 +301,42 @@ def test_verbs_joined_share_a_place(nlp, text, verbs):
         word = next(w for w in verbs if w in e["trigger"]["text"].split())
         got[word] = [p["text"] for p in e["places"]]
     assert got == verbs
+
+
+@pytest.mark.parametrize("text, title, places", [
+    # "в" with the accusative on an infinitive is where someone means to go, no place of the event
+    ("После финала чемпионата Иванов собирался перебраться в Норвегию.", "чемпионата Иванов", []),
+    ("После турнира команда собирается отправиться в Южную Америку.", "турнира", []),
+    ("После турнира в Казани команда собирается отправиться в Южную Америку.", "турнира", ["Казани"]),
+    ("Выборы прошли спокойно, наблюдателей решили отправить в Литву.", "Выборы", []),
+    # the event word of going governs it: its place
+    ("Петров прибыл в Минск в понедельник.", "прибыл", ["Минск"]),
+    ("Свой визит в Минск Петров начал со встречи с министром.", "визит в Минск", ["Минск"]),
+])
+def test_a_direction_of_a_plan(nlp, text, title, places):
+    assert places_by_title(nlp, text)[title] == places
+
+
+@pytest.mark.parametrize("text, title, places", [
+    # a news phrase that names its place keeps that one; the sentence's other place is another's
+    ("В Москве представитель министерства отклонил обвинения в организации поджога в Казани.", "поджога",
+     ["Казани"]),
+    ("В Самаре вспоминают о пожаре в Казани.", "пожаре", ["Казани"]),
+    ("Вчера в Москве вспоминали жертв войны во Вьетнаме.", "войны", ["Вьетнаме"]),
+    # ... and the places joined to it
+    ("После серии терактов в Казани и Самаре в Уфе усилили охрану вокзалов.", "терактов", ["Казани", "Самаре"]),
+    ("Двое участников нападения задержаны в Казани, один — в Самаре, сообщили в полиции.", "задержаны",
+     ["Казани", "Самаре"]),
+])
+def test_a_phrase_that_names_its_place(nlp, text, title, places):
+    assert places_by_title(nlp, text)[title] == places
+
+
+@pytest.mark.parametrize("text, places", [
+    # a district or region after a street or a site says where that one lies
+    ("Вчера на улице Садовой в Заречном районе столкнулись два автобуса.", ["улице Садовой"]),
+    # alone it is the place
+    ("Вчера в Заречном районе столкнулись два автобуса.", ["Заречном районе"]),
+])
+def test_the_district_of_a_street(nlp, text, places):
+    assert [p["text"] for p in events(nlp, text)[0]["places"]] == places

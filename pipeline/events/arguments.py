@@ -365,6 +365,7 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
                 c.places.append(e)  # "умер [в больнице]", "похоронен [на кладбище]"
             elif e.type in PLACE_TYPES:
                 if _adjective_before_place(doc, index, e) or nearest and (
+                        _direction_of_a_plan(doc, tree, t, e, mentions[k]) or
                         _where_place_lies(doc, index, e) or _where_site_lies(doc, index, e)
                         or _capital_of(doc, index, e) or _adjective_of_a_thing(doc, tree, t, mentions[k])
                         or _seat_of(doc, tree, t, mentions[k]) or _in_topic(doc, tree, t, mentions[k])):
@@ -400,7 +401,7 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
                 if _buried(doc, tree, t, mentions[k]):
                     continue  # "похоронен Иван Петров", "похороны Петрова": the dead, not a mourner
                 c.actors.append(e)
-                # "заседание Совета Безопасности", "саммит ФСЭГ": the gathering is theirs
+                # "заседание Совета Безопасности", "саммит ОПЕК": the gathering is theirs
                 m = mentions[k]
                 if e.type == ORGANIZATION and m.cls == GATHERING and not m.verbal and \
                         tree.heads[t] == m.head and tree.rels[t] == "nmod" and \
@@ -584,6 +585,34 @@ def _place_of_a_state(doc: Document, tree: Tree, t: int) -> bool:
     Москве": it says where someone is, not where the event happened."""
     h = tree.heads[t]
     return h >= 0 and (doc.tokens[h].lemma or "") in STATE_VERBS and doc.tokens[h].pos in VERBAL_POS | {"PRTF"}
+
+
+# events of going whose word governs where they go: "прибыл в Минск", "визит в Рим"
+GOINGS = JOURNEYS | {"поездка", "прибытие", "турне", "гастроли", "возвращение", "перелет", "путешествие"}
+TO_BEFORE = re.compile(r"(?:^|[\s(])(?:в|во)\s*[«\"]?\s*$", re.I)
+VERB_FORMS = {"VERB", "PRTF", "PRTS", "GRND"}  # not "INFN": a plan
+
+
+def _direction_of_a_plan(doc: Document, tree: Tree, t: int, e: Entity, m: Mention) -> bool:
+    """"в" with the accusative hung on an infinitive or a noun is where someone means to
+    go: "после финала решил [перебраться] в Норвегию", "после турнира команда собирается
+    [отправиться] в Южную Америку" name no place of the final or the tournament. The event
+    word itself may govern it ("прибыл в Минск", "визит в Рим"), and a finite verb of
+    going keeps it: that is often an event of its own ("вернулась в Москву"), whose place
+    the document still names."""
+    if m.kind in GOINGS or not TO_BEFORE.search(doc.text[max(0, e.start - 8):e.start]):
+        return False
+    toks = doc.tokens
+    first = bisect.bisect_left(toks, e.start, key=lambda x: x.start)
+    last = bisect.bisect_left(toks, e.end, key=lambda x: x.start) - 1
+    if first >= len(toks):
+        return False
+    # "в Южную Африку": the name's case is its noun's
+    tag = next((x for x in toks[first:last + 1] if x.pos == "NOUN"), toks[first]).tag or ""
+    if "accs" not in tag or "Fixd" in tag:
+        return False
+    h = tree.heads[t]
+    return h >= 0 and not m.start <= h < m.end and not m.start <= t < m.end and toks[h].pos not in VERB_FORMS
 
 
 # the nouns of "в результате", "в ходе", "во время": the event after them is the setting
@@ -787,15 +816,20 @@ SITE_THEN_PLACE = re.compile(r"^[»\"]?(?:\s*\([^()\n]{1,60}\))?\s*,?\s*(?:в|в
 SMALLER_THAN_CITY = (SITE, LOCATION, ORGANIZATION, "FACILITY")
 
 
+# a district or region by its unit: "в Заречном районе", "в Приозёрном крае"
+UNIT = re.compile(r"(?i)(?:район|округ|кра[йяею]|област)\w*$")
+
+
 def _where_site_lies(doc: Document, index: EntityIndex, e: Entity) -> bool:
     """A city or country after "в" right after a named site, street or building says where
     that one lies: "похоронен на Ваганьковском кладбище в Москве", "умер в больнице имени
     Пирогова в Москве" (news names the site as the place)."""
-    if e.type not in (CITY, COUNTRY, REGION, DISTRICT):
+    # and a district after a street: "на улице Садовой в Заречном районе"
+    if e.type not in (CITY, COUNTRY, REGION, DISTRICT) and not (e.type == LOCATION and UNIT.search(e.text)):
         return False
     return any(o.type in SMALLER_THAN_CITY and o.end <= e.start < o.end + 90
                and SITE_THEN_PLACE.match(doc.text[o.end:e.start])
-               # an organisation only as a venue ("в клубе «Шаги»"), not "саммит ФСЭГ в Дохе"
+               # an organisation only as a venue ("в клубе «Ритм»"), not "саммит ОПЕК в Вене"
                and (o.type != ORGANIZATION or actor_role(doc, o) == "venue") for o in index.entities)
 
 

@@ -41,6 +41,10 @@ QUANTITY_WORDS = {"около", "более", "свыше", "менее", "пр�
 ORG_COORDINATION = re.compile(r"^\s*(?:,|и|а\s+также|совместно\s+с|вместе\s+с|,\s*и)?\s*$", re.I)
 
 
+# "в Казани и Самаре", "в Казани, Самаре", "в Казани, один — в Самаре"
+JOINED = re.compile(r"\s*(?:,|и|,\s*и)\s*|\s*,?\s*(?:и\s+)?[а-яё]+\s*[—–]\s*(?:в|во|на)\s+")
+
+
 class RecordBuilder:
     """Builds the record of each cluster of one document."""
 
@@ -89,10 +93,30 @@ class RecordBuilder:
         ev.evidence = evidence
         if not self.release:
             ev.trigger = self._reach(ev, c.first)
+            # "обвинения в организации поджога в Казани": the phrase names its place; a place
+            # the sentence names elsewhere ("В Москве представитель МИД отверг ...") is another's
+            self._own_places(ev, evidence)
         ev.mentions = [self._span(m) for m in sorted(c.mentions, key=lambda m: m.start)]
         if main:
             self.main_event = ev
         return ev
+
+    def _own_places(self, ev: Event, evidence: dict) -> None:
+        """A news record whose phrase names its place ("поджога в Казани") keeps that one and
+        the places joined to it ("в Казани и Самаре", "в Казани, один — в Самаре"), not
+        the others its mention reached. A place adjective in the phrase names a reach or a
+        side ("Всероссийский форум", "российско-турецкой войны"), not where: it keeps all."""
+        t = ev.trigger
+        toks = self.doc.tokens
+        kept = [a for a in ev.places if t.start <= a.start and a.end <= t.end
+                and toks[bisect.bisect_left(toks, a.start, key=lambda x: x.start)].pos != "ADJF"]
+        if not kept or len(kept) == len(ev.places):
+            return
+        for a in sorted(ev.places, key=lambda a: a.start):
+            if a not in kept and any(JOINED.fullmatch(self.doc.text[k.end:a.start]) for k in kept if k.end <= a.start):
+                kept.append(a)
+        ev.places = [a for a in ev.places if a in kept]
+        evidence["places"] = [ev.places[0].start, ev.places[0].end]
 
     # --- mentions
 
