@@ -341,3 +341,15 @@ def test_an_abbreviated_verb_is_no_event(nlp, text, records):
 ])
 def test_a_contest_named_with_initials(nlp, text, triggers):
     assert [e.to_dict()["trigger"]["text"] for e in nlp(text).events] == triggers
+
+
+@pytest.mark.parametrize("text, records", [
+    ("Художник Олег Сомов, скончавшийся в Берлине, завещал картины музею.", [("скончавшийся", "смерть")]),
+    ("Задержанный в Казани блогер подал жалобу.", [("Задержанный", "задержание")]),
+    ("Судно, перехваченное в Черном море, вернули владельцу.", [("перехваченное", "перехват")]),
+    # no place after it: a person, not an event; births are biographies
+    ("Задержанный блогер подал жалобу.", []),
+    ("Художник, родившийся в Омске, открыл мастерскую.", []),
+])
+def test_a_full_participle_with_its_place(nlp, text, records):
+    assert titles_and_kinds(nlp, text) == records

@@ -35,6 +35,10 @@ BEAUTY_TITLES = {"Мисс", "Miss"}
 TITLE_HOLDING = {"титул", "звание", "корона", "стать", "обладательница", "победительница", "носить"}
 # Entities that a noun phrase does not swallow on its right: "смерти [Михаила Горбачева]"
 ARGUMENT_TYPES = {PERSON, ORGANIZATION, CITY, COUNTRY, DATE, "LOCATION", "REGION", "DISTRICT"}
+# A full participle is an event when its place follows: "[арестованный] в Чили"
+PLACE_TYPES = {CITY, COUNTRY, "LOCATION", "REGION", "DISTRICT"}
+PLACE_PREPOSITIONS = {"в", "во", "на", "под"}
+PARTICIPLE_NOT_PLACED = {"родиться"}
 # Entities inside which an event noun is part of a name: "Комиссия по выборам"
 NAME_TYPES = {PERSON, ORGANIZATION, "LOCATION"}
 
@@ -193,7 +197,12 @@ def _verb_mention(doc: Document, i: int, s_index: int, morph) -> Mention | None:
     """"скончался", "назначен", "приобрела"; "принял закон" only with its object."""
     tok = doc.tokens[i]
     sent = doc.sentences[s_index]
-    lemma = _verb_lemma(tok, morph) if tok.pos != "INFN" else _realised_infinitive(doc, i, sent, morph)
+    if tok.pos == "INFN":
+        lemma = _realised_infinitive(doc, i, sent, morph)
+    elif tok.pos == "PRTF":
+        lemma = _placed_participle(doc, i, sent, morph)
+    else:
+        lemma = _verb_lemma(tok, morph)
     if lemma is None:
         return None
     if lemma in HAPPENING_VERBS:
@@ -229,6 +238,20 @@ def _realised_infinitive(doc: Document, i: int, sent: Sentence, morph) -> str | 
         if _lemma(tok, morph) in REALISING and "past" in (tok.tag or ""):
             return None if _negated(doc, k, sent) else lemma
     return None
+
+
+def _placed_participle(doc: Document, i: int, sent: Sentence, morph) -> str | None:
+    """The event verb of a full participle that its place follows: "журналист, [задержанный] в
+    Минске", "[скончавшийся] в Берлине актер"; alone a participle names a person more often
+    ("родные погибших"), and births are biographies ("родившийся в Омске")."""
+    lemma = _lemma(doc.tokens[i], morph)
+    if lemma not in HAPPENING_VERBS or lemma in PARTICIPLE_NOT_PLACED:
+        return None
+    k = i + 1
+    if k + 1 >= sent.last_token or doc.tokens[k].norm.lower() not in PLACE_PREPOSITIONS:
+        return None
+    at = doc.tokens[k + 1].start
+    return lemma if any(e.start == at and e.type in PLACE_TYPES for e in doc.entities) else None
 
 
 def _near_lemma(doc: Document, i: int, s_index: int, morph, lemmas: set[str] | None,
