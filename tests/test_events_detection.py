@@ -353,3 +353,18 @@ def test_a_contest_named_with_initials(nlp, text, triggers):
 ])
 def test_a_full_participle_with_its_place(nlp, text, records):
     assert titles_and_kinds(nlp, text) == records
+
+
+@pytest.mark.parametrize("text, records", [
+    ("В соборе прошла пасхальная месса.", [("пасхальная месса", "месса")]),
+    ("Теплоход вышел в недельный круиз по Волге.", [("недельный круиз", "круиз")]),
+    ("После погони угонщика задержали.", [("погони угонщика", "погоня"), ("задержали", "задержание")]),
+    ("Двое туристов пострадали в потасовке у кафе.", [("потасовке", "потасовка")]),
+    ("Кораблекрушение у берегов Крита унесло жизни пяти моряков.",
+     [("Кораблекрушение", "кораблекрушение"), ("унесло", "гибель")]),
+    # a compound whose last part names a gathering
+    ("Группа выступила на джаз-фестивале в Коктебеле.", [("джаз-фестивале", "фестиваль")]),
+    ("Пресс-служба компании ответила на запрос.", []),
+])
+def test_nouns_of_gatherings_and_incidents(nlp, text, records):
+    assert titles_and_kinds(nlp, text) == records

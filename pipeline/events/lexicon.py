@@ -58,6 +58,8 @@ GATHERING_NOUNS: dict[str, str] = _same("""
 свадьба венчание бракосочетание бал банкет
 """)
 GATHERING_NOUNS.update({"слёт": "слет", "гастроль": "гастроли"})
+# round 10: "празднество по случаю свадьбы", "месса в соборе", "круиз по Волге", "фотосессия на пляже"
+GATHERING_NOUNS.update(_same("празднество месса утреня всенощная круиз фотосессия"))
 
 # Nouns that only refer back to an event already named: "Мероприятие собрало ...".
 ANAPHORIC_NOUNS = {"мероприятие", "событие"}
@@ -88,6 +90,8 @@ HAPPENING_NOUNS: dict[str, str] = _same("""
 спецоперация договоренность
 """)
 HAPPENING_NOUNS.update({"кончина": "смерть", "погибель": "гибель"})
+# round 10: "потасовка у кафе", "кораблекрушение у берегов", "погоня за угонщиком"
+HAPPENING_NOUNS.update(_same("потасовка стычка кораблекрушение самосожжение погоня инспекция"))
 
 # Nouns that are events only in the plural: "беспорядки" (but "беспорядок в комнате"),
 # "учения", "слушания"; lemma -> (kind, class).

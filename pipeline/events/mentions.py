@@ -97,6 +97,8 @@ def _noun_mention(doc: Document, i: int, s_index: int, morph) -> Mention | None:
         return None
     if lemma in GATHERING_NOUNS:
         kind, cls = GATHERING_NOUNS[lemma], GATHERING
+    elif "-" in lemma and lemma.rsplit("-", 1)[1] in GATHERING_NOUNS and lemma.rsplit("-", 1)[0].isalpha():
+        kind, cls = GATHERING_NOUNS[lemma.rsplit("-", 1)[1]], GATHERING  # "рок-фестиваль", "джаз-концерт"
     elif lemma in HAPPENING_NOUNS:
         kind, cls = HAPPENING_NOUNS[lemma], HAPPENING
     elif lemma in ANAPHORIC_NOUNS and "sing" in (tok.tag or ""):
