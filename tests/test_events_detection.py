@@ -368,3 +368,17 @@ def test_a_full_participle_with_its_place(nlp, text, records):
 ])
 def test_nouns_of_gatherings_and_incidents(nlp, text, records):
     assert titles_and_kinds(nlp, text) == records
+
+
+@pytest.mark.parametrize("text, records", [
+    ("На горной дороге перевернулся рейсовый автобус.", [("перевернулся", "авария")]),
+    ("Вечером фура съехала в кювет.", [("съехала", "авария")]),
+    ("Певица поступила в госпиталь с переломом.", [("поступила", "госпитализация")]),
+    ("Ночью в магазин ворвались грабители.", [("ворвались", "нападение")]),
+    ("Консула выдворили из страны.", [("выдворили", "депортация")]),
+    # without the word that makes it an event
+    ("Осенью он поступил в академию.", []),
+    ("Лодку увезли на склад.", []),
+])
+def test_verbs_of_accidents_and_hospitals(nlp, text, records):
+    assert titles_and_kinds(nlp, text) == records
