@@ -382,3 +382,16 @@ def test_nouns_of_gatherings_and_incidents(nlp, text, records):
 ])
 def test_verbs_of_accidents_and_hospitals(nlp, text, records):
     assert titles_and_kinds(nlp, text) == records
+
+
+@pytest.mark.parametrize("text, records", [
+    ("В театрах прошли торжественные собрания.", [("торжественные собрания", "собрание")]),
+    ("Издательство выпустило собрание сочинений поэта.", []),
+    ("О минуте молчания объявил ведущий.", [("минуте молчания", "траурная минута")]),
+    ("Слухи о предложении руки гонщика подтвердились.", [("предложении руки гонщика", "помолвка")]),
+    ("Предложение депутата отклонили.", []),
+    ("В Перу проведено вскрытие гробницы вождя.", [("вскрытие гробницы вождя", "эксгумация")]),
+    ("В Эстонии сменилась власть.", [("сменилась", "смена власти")]),
+])
+def test_set_phrases_of_ceremonies_and_changes(nlp, text, records):
+    assert titles_and_kinds(nlp, text) == records
