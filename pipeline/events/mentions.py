@@ -39,6 +39,8 @@ ARGUMENT_TYPES = {PERSON, ORGANIZATION, CITY, COUNTRY, DATE, "LOCATION", "REGION
 PLACE_TYPES = {CITY, COUNTRY, "LOCATION", "REGION", "DISTRICT"}
 PLACE_PREPOSITIONS = {"в", "во", "на", "под"}
 PARTICIPLE_NOT_PLACED = {"родиться"}
+PLACE_KIND_WORDS = {"город", "штат", "район", "область", "провинция", "столица", "село", "деревня",
+                    "поселок", "округ", "центр", "пригород", "окрестность", "префектура", "графство"}
 # Entities inside which an event noun is part of a name: "Комиссия по выборам"
 NAME_TYPES = {PERSON, ORGANIZATION, "LOCATION"}
 
@@ -252,8 +254,11 @@ def _placed_participle(doc: Document, i: int, sent: Sentence, morph) -> str | No
     k = i + 1
     if k + 1 >= sent.last_token or doc.tokens[k].norm.lower() not in PLACE_PREPOSITIONS:
         return None
-    at = doc.tokens[k + 1].start
-    return lemma if any(e.start == at and e.type in PLACE_TYPES for e in doc.entities) else None
+    # "в штате Айдахо", "в центре Праги": the place may follow a word for its kind
+    starts = [doc.tokens[k + 1].start]
+    if k + 2 < sent.last_token and _lemma(doc.tokens[k + 1], morph) in PLACE_KIND_WORDS:
+        starts.append(doc.tokens[k + 2].start)
+    return lemma if any(e.start in starts and e.type in PLACE_TYPES for e in doc.entities) else None
 
 
 def _near_lemma(doc: Document, i: int, s_index: int, morph, lemmas: set[str] | None,
