@@ -203,7 +203,7 @@ def _verb_mention(doc: Document, i: int, s_index: int, morph) -> Mention | None:
     sent = doc.sentences[s_index]
     if tok.pos == "INFN":
         lemma = _realised_infinitive(doc, i, sent, morph)
-    elif tok.pos == "PRTF":
+    elif tok.pos in ("PRTF", "ADJF"):
         lemma = _placed_participle(doc, i, sent, morph)
     else:
         lemma = _verb_lemma(tok, morph)
@@ -248,7 +248,12 @@ def _placed_participle(doc: Document, i: int, sent: Sentence, morph) -> str | No
     """The event verb of a full participle that its place follows: "журналист, [задержанный] в
     Минске", "[скончавшийся] в Берлине актер"; alone a participle names a person more often
     ("родные погибших"), and births are biographies ("родившийся в Омске")."""
-    lemma = _lemma(doc.tokens[i], morph)
+    tok = doc.tokens[i]
+    lemma = _lemma(tok, morph)
+    if tok.pos == "ADJF":
+        # "убитого", "избранный": read as adjectives first, participles by another reading
+        lemma = next((p.normal_form.replace("ё", "е") for p in morph.parse(tok.norm.lower())
+                      if p.tag.POS == "PRTF"), "")
     if lemma not in HAPPENING_VERBS or lemma in PARTICIPLE_NOT_PLACED:
         return None
     k = i + 1
