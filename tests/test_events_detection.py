@@ -401,3 +401,15 @@ def test_verbs_of_accidents_and_hospitals(nlp, text, records):
 ])
 def test_set_phrases_of_ceremonies_and_changes(nlp, text, records):
     assert titles_and_kinds(nlp, text) == records
+
+
+@pytest.mark.parametrize("text, records", [
+    ("В соборе прошла интронизация митрополита.", [("интронизация митрополита", "интронизация")]),
+    ("Кардиналы соберутся на конклав в марте.", [("конклав", "конклав")]),
+    ("Полиция сообщила о поимке беглого банкира.", [("поимке беглого банкира", "задержание")]),
+    ("Летом актриса перенесла химиотерапию.", [("химиотерапию", "химиотерапия")]),
+    ("Ветераны пришли на возложение венков к обелиску.", [("возложение венков", "возложение")]),
+    ("Министр выступил против возложения ответственности на школы.", []),
+])
+def test_nouns_of_rites_and_treatment(nlp, text, records):
+    assert titles_and_kinds(nlp, text) == records
