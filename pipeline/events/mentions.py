@@ -35,6 +35,12 @@ BEAUTY_TITLES = {"Мисс", "Miss"}
 TITLE_HOLDING = {"титул", "звание", "корона", "стать", "обладательница", "победительница", "носить"}
 # Entities that a noun phrase does not swallow on its right: "смерти [Михаила Горбачева]"
 ARGUMENT_TYPES = {PERSON, ORGANIZATION, CITY, COUNTRY, DATE, "LOCATION", "REGION", "DISTRICT"}
+# A full participle is an event when its place follows: "[арестованный] в Чили"
+PLACE_TYPES = {CITY, COUNTRY, "LOCATION", "REGION", "DISTRICT"}
+PLACE_PREPOSITIONS = {"в", "во", "на", "под"}
+PARTICIPLE_NOT_PLACED = {"родиться"}
+PLACE_KIND_WORDS = {"город", "штат", "район", "область", "провинция", "столица", "село", "деревня",
+                    "поселок", "округ", "центр", "пригород", "окрестность", "префектура", "графство"}
 # Entities inside which an event noun is part of a name: "Комиссия по выборам"
 NAME_TYPES = {PERSON, ORGANIZATION, "LOCATION"}
 
@@ -93,6 +99,8 @@ def _noun_mention(doc: Document, i: int, s_index: int, morph) -> Mention | None:
         return None
     if lemma in GATHERING_NOUNS:
         kind, cls = GATHERING_NOUNS[lemma], GATHERING
+    elif "-" in lemma and lemma.rsplit("-", 1)[1] in GATHERING_NOUNS and lemma.rsplit("-", 1)[0].isalpha():
+        kind, cls = GATHERING_NOUNS[lemma.rsplit("-", 1)[1]], GATHERING  # "рок-фестиваль", "джаз-концерт"
     elif lemma in HAPPENING_NOUNS:
         kind, cls = HAPPENING_NOUNS[lemma], HAPPENING
     elif lemma in ANAPHORIC_NOUNS and "sing" in (tok.tag or ""):
@@ -193,7 +201,12 @@ def _verb_mention(doc: Document, i: int, s_index: int, morph) -> Mention | None:
     """"скончался", "назначен", "приобрела"; "принял закон" only with its object."""
     tok = doc.tokens[i]
     sent = doc.sentences[s_index]
-    lemma = _verb_lemma(tok, morph) if tok.pos != "INFN" else _realised_infinitive(doc, i, sent, morph)
+    if tok.pos == "INFN":
+        lemma = _realised_infinitive(doc, i, sent, morph)
+    elif tok.pos in ("PRTF", "ADJF"):
+        lemma = _placed_participle(doc, i, sent, morph)
+    else:
+        lemma = _verb_lemma(tok, morph)
     if lemma is None:
         return None
     if lemma in HAPPENING_VERBS:
@@ -229,6 +242,28 @@ def _realised_infinitive(doc: Document, i: int, sent: Sentence, morph) -> str | 
         if _lemma(tok, morph) in REALISING and "past" in (tok.tag or ""):
             return None if _negated(doc, k, sent) else lemma
     return None
+
+
+def _placed_participle(doc: Document, i: int, sent: Sentence, morph) -> str | None:
+    """The event verb of a full participle that its place follows: "журналист, [задержанный] в
+    Минске", "[скончавшийся] в Берлине актер"; alone a participle names a person more often
+    ("родные погибших"), and births are biographies ("родившийся в Омске")."""
+    tok = doc.tokens[i]
+    lemma = _lemma(tok, morph)
+    if tok.pos == "ADJF":
+        # "убитого", "избранный": read as adjectives first, participles by another reading
+        lemma = next((p.normal_form.replace("ё", "е") for p in morph.parse(tok.norm.lower())
+                      if p.tag.POS == "PRTF"), "")
+    if lemma not in HAPPENING_VERBS or lemma in PARTICIPLE_NOT_PLACED:
+        return None
+    k = i + 1
+    if k + 1 >= sent.last_token or doc.tokens[k].norm.lower() not in PLACE_PREPOSITIONS:
+        return None
+    # "в штате Айдахо", "в центре Праги": the place may follow a word for its kind
+    starts = [doc.tokens[k + 1].start]
+    if k + 2 < sent.last_token and _lemma(doc.tokens[k + 1], morph) in PLACE_KIND_WORDS:
+        starts.append(doc.tokens[k + 2].start)
+    return lemma if any(e.start in starts and e.type in PLACE_TYPES for e in doc.entities) else None
 
 
 def _near_lemma(doc: Document, i: int, s_index: int, morph, lemmas: set[str] | None,
