@@ -413,3 +413,19 @@ def test_set_phrases_of_ceremonies_and_changes(nlp, text, records):
 ])
 def test_nouns_of_rites_and_treatment(nlp, text, records):
     assert titles_and_kinds(nlp, text) == records
+
+
+@pytest.mark.parametrize("text, cue", [
+    # who organised or supported the event: a release's cue
+    ("Форум организован союзом ремесленников.", True),
+    ("Выставка, организованная фондом «Север», открылась вчера.", True),
+    ("Организатором выступила ассоциация «Лига».", True),
+    ("Турнир прошел при поддержке мэрии.", True),
+    # the adverb says how, not by whom: news ("жители организованно покинули район")
+    ("После митинга участники организованно разошлись.", False),
+    ("Жители организованно покинули район пожара.", False),
+])
+def test_release_cues(text, cue):
+    from pipeline.events.clusters import RELEASE_CUES
+
+    assert (RELEASE_CUES.search(text) is not None) == cue
