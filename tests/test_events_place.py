@@ -340,3 +340,15 @@ def test_a_phrase_that_names_its_place(nlp, text, title, places):
 ])
 def test_the_district_of_a_street(nlp, text, places):
     assert [p["text"] for p in events(nlp, text)[0]["places"]] == places
+
+
+@pytest.mark.parametrize("text, title, places", [
+    # a city joined to a year names the games it hosts: the city is where they were held
+    ("Фигуристка Анна Петрова, чемпионка Ванкувер-2010, открыла школу в Омске.", "Ванкувер-2010",
+     ["Ванкувер"]),
+    ("Бронзовый призер Стокгольм-1912 Олег Смирнов умер.", "Стокгольм-1912", ["Стокгольм"]),
+    # a form of an event noun the entity stage may take for a village is no host city
+    ("На Олимпийских Играх-2012 сборная выступила неудачно.", "Играх-2012", []),
+])
+def test_the_city_of_games(nlp, text, title, places):
+    assert places_by_title(nlp, text)[title] == places

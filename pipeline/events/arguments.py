@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from ..doc import CITY, COUNT, COUNTRY, DATE, ORGANIZATION, PERSON, Document, Entity
 from ..entities.geo import DISTRICT, REGION
-from .lexicon import GATHERING, SUPPORT_VERBS
+from .lexicon import GATHERING, GATHERING_NOUNS, PLURAL_NOUNS, QUALIFIED_NOUNS, SUPPORT_VERBS
 from .mentions import Mention
 from .nominals import ROLE, SITE, SITE_NOUNS
 from .syntax import Tree
@@ -279,8 +279,12 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
         if e.type == DATE and "duration" in (e.value or {}):
             continue  # "приговорен к четырем годам", "за пять дней": how long, not when
         edition = _edition_of(doc, e, mentions)
-        if edition is not None:
+        if edition is not None and e.type == DATE:
             claims[edition].dates.append(e)  # "на Олимпиаде-2016", "чемпионка Сочи-2014"
+            continue
+        if edition is not None:
+            claims[edition].places.append(e)  # "Сочи-2014", "Пекин-2008": the host city
+            claims[edition].regions.append(e)  # the event's own city, as "чемпионат России"
             continue
         if any(s <= e.start and e.end <= end for s, end in names):
             continue  # "XX века" in «Линия и свет: немецкая графика XX века» is part of a name
@@ -957,8 +961,17 @@ def _in_contest_name(doc: Document, tree: Tree, t: int, inside: list[tuple[int, 
 
 def _edition_of(doc: Document, e: Entity, mentions: list[Mention]) -> int | None:
     """The mention whose word the year is joined to by a hyphen: "Олимпиаде-2016",
-    "ЧМ-2018", "Сочи-2014" (the edition's year is when it took place)."""
-    if e.type != DATE or doc.text[e.start - 1:e.start] != "-" or not re.fullmatch(r"\d{4}", e.text):
+    "ЧМ-2018", "Сочи-2014" (the edition's year is when it took place), or the city
+    joined to the year ("Сочи" of "Сочи-2014": where it took place)."""
+    if e.type == CITY:
+        # "Сочи-2014": a city joined to a year names the games it hosts; not "Играх-2012",
+        # a form of an event noun the entity stage took for a village
+        word = e.text.lower()
+        if not re.match(r"-\d{4}\b", doc.text[e.end:e.end + 6]) or any(
+                len(n) > 3 and word.startswith(n[:-1]) and len(word) <= len(n) + 2
+                for n in (*GATHERING_NOUNS, *QUALIFIED_NOUNS, *PLURAL_NOUNS)):
+            return None
+    elif e.type != DATE or doc.text[e.start - 1:e.start] != "-" or not re.fullmatch(r"\d{4}", e.text):
         return None
     for k, m in enumerate(mentions):
         if doc.tokens[m.start].start <= e.start and e.end <= doc.tokens[m.end - 1].end:
