@@ -352,3 +352,14 @@ def test_the_district_of_a_street(nlp, text, places):
 ])
 def test_the_city_of_games(nlp, text, title, places):
     assert places_by_title(nlp, text)[title] == places
+
+
+@pytest.mark.parametrize("text, places", [
+    # "в" twice: the second names the land the first place lies in
+    ("Беглеца арестовали на съемной квартире в Тусоне в Аризоне.", ["Тусоне"]),
+    ("Вчера в Омске в России прошел митинг.", ["Омске"]),
+    # a journey's start and end are two places, not one inside the other
+    ("Петров уехал из Омска в Германию.", ["Омска", "Германию"]),
+])
+def test_the_land_after_a_second_v(nlp, text, places):
+    assert [p["text"] for p in events(nlp, text)[0]["places"]] == places

@@ -759,7 +759,12 @@ def _where_place_lies(doc: Document, index: EntityIndex, e: Entity) -> bool:
     if e.type not in (REGION, COUNTRY):
         return False
     return any(o.type in (CITY, DISTRICT, LOCATION, SITE) and o.end <= e.start
-               and re.fullmatch(r"\s*,?\s*", doc.text[o.end:e.start]) for o in index.entities)
+               and (re.fullmatch(r"\s*,?\s*", doc.text[o.end:e.start])
+                    # "в Тусоне в Аризоне", "в поселке Кедровый в Томской области": "в" twice, the
+                    # second names the land the first place lies in (not "из Омска в Германию")
+                    or o.type in (CITY, DISTRICT) and re.fullmatch(r"\s*,?\s*(?:в|во)\s+", doc.text[o.end:e.start])
+                    and re.search(r"(?:^|\s)(?:в|во)\s+(?:\w+\s+)?$", doc.text[max(0, o.start - 24):o.start]))
+               for o in index.entities)
 
 
 SUBJECTS = ("nsubj", "nsubj:pass")
