@@ -363,3 +363,13 @@ def test_the_city_of_games(nlp, text, title, places):
 ])
 def test_the_land_after_a_second_v(nlp, text, places):
     assert [p["text"] for p in events(nlp, text)[0]["places"]] == places
+
+
+@pytest.mark.parametrize("text, title, places", [
+    # the Latin name of an open championship opens with the country it is held in
+    ("Вчера Петров выиграл US Open.", "US Open", ["US"]),
+    ("Смирнов стал победителем U.S. Open.", "U.S. Open", ["U.S."]),
+    ("Петрова проиграла в четвертом круге Australian Open.", "Australian Open", ["Australian"]),
+])
+def test_the_host_of_an_open(nlp, text, title, places):
+    assert places_by_title(nlp, text)[title] == places

@@ -23,7 +23,7 @@ from ..doc import CITY, COUNT, COUNTRY, DATE, ORGANIZATION, PERSON, Document, En
 from ..entities.geo import DISTRICT, REGION
 from .lexicon import GATHERING, GATHERING_NOUNS, PLURAL_NOUNS, QUALIFIED_NOUNS, SUPPORT_VERBS
 from .mentions import Mention
-from .nominals import ROLE, SITE, SITE_NOUNS
+from .nominals import OPEN_HOST, ROLE, SITE, SITE_NOUNS
 from .syntax import Tree
 from .times import TIME
 
@@ -285,6 +285,13 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
         if edition is not None:
             claims[edition].places.append(e)  # "Сочи-2014", "Пекин-2008": the host city
             claims[edition].regions.append(e)  # the event's own city, as "чемпионат России"
+            continue
+        if e.type == LOCATION and OPEN_HOST.match(doc.text, e.start):
+            host = [k for k, m in enumerate(mentions)
+                    if doc.tokens[m.start].start <= e.start and e.end <= doc.tokens[m.end - 1].end]
+            for k in host[:1]:
+                claims[k].places.append(e)  # "US Open": the country it is held in
+                claims[k].regions.append(e)
             continue
         if any(s <= e.start and e.end <= end for s, end in names):
             continue  # "XX века" in «Линия и свет: немецкая графика XX века» is part of a name

@@ -22,6 +22,7 @@ out by the entity stage too; it is found here as a ``LOCATION`` of the event sta
 from __future__ import annotations
 
 import bisect
+import re
 
 from ..doc import COUNT, DATE, PERSON, Document, Entity
 
@@ -337,6 +338,10 @@ WORLD_PARTS = {"европа": "Европа", "азия": "Азия", "афри
                "океания": "Океания", "евразия": "Евразия"}
 
 
+OPEN_HOSTS = {"US": "США", "USA": "США", "Australian": "Австралия", "French": "Франция"}
+OPEN_HOST = re.compile(r"(U\.\s?S\.|USA?|Australian|French)\s+Open\b")
+
+
 def find_world_parts(doc: Document, phrases: list[tuple[int, int]]) -> list[Entity]:
     """``LOCATION`` entities for a part of the world in the genitive right after the head of
     a gathering's phrase (token ranges ``phrases``): "на чемпионате [Европы]", "Лиги
@@ -344,6 +349,12 @@ def find_world_parts(doc: Document, phrases: list[tuple[int, int]]) -> list[Enti
     taken = _named_tokens(doc)
     out = []
     for start, end in phrases:
+        # "US Open", "Australian Open": the Latin name of an open championship opens with
+        # the country it is held in
+        host = OPEN_HOST.match(doc.text, doc.tokens[start].start, doc.tokens[end - 1].end)
+        if host:
+            out.append(Entity(LOCATION, host.start(1), host.end(1), host.group(1),
+                              {"name": OPEN_HOSTS[host.group(1).replace(".", "").replace(" ", "")]}, source="events"))
         for i in range(start + 1, end):
             tok = doc.tokens[i]
             name = WORLD_PARTS.get((tok.lemma or "").replace("ё", "е"))
