@@ -429,3 +429,20 @@ def test_release_cues(text, cue):
     from pipeline.events.clusters import RELEASE_CUES
 
     assert (RELEASE_CUES.search(text) is not None) == cue
+
+
+@pytest.mark.parametrize("text, records", [
+    # planned, threatened or prevented: no attack happened
+    ("Студент планировал нападение на школу.", []),
+    ("Полиция сообщила, что задержанные планировали совершить теракт в метро.", []),
+    ("Боевики угрожают взрывами на вокзалах.", []),
+    ("Разведка помогла предотвратить захват заложников.", []),
+    ("Тренер признался в намерении уйти в отставку.", []),
+    # what happened stays an event
+    ("Вчера боевики совершили теракт в метро.", [("теракт", "теракт")]),
+    ("После нападения на школу охрану усилили.", [("нападения", "нападение")]),
+    # a planned check is held, as releases announce gatherings
+    ("Комиссия планирует провести инспекцию завода.", [("инспекцию завода", "инспекция")]),
+])
+def test_happenings_only_planned_or_prevented(nlp, text, records):
+    assert titles_and_kinds(nlp, text) == records

@@ -314,6 +314,11 @@ NOT_EVENT_NEAR: dict[str, set[str]] = {
     "атака": {"хакерский", "панический", "сердечный"},
 }
 
+# Words before a happening that say it was only prepared, planned, threatened or prevented:
+# "готовил взрыв", "угрожают терактами", "помогла предотвратить нападение" tell of no attack
+UNREALISED: set[str] = {"планировать", "замышлять",
+                        "угрожать", "угроза", "предотвратить", "предотвращение", "намерение"}
+
 # The kind of a verb with an object when the object changes it: "ушел из жизни" is a
 # death, "заключен под стражу" an arrest, "заключили брак" a wedding.
 OBJECT_KINDS: dict[tuple[str, str], str] = {

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from ..doc import CITY, COUNTRY, DATE, ORGANIZATION, PERSON, Document, Sentence, Token
 from ..entities.numbers import ordinal_value
 from .lexicon import (ANAPHORIC_HAPPENINGS, ANAPHORIC_NOUNS, FOLLOWED_NOUNS, GATHERING, GATHERING_NOUNS, HAPPENING, HAPPENING_NOUNS,
-                      HAPPENING_VERBS, NEGATION, NOT_EVENT_NEAR, OBJECT_CASE, OBJECT_KINDS, PLURAL_NOUNS, QUALIFIED_NOUNS, VERBS_WITH_OBJECT)
+                      HAPPENING_VERBS, NEGATION, NOT_EVENT_NEAR, OBJECT_CASE, OBJECT_KINDS, PLURAL_NOUNS, QUALIFIED_NOUNS, UNREALISED,
+                      VERBS_WITH_OBJECT)
 
 QUOTE_OPEN, QUOTE_CLOSE = {"«", '"'}, {"»", '"'}
 DASHES = {"-", "—", "–"}
@@ -128,6 +129,8 @@ def _noun_mention(doc: Document, i: int, s_index: int, morph) -> Mention | None:
         return None
     if _near_lemma(doc, i, s_index, morph, NOT_EVENT_NEAR.get(lemma), 2, 1):
         return None  # "хакерская атака"
+    if cls == HAPPENING and _unrealised(doc, i, s_index, morph):
+        return None  # "планировали совершить теракт": no attack happened
     m = _phrase(doc, i, kind, cls, s_index, morph)
     m.anaphoric = lemma in ANAPHORIC_NOUNS or lemma in ANAPHORIC_HAPPENINGS
     return m
@@ -225,6 +228,15 @@ def _verb_mention(doc: Document, i: int, s_index: int, morph) -> Mention | None:
     if _negated(doc, i, sent) or _near_lemma(doc, i, s_index, morph, NOT_EVENT_NEAR.get(lemma), 3, 4):
         return None  # "не был арестован", "приобрел известность"
     return Mention(i, i + 1, i, kind, HAPPENING, s_index, verbal=True)
+
+
+def _unrealised(doc: Document, i: int, s_index: int, morph) -> bool:
+    """Whether a happening is only planned, threatened or prevented ("планировал нападение",
+    "угрожают взрывами", "помогла предотвратить теракт"); not one planned to be held, which
+    is announced as releases announce gatherings ("планирует провести проверку")."""
+    if i > doc.sentences[s_index].first_token and _lemma(doc.tokens[i - 1], morph) == "провести":
+        return False
+    return _near_lemma(doc, i, s_index, morph, UNREALISED, 3, 0)
 
 
 def _realised_infinitive(doc: Document, i: int, sent: Sentence, morph) -> str | None:
