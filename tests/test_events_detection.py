@@ -446,3 +446,15 @@ def test_release_cues(text, cue):
 ])
 def test_happenings_only_planned_or_prevented(nlp, text, records):
     assert titles_and_kinds(nlp, text) == records
+
+
+@pytest.mark.parametrize("text, title", [
+    # a title does not stop on the adjective of its "по" phrase
+    ("Чемпионат мира по легкой атлетике прошел в Москве.", "Чемпионат мира по легкой атлетике"),
+    ("Вчера в Казани открылся турнир по спортивной гимнастике.", "турнир по спортивной гимнастике"),
+    ("Соревнования по художественной гимнастике состоятся в Омске.", "Соревнования по художественной гимнастике"),
+    # a genitive phrase ends where it ended
+    ("Форум технологического предпринимательства прошел в Казани.", "Форум технологического предпринимательства"),
+])
+def test_a_title_takes_the_noun_of_its_adjective(nlp, text, title):
+    assert [e.to_dict()["title"] for e in nlp(text).events] == [title]
