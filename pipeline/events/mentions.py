@@ -502,7 +502,7 @@ def _extend_right(doc: Document, head: int, sent: Sentence, kind: str, cls: str,
             if place_end is not None:
                 return place_end, None
         break
-    # "чемпионат мира по легкой [атлетике]": the genitive reading of "легкой" ended the
+    # "первенство Европы по легкой [атлетике]": the genitive reading of "легкой" ended the
     # phrase on an adjective; the noun it agrees with belongs to it
     while end < limit and toks[end - 1].norm.islower() and toks[end].norm.islower() \
             and morph.best(toks[end - 1].norm).tag.POS == "ADJF" \
