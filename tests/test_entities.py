@@ -235,3 +235,17 @@ def test_a_quoted_hall_is_a_facility_not_an_organisation(nlp):
     text = "Выставка откроется в выставочном зале «Манеж на Неве» 20 мая 2025 года."
     got = [(e.type, e.text) for e in entities(nlp, text, "FACILITY", "ORGANIZATION")]
     assert got == [("FACILITY", "Манеж на Неве")]
+
+
+@pytest.mark.parametrize("marked", [
+    # a capitalised date word the NER reads as a name stays a date only
+    "[[Вчера|ORGANIZATION]] Иван Петров провел встречу с министром.",
+    "[[Вчера|PERSON]] Иван Петров провел встречу с министром.",
+])
+def test_date_words_are_no_names(nlp, marked):
+    assert_absent(nlp, marked)
+
+
+def test_a_date_word_before_a_name_is_a_date(nlp):
+    got = [(e.text, e.type) for e in entities(nlp, "Вчера Иван Петров провел встречу с министром.")]
+    assert ("Вчера", "DATE") in got and ("Иван Петров", "PERSON") in got

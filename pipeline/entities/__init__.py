@@ -80,7 +80,11 @@ def find_entities(doc: Document, ner_spans: Sequence[Sequence[TokenSpan]], resou
         found += adjective_places(doc, tokens, sent.first_token, no_place, resources)
     found = _whole_text_names(doc, found, resources)
 
-    found += _dates(doc, resources)
+    dates = list(_dates(doc, resources))
+    # "Вчера Иван Петров провел ...": the NER may read a capitalised date word as a name
+    date_words = {(e.start, e.end) for e in dates if " " not in e.text}
+    found = [e for e in found if not (e.type in (ORGANIZATION, PERSON) and (e.start, e.end) in date_words)]
+    found += dates
     doc.entities = _flatten_same_type(found)
     doc.entities += tag_counts(doc, resources)
     doc.entities = _flatten_same_type(doc.entities)
