@@ -547,13 +547,14 @@ def _noun_before_place(doc: Document, e: Entity, mentions: list[Mention]) -> int
     first = bisect.bisect_left(doc.tokens, e.start, key=lambda x: x.start)
     if any(m.start <= first < m.end for m in mentions):
         return None
+    dates = [x for x in doc.entities if x.type == DATE and x.end <= e.start]
     for k, m in enumerate(mentions):
         end = doc.tokens[m.end - 1].end
         if m.verbal or not end <= e.start < end + 120:
             continue
         between = doc.text[end:e.start]
-        for x in doc.entities:
-            if x.type == DATE and end <= x.start and x.end <= e.start:
+        for x in dates:
+            if end <= x.start:
                 between = between.replace(x.text, " ")
         between = re.sub(r"\s*,\s*", " ", between)
         if "\n" not in between and PLACE_AFTER_NOUN.match(between):

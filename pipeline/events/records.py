@@ -53,6 +53,8 @@ class RecordBuilder:
         self.doc, self.morph, self.clusters = doc, morph, clusters
         self.claim_of, self.release = claim_of, release
         self.main_event: Event | None = None
+        # the head of every event word: a news trigger's complement stops before another
+        self.heads = {m.head for c in clusters for m in c.mentions}
 
     def record(self, c: Cluster, n: int, event: Cluster | None = None, head: bool = True) -> Event:
         """The record of the mentions ``c``, the ``n``-th record of the document;
@@ -190,16 +192,12 @@ class RecordBuilder:
         k = m.end
         contest = m.cls == GATHERING and not m.verbal
         preps = COMPLEMENT_PREPS | SPORT_PREPS if contest else COMPLEMENT_PREPS
-        if contest and k - 2 > m.head and toks[k - 2].norm.lower() in SPORT_PREPS and toks[k - 1].pos == "ADJF":
-            k -= 1  # "соревнованиях по легкой | атлетике": the phrase stopped at the adjective
-        elif k >= sent.last_token or toks[k].pos != "PREP" or toks[k].norm.lower() not in preps:
+        if k >= sent.last_token or toks[k].pos != "PREP" or toks[k].norm.lower() not in preps:
             return end
-        else:
-            k += 1
-        heads = {x.head for c in self.clusters for x in c.mentions}
+        k += 1
         stop = min(sent.last_token, k + 4)
         noun = None
-        while k < stop and k not in heads and (toks[k].pos in ("NUMR", "ADJF", "PRTF", "NOUN")
+        while k < stop and k not in self.heads and (toks[k].pos in ("NUMR", "ADJF", "PRTF", "NOUN")
                                                and toks[k].norm[:1].islower() or self._count(k)):
             if toks[k].pos == "NOUN":
                 noun = k
