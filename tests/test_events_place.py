@@ -373,3 +373,25 @@ def test_the_land_after_a_second_v(nlp, text, places):
 ])
 def test_the_host_of_an_open(nlp, text, title, places):
     assert places_by_title(nlp, text)[title] == places
+
+
+@pytest.mark.parametrize("text, title, places, evidence", [
+    # "в стране" next to the event names the country the text spoke of last
+    ("Парламент Перу назначил дату голосования. Досрочные выборы пройдут в стране 9 марта.",
+     "Досрочные выборы", ["Перу"], "стране"),
+    ("Премьер Бельгии Ян Петерс ушел в отставку. Вскоре по всей стране прошли забастовки.",
+     "забастовки", ["Бельгии"], "стране"),
+    # a country named right after the word is the country itself, read as usual
+    ("Вчера в стране Басков прошли выборы.", "выборы", [], None),
+    # no country named before: nothing to point to
+    ("Досрочные выборы пройдут в стране 9 марта.", "Досрочные выборы", [], None),
+    # far from the event, the words belong to the clause, not to the event
+    ("Премьер Бельгии Ян Петерс подал в отставку. Забастовка горняков северных шахт, о которой "
+     "писали газеты, больше не тревожит людей в стране.", "Забастовка", [], None),
+])
+def test_the_country_of_the_text(nlp, text, title, places, evidence):
+    ev = next(e for e in events(nlp, text) if e["title"] == title or e["trigger"]["text"].startswith(title))
+    assert [p["text"] for p in ev["places"]] == places
+    if evidence:
+        start, end = ev["evidence"]["places"]
+        assert text[start:end] == evidence

@@ -15,6 +15,7 @@ import re
 from ..doc import CITY, COUNT, COUNTRY, DATE, FACILITY, ORGANIZATION, Argument, Document, Entity, Event
 from .arguments import ACTOR_TYPES, APPOINTMENTS, SITE_THEN_PLACE, Claims, actor_role, dateline_ids, is_place, is_venue
 from .clusters import Cluster
+from .arguments import _clause_of
 from .lexicon import ATTENDED, GATHERING
 from .mentions import Mention
 from .nominals import ROLE, SITE
@@ -98,6 +99,8 @@ class RecordBuilder:
             # "обвинения в организации поджога в Казани": the phrase names its place; a place
             # the sentence names elsewhere ("В Москве представитель МИД отверг ...") is another's
             self._own_places(ev, evidence)
+            if not ev.places:
+                self._country_of_text(ev, c, evidence)
         ev.mentions = [self._span(m) for m in sorted(c.mentions, key=lambda m: m.start)]
         if main:
             self.main_event = ev
@@ -119,6 +122,32 @@ class RecordBuilder:
                 kept.append(a)
         ev.places = [a for a in ev.places if a in kept]
         evidence["places"] = [ev.places[0].start, ev.places[0].end]
+
+    def _country_of_text(self, ev: Event, c: Cluster, evidence: dict) -> None:
+        """"в стране", "по всей стране" in the clause of the mention name the country the
+        text spoke of last: "Парламент Перу назначил дату голосования. Выборы пройдут в стране 9 марта"."""
+        doc = self.doc
+        toks = doc.tokens
+        for m in c.mentions:
+            sent = doc.sentences[m.sentence]
+            clause = _clause_of(doc, m.head)
+            for k in range(max(sent.first_token + 1, m.start - 4), min(sent.last_token, m.end + 4)):
+                if toks[k].norm.lower() not in COUNTRY_WORDS or _clause_of(doc, k) != clause:
+                    continue
+                before = toks[k - 1].norm.lower()
+                if before not in ("в", "во", "всей") or k + 1 < sent.last_token and toks[k + 1].norm[:1].isupper():
+                    continue  # "в стране Басков" names the country itself
+                if any(mm.head != m.head and abs(mm.head - k) < abs(m.head - k) and _clause_of(doc, mm.head) == clause
+                       for other in self.clusters for mm in other.mentions):
+                    continue  # the nearer event's
+                ant = _last_country(doc, toks[k - 1].start, toks[k].sentence)
+                if ant is None:
+                    return
+                v = ant.value or {}
+                attrs = {"type": COUNTRY, "name": v.get("name", ant.text), "country": v.get("country")}
+                ev.places = [Argument(ant.start, ant.end, ant.text, attrs)]
+                evidence["places"] = [toks[k].start, toks[k].end]
+                return
 
     # --- mentions
 
@@ -474,3 +503,19 @@ def _date_rank(e: Entity) -> tuple[int, int]:
     spec = len(v.get("start") or "") + len(v.get("end") or "")
     is_range = v.get("start") != v.get("end")
     return spec, int(is_range)
+
+
+# "в стране", "по всей стране": the country the text spoke of last
+COUNTRY_WORDS = {"стране", "государстве"}
+
+
+def _last_country(doc: Document, offset: int, sentence: int, back: int = 6) -> Entity | None:
+    """The last country named by its name before ``offset``, at most ``back`` sentences back."""
+    found = None
+    for e in doc.entities:
+        if e.start >= offset:
+            break
+        if e.type == COUNTRY and e.text[:1].isupper() and sentence - (doc.sentence_of(e.start) or 0) <= back \
+                and not doc.is_duplicate_offset(e.start):
+            found = e
+    return found
