@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from ..doc import CITY, COUNTRY, DATE, ORGANIZATION, PERSON, Document, Sentence, Token
 from ..entities.numbers import ordinal_value
 from .lexicon import (ANAPHORIC_HAPPENINGS, ANAPHORIC_NOUNS, FOLLOWED_NOUNS, GATHERING, GATHERING_NOUNS, HAPPENING, HAPPENING_NOUNS,
-                      HAPPENING_VERBS, NEGATION, NOT_EVENT_NEAR, OBJECT_CASE, OBJECT_KINDS, PLURAL_NOUNS, QUALIFIED_NOUNS, UNREALISED,
-                      VERBS_WITH_OBJECT)
+                      HAPPENING_VERBS, NEGATION, NOT_EVENT_NEAR, OBJECT_CASE, OBJECT_REACH_BACK, OBJECT_KINDS, PLURAL_NOUNS, QUALIFIED_NOUNS, UNREALISED,
+                      VERBS_TO_PLACE, VERBS_WITH_OBJECT)
 
 QUOTE_OPEN, QUOTE_CLOSE = {"«", '"'}, {"»", '"'}
 DASHES = {"-", "—", "–"}
@@ -42,6 +42,13 @@ PLACE_PREPOSITIONS = {"в", "во", "на", "под"}
 PARTICIPLE_NOT_PLACED = {"родиться"}
 PLACE_KIND_WORDS = {"город", "штат", "район", "область", "провинция", "столица", "село", "деревня",
                     "поселок", "округ", "центр", "пригород", "окрестность", "префектура", "графство"}
+# pymorphy3 tags of names: a word with one of them may be a name after all
+NAME_GRAMMEMES = ("Name", "Surn", "Patr", "Orgn", "Geox", "Trad")
+# gatherings that are a part of a larger one named after them: "во втором туре губернаторских
+# выборов", "командного турнира Универсиады" (but "акция протеста", "церемония вручения" are one)
+PART_KINDS = {"тур", "турнир", "соревнование", "этап", "матч", "забег", "гонка", "сессия", "заседание"}
+# words before an interjection that make it a command: "шагом марш"
+COMMANDS = {"шагом", "бегом"}
 # Entities inside which an event noun is part of a name: "Комиссия по выборам"
 NAME_TYPES = {PERSON, ORGANIZATION, "LOCATION"}
 
@@ -73,7 +80,7 @@ def find_mentions(doc: Document, morph) -> list[Mention]:
     "олимпиады" in "открытие олимпиады".
     """
     out: list[Mention] = []
-    named = _name_tokens(doc)
+    named = _name_tokens(doc) - _event_words_taken_for_names(doc, morph)
     for s_index, sent in enumerate(doc.sentences):
         if doc.paragraphs and doc.paragraphs[sent.paragraph].duplicate_of is not None:
             continue
@@ -84,6 +91,11 @@ def find_mentions(doc: Document, morph) -> list[Mention]:
                 continue
             inside = out and out[-1].sentence == s_index and out[-1].start <= i < out[-1].end
             if inside and out[-1].cls == GATHERING:
+                # "втором туре губернаторских выборов": the whole is an event too
+                m = _noun_mention(doc, i, s_index, morph)
+                if m is not None and m.cls == GATHERING and not m.anaphoric and m.kind != out[-1].kind \
+                        and i > out[-1].head and out[-1].kind in PART_KINDS:
+                    out.append(m)
                 continue
             m = _noun_mention(doc, i, s_index, morph) or _verb_mention(doc, i, s_index, morph) \
                 or _named_contest(doc, i, s_index, morph)
@@ -96,7 +108,7 @@ def find_mentions(doc: Document, morph) -> list[Mention]:
 def _noun_mention(doc: Document, i: int, s_index: int, morph) -> Mention | None:
     tok = doc.tokens[i]
     lemma = _lemma(tok, morph)
-    if tok.pos not in ("NOUN", None) or not lemma:
+    if not lemma or tok.pos not in ("NOUN", None) and not _noun_after_all(doc, i, morph):
         return None
     if lemma in GATHERING_NOUNS:
         kind, cls = GATHERING_NOUNS[lemma], GATHERING
@@ -134,6 +146,15 @@ def _noun_mention(doc: Document, i: int, s_index: int, morph) -> Mention | None:
     m = _phrase(doc, i, kind, cls, s_index, morph)
     m.anaphoric = lemma in ANAPHORIC_NOUNS or lemma in ANAPHORIC_HAPPENINGS
     return m
+
+
+def _noun_after_all(doc: Document, i: int, morph) -> bool:
+    """A word read first as an interjection that is a noun too: "молодежный [марш] прошел";
+    not a command ("шагом марш")."""
+    tok = doc.tokens[i]
+    if tok.pos != "INTJ" or i > 0 and doc.tokens[i - 1].norm.lower() in COMMANDS:
+        return False
+    return any(p.tag.POS == "NOUN" for p in morph.parse(tok.norm.lower()))
 
 
 def _named_contest(doc: Document, i: int, s_index: int, morph) -> Mention | None:
@@ -216,18 +237,44 @@ def _verb_mention(doc: Document, i: int, s_index: int, morph) -> Mention | None:
         kind = HAPPENING_VERBS[lemma]
     elif lemma in VERBS_WITH_OBJECT:
         kind, objects = VERBS_WITH_OBJECT[lemma]
-        near = range(max(sent.first_token, i - 3), min(sent.last_token, i + 5))
+        near = range(max(sent.first_token, i - OBJECT_REACH_BACK.get(lemma, 3)), min(sent.last_token, i + 5))
         case = OBJECT_CASE.get(lemma)
         found = next((_lemma(doc.tokens[k], morph) for k in near if k != i and _lemma(doc.tokens[k], morph) in objects
                       and (case is None or case in (doc.tokens[k].tag or ""))), None)
-        if found is None:
+        if found is not None:
+            kind = OBJECT_KINDS.get((lemma, found), kind)
+        elif lemma in VERBS_TO_PLACE and _goes_to_place(doc, i, sent):
+            kind = VERBS_TO_PLACE[lemma]  # "доставили в Гаагу"
+        else:
             return None
-        kind = OBJECT_KINDS.get((lemma, found), kind)
+    elif lemma in VERBS_TO_PLACE and _goes_to_place(doc, i, sent):
+        kind = VERBS_TO_PLACE[lemma]  # "вернулся в Белград"
     else:
         return None
     if _negated(doc, i, sent) or _near_lemma(doc, i, s_index, morph, NOT_EVENT_NEAR.get(lemma), 3, 4):
         return None  # "не был арестован", "приобрел известность"
     return Mention(i, i + 1, i, kind, HAPPENING, s_index, verbal=True)
+
+
+def _goes_to_place(doc: Document, i: int, sent: Sentence) -> bool:
+    """A place follows the verb after "в" or "на", within a few words: "доставили в Новосибирск",
+    "вернулась в 2010 году в Самару", "перебрался в пригород Омска"."""
+    toks = doc.tokens
+    if "futr" in (toks[i].tag or "") or i > sent.first_token and toks[i - 1].norm.lower() in ("будет", "будут"):
+        return False  # "вернется в Омск", "будет доставлен в Томск": not yet
+    if toks[i].pos == "GRND" or any(toks[k].norm.lower() == "когда" for k in range(max(sent.first_token, i - 3), i)):
+        # "Вернувшись в Омск, писатель открыл школу", "когда он вернулся в Самару": the background
+        return False
+    places = {e.start for e in doc.entities if e.type in PLACE_TYPES}
+    preposition = False
+    for k in range(i + 1, min(sent.last_token, i + 7)):
+        if not toks[k].norm[:1].isalnum():
+            return False
+        if toks[k].norm.lower() in PLACE_PREPOSITIONS:
+            preposition = True
+        elif preposition and toks[k].start in places:
+            return True
+    return False
 
 
 def _unrealised(doc: Document, i: int, s_index: int, morph) -> bool:
@@ -297,18 +344,18 @@ def _verb_lemma(tok: Token, morph) -> str | None:
         if "Abbr" in (tok.tag or ""):
             return None  # "Гутерреш (род. 30 апреля 1949)": a biography's aside
         lemma = _lemma(tok, morph)
-        if lemma in HAPPENING_VERBS or lemma in VERBS_WITH_OBJECT:
+        if lemma in HAPPENING_VERBS or lemma in VERBS_WITH_OBJECT or lemma in VERBS_TO_PLACE:
             return lemma
         # "нашли" is "наслать" to pymorphy3 first; the event verb is another reading
         known = sorted(w for w in morph.lemmas(tok.norm, VERB_POS)
-                       if w in HAPPENING_VERBS or w in VERBS_WITH_OBJECT)
+                       if w in HAPPENING_VERBS or w in VERBS_WITH_OBJECT or w in VERBS_TO_PLACE)
         return known[0] if known else lemma
     if tok.pos not in PARTICIPLE_LIKE or not SHORT_PARTICIPLE.search(tok.norm):
         return None
     for p in morph.parse(tok.norm.lower()):
         if p.tag.POS == "PRTS":
             lemma = p.normal_form.replace("ё", "е")
-            if lemma in HAPPENING_VERBS or lemma in VERBS_WITH_OBJECT:
+            if lemma in HAPPENING_VERBS or lemma in VERBS_WITH_OBJECT or lemma in VERBS_TO_PLACE:
                 return lemma
     return None
 
@@ -327,7 +374,9 @@ def _negated(doc: Document, i: int, sent: Sentence) -> bool:
 def _name_tokens(doc: Document) -> set[int]:
     """Tokens inside names of people, organisations and regions."""
     out: set[int] = set()
-    spans = sorted((e.start, e.end) for e in doc.entities if e.type in NAME_TYPES)
+    # "очередного конгресса ФИФА" read as one organisation: a name starts with a capital
+    spans = sorted((e.start, e.end) for e in doc.entities if e.type in NAME_TYPES
+                   and not (e.type == ORGANIZATION and doc.text[e.start:e.start + 1].islower()))
     if not spans:
         return out
     k = 0
@@ -336,6 +385,23 @@ def _name_tokens(doc: Document) -> set[int]:
             k += 1
         if k < len(spans) and spans[k][0] <= tok.start and tok.end <= spans[k][1]:
             out.add(i)
+    return out
+
+
+def _event_words_taken_for_names(doc: Document, morph) -> set[int]:
+    """Event words the NER took for a one-word person: "[Панихиду] отслужат в соборе",
+    "[Демонстрация] прошла мирно"; not a word that is a name too. (A one-word organisation
+    stays one: "в Конгрессе" is the legislature.)"""
+    starts = {t.start: k for k, t in enumerate(doc.tokens)}
+    out: set[int] = set()
+    for e in doc.entities:
+        k = starts.get(e.start)
+        if k is None or e.type != PERSON or doc.tokens[k].end != e.end:
+            continue
+        lemma = _lemma(doc.tokens[k], morph)
+        if (lemma in GATHERING_NOUNS or lemma in HAPPENING_NOUNS) and not any(
+                g in p.tag for p in morph.parse(doc.tokens[k].norm.lower()) for g in NAME_GRAMMEMES):
+            out.add(k)
     return out
 
 
