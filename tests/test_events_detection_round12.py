@@ -1,4 +1,4 @@
-"""Events, round 14: event words that had been missed. Texts written for the tests."""
+"""Events, round 12: event words that had been missed (detection). Texts written for the tests."""
 
 import pytest
 
