@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import takewhile
 from dataclasses import dataclass, field
 
 from ..doc import CITY, COUNT, COUNTRY, DATE, ORGANIZATION, PERSON, Document, Entity
@@ -108,6 +109,11 @@ LOCATIVE_BEFORE = re.compile(
     # "в штате Колорадо", "в центре Казани", "в пригороде Парижа"
     r"(?:в|во|на)\s+(?:штате|области|провинции|районе|крае|округе|графстве|деревне|селе|пос[её]лке|"
     r"центре|пригороде|окрестностях|столице))\s*$", re.I)
+# "у берегов Туниса", "недалеко от Самары", "к северу от Казани", "в 40 км от Омска": near a
+# place, which is where the event was when it names no nearer one ("на мосту недалеко от Сретенска")
+NEAR_BEFORE = re.compile(
+    r"(?:^|[\s(«])(?:у\s+(?:берегов|побережья)|(?:недалеко|неподал[её]ку|к\s+(?:северо-|юго-)?"
+    r"(?:северу|югу|западу|востоку)|в\s+\d+(?:[.,]\d+)?\s+(?:км|километрах|милях))\s+от)\s*$", re.I)
 # "на территории России", "на севере Москвы", "в столице Чехии Праге", "в столице страны
 # Могадишо": a part or a kind of place, maybe with the larger place it belongs to
 PLACE_PART_BEFORE = re.compile(
@@ -133,6 +139,8 @@ IN_BEFORE = re.compile(r"(?:^|[\s(])(?:в|во|на)\s*[«\"]?\s*$", re.I)
 BRACKETED_AFTER_PLACE = re.compile(r"^\s*\(\s*$")
 # "во Франции и Германии", "в Генте и Брюгге": a place joined to a place of the event
 JOINED_TO_PLACE = re.compile(r"^\s*(?:и|или)\s*$")
+# "в Казани, Самаре и Уфе": a list of places goes on to its "и"
+LIST_GOES_ON = re.compile(r"(?:\s*,\s*[А-ЯЁ][\w\-]*(?:\s+[А-ЯЁ][\w\-]*)?)*\s*(?:и|или)\s+[А-ЯЁ]")
 # a place in the genitive of a site or a part of land after "в"/"на": "в одной из клиник
 # Германии", "в клинике Святой Анны в Дублине" (the second), "в итальянской провинции
 # Пьяченца", "в крупнейшем городе Сибири Новосибирске"
@@ -336,11 +344,18 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
             # должен пройти в Самаре": the event "который" stands for
             owners = _relative_occurrence(doc, tree, t, mentions) or owners
         if e.type in PLACE_TYPES:
+            agreed = _participle_owner(doc, tree, t, mentions)
+            if agreed is not None:
+                owners = [agreed]
+        if e.type in PLACE_TYPES:
             # "накануне сражений в Полоцке", "погиб в ДТП в Испании": a place right after
             # an event noun's phrase is that event's too, whatever the tree says
             after = _noun_before_place(doc, e, mentions)
             if after is not None and after not in (owners or ()):
-                owners = [*(owners or ()), after]
+                # "на Универсиаде в Казани в 2013 году и на чемпионате мира": not the noun
+                # after the place the parser hung it on, when one stands right before it
+                owners = [k for k in owners or () if mentions[k].verbal or mentions[k].head < t]
+                owners = [*owners, after]
         if owners is None and nearest and e.type not in (ROLE, ORGANIZATION):
             # no event word governs it: "В понедельник, по данным полиции, в Москве задержан ..."
             # goes to the event of its sentence nearest to it; not an organisation, which is
@@ -349,6 +364,15 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
             if e.type == DATE and SINCE.match(e.text):
                 continue  # "Назарбаев, который у власти с 1989 года, ...": a state, not an event
             owners = _nearest(doc, t, mentions, e.type in PLACE_TYPES)
+            if e.type in PLACE_TYPES and _where_event(doc, tree, e, mentions) is not None:
+                # "поводом для [протестов] стала история в селе Берёзовка, где полицейский
+                # [застрелил] фермера": the clause after the place tells what happened there
+                owners = []
+            if e.type in PLACE_TYPES and ONTO_BEFORE.search(doc.text[max(0, e.start - 8):e.start]) \
+                    and _accusative(doc, e):
+                # "после [матча] команда отправилась в Москву": where someone went, by a
+                # verb that is no event, is not where the nearest event was
+                owners = []
             if e.type in PLACE_TYPES:
                 # "[Скончался] Иван Петров — народный артист, лауреат многих премий, ..., он
                 # долгие годы преподавал в Казани": far from the nearest event of its clause, a
@@ -391,7 +415,8 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
                 # турнир", "кубинской революции"), not where the country does it ("израильская
                 # блокада", "американского авиаудара": the doer)
                 m = mentions[k]
-                if _genitive_of(doc, tree, t, m) or _journey_end(doc, tree, t, m) or _adjective_in(doc, t, m) and \
+                if _genitive_of(doc, tree, t, m) or _journey_end(doc, tree, t, m) or _fought_for(doc, tree, t, m) or \
+                        _adjective_in(doc, t, m) and \
                         (e.type == CITY or e.type == COUNTRY and (m.cls == GATHERING or m.kind in UPHEAVALS)):
                     c.regions.append(e)
                 # "Россия ввела санкции", "визит Китая": a country that acts takes part
@@ -427,7 +452,7 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
                     c.owners.append(e)
             elif e.type == COUNT:
                 c.counts.append(e)
-    _where_clause(doc, index, mentions, claims, skip)
+    _where_clause(doc, tree, index, mentions, claims, skip)
     if nearest:
         _one_time_each(doc, index, mentions, claims)
     _share_with_setting(doc, tree, mentions, claims)
@@ -456,36 +481,51 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
     return claims
 
 
+WHERE_WORDS = {"где", "куда", "котором", "которой", "которых", "которого"}
 # ", где проходил матч": the clause after a place tells what happened there
 WHERE_AFTER = re.compile(r"\s*,\s*(?:где|куда|(?:в|на)\s+(?:котор(?:ом|ой|ых)|(?:районе|территории)\s+которо(?:го|й)))\s+[^.;!?\n]*")
 
 
-def _where_clause(doc: Document, index: EntityIndex, mentions: list[Mention],
+def _where_clause(doc: Document, tree: Tree, index: EntityIndex, mentions: list[Mention],
                   claims: dict[int, Claims], skip: set[int]) -> None:
     """A place, or a venue, right before ", где" is the place of the first event named in
     that clause: "у стадиона в Казани, где проходил футбольный матч", "в Смольном, где
     состоится концерт"."""
-    starts = None
     for e in index.entities:
         if id(e) in skip or e.type not in PLACE_TYPES and e.type != ORGANIZATION:
             continue
-        where = WHERE_AFTER.match(doc.text, e.end)  # rare, and quicker than actor_role
-        if where is None or e.type == ORGANIZATION and actor_role(doc, e) != "venue":
+        k = _where_event(doc, tree, e, mentions)  # rare, and quicker than actor_role
+        if k is None or e.type == ORGANIZATION and actor_role(doc, e) != "venue":
             continue
-        if starts is None:
-            starts = [t.start for t in doc.tokens]
-        first = bisect.bisect_left(starts, where.start())
-        last = bisect.bisect_left(starts, where.end())
-        inside = [k for k, m in enumerate(mentions) if first <= m.head < last and m.kind not in APPOINTMENTS]
-        if not inside:
-            continue
-        c = claims[min(inside, key=lambda k: mentions[k].head)]
+        c = claims[k]
         if e.type == ORGANIZATION:
             if e not in c.actors:
                 c.actors.append(e)
         elif e not in c.places:
             c.places.append(e)
             c.regions.append(e)
+
+
+def _where_event(doc: Document, tree: Tree, e: Entity, mentions: list[Mention]) -> int | None:
+    """The first event the clause of ", где" right after the place tells of, if any: its
+    verb, or a noun that verb governs ("где совершил акт [самосожжения]"); not one deeper
+    ("где потребовали отменить итоги [выборов]") or after a verb of living or working ("где
+    его отец работал в годы [войны]")."""
+    where = WHERE_AFTER.match(doc.text, e.end)
+    if where is None:
+        return None
+    first = bisect.bisect_left(doc.tokens, where.start(), key=lambda x: x.start)
+    last = bisect.bisect_left(doc.tokens, where.end(), key=lambda x: x.start)
+    # "где", "куда", "в районе которой": the words above it in the clause are its verb
+    word = next((i for i in range(first, last) if doc.tokens[i].norm.lower() in WHERE_WORDS), None)
+    verbs = list(takewhile(lambda a: first <= a < last, tree.ancestors(word, 4))) if word is not None else []
+    if any((doc.tokens[v].lemma or "") in STATE_VERBS for v in verbs):
+        return None
+    near = {*verbs, *(c for v in verbs for c in tree.children(v))}
+    # a parse that hangs "где" outside its clause says nothing of it: the first event in it
+    inside = [k for k, m in enumerate(mentions) if first <= m.head < last and m.kind not in APPOINTMENTS
+              and (not verbs or m.head in near or tree.heads[m.head] in near)]
+    return min(inside, key=lambda k: mentions[k].head) if inside else None
 
 
 def _one_time_each(doc: Document, index: EntityIndex, mentions: list[Mention],
@@ -565,6 +605,31 @@ def _noun_before_place(doc: Document, e: Entity, mentions: list[Mention]) -> int
     return _noun_before_place(doc, joined[0], mentions) if joined else None
 
 
+# participles of occurring: "прошедшем", "проходивших", "состоявшейся", "произошедшего"
+OCCURRING = re.compile(r"^(?:прош[её]дш|проходивш|проходящ|состоявш|произош[её]дш|происходивш|происходящ|"
+                       r"прогремевш|случивш)[а-я]+$")
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "loc2")
+
+
+def _participle_owner(doc: Document, tree: Tree, t: int, mentions: list[Mention]) -> int | None:
+    """The noun event a participle of occurring agrees with, when the place hangs on it:
+    "на [митинге] после пожара, прошедшем в Кемерово" (the locative is the rally's, not
+    the fire's, whatever noun the parser hung the participle on)."""
+    v = tree.heads[t]
+    if v < 0 or not OCCURRING.match(doc.tokens[v].norm.lower()):
+        return None
+    grams = set(re.split(r"[ ,]", doc.tokens[v].tag or ""))
+    case = next((c for c in CASES if c in grams), None)
+    number = "plur" if "plur" in grams else "sing"
+    if case is None:
+        return None
+    sentence = doc.tokens[v].sentence
+    agree = [k for k, m in enumerate(mentions) if not m.verbal and m.head < v
+             and doc.tokens[m.head].sentence == sentence
+             and {case, number} <= set(re.split(r"[ ,]", doc.tokens[m.head].tag or ""))]
+    return max(agree, key=lambda k: mentions[k].head) if agree else None
+
+
 def _relative_occurrence(doc: Document, tree: Tree, t: int, mentions: list[Mention]) -> list[int]:
     """The noun mention a relative clause of occurrence hangs on, when the place is that
     clause's: "[операцию] на колене, которая была проведена в Германии" (up to six words
@@ -612,44 +677,65 @@ def _direction_of_a_plan(doc: Document, tree: Tree, t: int, e: Entity, m: Mentio
     word itself may govern it ("прибыл в Минск", "визит в Рим"), and a finite verb of
     going keeps it: that is often an event of its own ("вернулась в Москву"), whose place
     the document still names."""
-    if m.kind in GOINGS or not TO_BEFORE.search(doc.text[max(0, e.start - 8):e.start]):
+    if m.kind in GOINGS or not TO_BEFORE.search(doc.text[max(0, e.start - 8):e.start]) \
+            or not _accusative(doc, e):
         return False
+    toks = doc.tokens
+    h = tree.heads[t]
+    return h >= 0 and not m.start <= h < m.end and not m.start <= t < m.end and toks[h].pos not in VERB_FORMS
+
+
+def _accusative(doc: Document, e: Entity) -> bool:
+    """The name is in the accusative ("в Южную Африку": its noun's case); not a name that
+    never changes ("в Бангладеш"), whose case says nothing."""
     toks = doc.tokens
     first = bisect.bisect_left(toks, e.start, key=lambda x: x.start)
     last = bisect.bisect_left(toks, e.end, key=lambda x: x.start) - 1
     if first >= len(toks):
         return False
-    # "в Южную Африку": the name's case is its noun's
     tag = next((x for x in toks[first:last + 1] if x.pos == "NOUN"), toks[first]).tag or ""
-    if "accs" not in tag or "Fixd" in tag:
-        return False
-    h = tree.heads[t]
-    return h >= 0 and not m.start <= h < m.end and not m.start <= t < m.end and toks[h].pos not in VERB_FORMS
+    return "accs" in tag and "Fixd" not in tag
+
+
+# "в Москву", "на Кубу": where someone goes
+ONTO_BEFORE = re.compile(r"(?:^|[\s(])(?:в|во|на)\s*[«\"]?\s*$", re.I)
 
 
 # the nouns of "в результате", "в ходе", "во время": the event after them is the setting
 SETTING_WORDS = {"результат", "ход", "время"}
+# ... and those of an event the verb is part of, there: "погибли [в результате] ДТП", "ранены
+# [в ходе] митинга"; "во время" only says when ("скончался в Москве во время переговоров")
+PART_OF_WORDS = {"результат", "ход"}
 
 
 def _share_with_setting(doc: Document, tree: Tree, mentions: list[Mention],
                         claims: dict[int, Claims]) -> None:
     """The date of an event verb is the date of the event it happened in, when that one
     has none of its own: "Петров [погиб] в [автокатастрофе] в понедельник" -> the crash
-    was on Monday too. Not its place: "погиб в бою в Сирии" (the battle may be larger);
-    not after "после", "в связи с": those are other times."""
+    was on Monday too; so is the place, after "в результате", "в ходе": "в Перми в
+    ходе [митинга] [задержаны] 20 человек". Not the place otherwise: "погиб в бою в
+    Сирии" (the battle may be larger); not after "после", "в связи с": those are other times."""
     verbs = {m.head: k for k, m in enumerate(mentions) if m.verbal}
     for k, m in enumerate(mentions):
         n, v = m.head, tree.heads[m.head]
+        part_of = False
         # "погиб [в результате] взрыва", "[в ходе] штурма", "[во время] концерта"
         if v >= 0 and doc.tokens[v].lemma in SETTING_WORDS and tree.rels[n] == "nmod":
+            part_of = doc.tokens[v].lemma in PART_OF_WORDS
             n, v = v, tree.heads[v]
         if m.verbal or v not in verbs or tree.rels[n] != "obl":
             continue
         cases = [doc.tokens[x].norm.lower() for x in tree.children(n) if tree.rels[x] == "case"]
         if cases not in (["в"], ["во"], ["при"], ["на"]):
             continue
+        # the parser often reads "в ходе", "в результате" as one preposition
+        part_of = part_of or any(doc.tokens[y].lemma in PART_OF_WORDS and tree.rels[y] == "fixed"
+                                 for x in tree.children(n) if tree.rels[x] == "case" for y in tree.children(x))
         if not claims[k].dates:
             claims[k].dates.extend(claims[verbs[v]].dates)
+        # not where someone went: "бежал в Турцию в ходе войны"
+        if part_of and not claims[k].places and mentions[verbs[v]].kind not in GOINGS:
+            claims[k].places.extend(claims[verbs[v]].places)
 
 
 def _share_between_verbs(doc: Document, tree: Tree, index: EntityIndex, mentions: list[Mention],
@@ -1036,6 +1122,15 @@ def _journey_end(doc: Document, tree: Tree, t: int, m: Mention) -> bool:
     return bool(cases & {"из", "изо"})
 
 
+# fights for a place, which is where they are fought: "в боях за Донецк"
+FIGHTS = {"бой", "битва", "сражение"}
+
+
+def _fought_for(doc: Document, tree: Tree, t: int, m: Mention) -> bool:
+    """The place a fight is for: "участник [боёв] за Киев", "[битва] за Москву"."""
+    return m.kind in FIGHTS and tree.heads[t] == m.head and _cases(doc, tree, t) == {"за"}
+
+
 def _adjective_in(doc: Document, t: int, m: Mention) -> bool:
     """A place adjective before the event noun, inside its phrase: "[Каннский] фестиваль",
     "[бостонского] теракта", "[Московский] марафон"."""
@@ -1314,12 +1409,25 @@ def is_place(doc: Document, e: Entity, taken: list[Entity], release: bool = True
         return True
     if _after_locative_phrase(doc, e, sites=not release):
         return True
+    near = NEAR_BEFORE.search(before)
+    if near:
+        # "на острове Рюген у берегов Германии", "в Омском районе в 40 км от Омска":
+        # a place just named is nearer, and this one only says where that one lies
+        start = e.start - len(before) + near.start()
+        return not any(x.type in PLACE_TYPES and start - 60 <= x.end <= start and "." not in doc.text[x.end:start]
+                       for x in doc.entities)
     if not taken:
         return False
     between = doc.text[taken[-1].end:e.start]
-    if JOINED_TO_PLACE.match(between):
-        # "во Франции и Германии", not "конфликт Перу и Эквадора": the first is a place by its own words
-        return is_place(doc, taken[-1], [], release)
+    if JOINED_TO_PLACE.match(between) or between.strip() == "," and e.type == taken[-1].type \
+            and LIST_GOES_ON.match(doc.text, e.end):
+        # "во Франции и Германии", not "конфликт Перу и Эквадора": the first of the list is
+        # a place by its own words
+        k = len(taken) - 1
+        while k > 0 and (JOINED_TO_PLACE.match(doc.text[taken[k - 1].end:taken[k].start])
+                         or doc.text[taken[k - 1].end:taken[k].start].strip() == ","):
+            k -= 1
+        return is_place(doc, taken[k], [], release)
     return bool(release and BRACKETED_AFTER_PLACE.match(between))
 
 
