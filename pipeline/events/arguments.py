@@ -7,10 +7,12 @@ event also claims what its verb of occurrence governs ("В Казани [про�
 [организованный] Ассоциацией"). A walk that meets another verb first stops there:
 "Путин, [заявивший] о санкциях, посетил саммит" keeps the clause apart.
 
-Roles: a DATE is a time; a city, country or region after "в", "на", "под" is a place;
-a person or an organisation is an organiser after an organiser cue ("организованный",
-"организатором выступила"), a partner after a partner cue ("при поддержке"), and a
-participant otherwise, unless it is only a source ("по словам Иванова").
+Roles: a DATE is a time; a city, country or region after "в", "на", "под" is a place, and
+so is an organisation, a person or a building that names a site ("на Северном кладбище",
+"в церкви Михаила Архангела"); a person or an organisation is an organiser after an
+organiser cue ("организованный", "организатором выступила"), a partner after a partner
+cue ("при поддержке"), and a participant otherwise, unless it is only a source ("по
+словам Иванова").
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import re
 from itertools import takewhile
 from dataclasses import dataclass, field
 
-from ..doc import CITY, COUNT, COUNTRY, DATE, ORGANIZATION, PERSON, Document, Entity
+from ..doc import CITY, COUNT, COUNTRY, DATE, FACILITY, ORGANIZATION, PERSON, Document, Entity, Token
 from ..entities.geo import DISTRICT, REGION
 from .lexicon import GATHERING, GATHERING_NOUNS, PLURAL_NOUNS, QUALIFIED_NOUNS, SUPPORT_VERBS
 from .mentions import Mention
@@ -331,6 +333,33 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
             # "«Локомотив» выиграл [чемпионат России]", "партия победила на [выборах]": the
             # subject of a verb that governs the event takes part in it
             owners = _events_of_subject(doc, tree, t, mentions, saying=False) or None
+        if e.type in PLACE_TYPES or e.type in (ORGANIZATION, PERSON, FACILITY, SITE):
+            dashed = _noun_before_dash(doc, e, mentions)
+            if dashed is not None:
+                owners = [dashed]  # "отпевание — в соборе, прощание — в театре": each noun its own
+        site = named_site(doc, e)
+        if site is not None:
+            # "панихида прошла на Северном кладбище", "умер в больнице «Шиба»": a named site
+            # is where, not who; no event word governing it, it is the nearest event's of its
+            # clause, as a place is -- in a release too, where a site so close to an event
+            # word is that event's ("в Омском музыкальном театре с успехом прошёл
+            # концерт")
+            h = tree.heads[site]
+            if h >= 0 and doc.tokens[h].pos in ("PRTF", "GRND") and h not in by_anchor:
+                # "солдат, погребённых на Северном кладбище", "база, расположенная в аэропорту
+                # «Восточный»": a participle's own site says where its noun is or was
+                continue
+            if owners is None:
+                owners = [k for k in _nearest(doc, t, mentions, True) if abs(mentions[k].head - t) <= NEAR_WORDS]
+            if not owners or _place_of_a_state(doc, tree, t) or _place_of_a_state(doc, tree, site) \
+                    or h >= 0 and (doc.tokens[h].lemma or "") in LYING_VERBS:
+                # "работала на Кировском заводе", "на заводе имени Кирова": where she worked;
+                # "база располагается в аэропорту «Восточный»": where a thing lies
+                continue
+            for k in _same_clause(doc, t, owners, mentions):
+                if mentions[k].kind not in APPOINTMENTS:
+                    claims[k].places.append(e)
+            continue
         opponent = False
         if owners is None and (e.type in ACTOR_TYPES or e.type == COUNTRY):
             # "Бразилия обыграла [Францию] на чемпионате", "одержала победу над [Чили] в
@@ -630,6 +659,20 @@ def _participle_owner(doc: Document, tree: Tree, t: int, mentions: list[Mention]
     return max(agree, key=lambda k: mentions[k].head) if agree else None
 
 
+# "прощание — в театре": an event noun, a dash standing for the verb, and where
+PLACE_AFTER_DASH = re.compile(r"^\s*[—–-]\s*(?:в|во|на)\s+(?:[а-яё\-]+\s+){0,2}[«\"]?$")
+
+
+def _noun_before_dash(doc: Document, e: Entity, mentions: list[Mention]) -> int | None:
+    """The noun mention right before a dash and the place: "отпевание — в соборе Петра и
+    Павла, прощание — в Камерном театре" -> the theatre is the farewell's."""
+    for k, m in enumerate(mentions):
+        end = doc.tokens[m.end - 1].end
+        if not m.verbal and end < e.start < end + 40 and PLACE_AFTER_DASH.match(doc.text[end:e.start]):
+            return k
+    return None
+
+
 def _relative_occurrence(doc: Document, tree: Tree, t: int, mentions: list[Mention]) -> list[int]:
     """The noun mention a relative clause of occurrence hangs on, when the place is that
     clause's: "[операцию] на колене, которая была проведена в Германии" (up to six words
@@ -654,6 +697,10 @@ def _relative_occurrence(doc: Document, tree: Tree, t: int, mentions: list[Menti
 # "проживавший в Турции", "работает в Лондоне")
 STATE_VERBS = {"жить", "проживать", "пожить", "пребывать", "работать", "трудиться", "учиться", "служить",
                "остаться", "оставаться", "обитать"}
+
+
+# verbs of where a thing lies: "база, [расположенная] в аэропорту «Восточный»"
+LYING_VERBS = {"расположить", "располагаться", "находиться", "размещаться", "разместить", "базироваться"}
 
 
 def _place_of_a_state(doc: Document, tree: Tree, t: int) -> bool:
@@ -1393,6 +1440,80 @@ def is_venue(doc: Document, e: Entity) -> bool:
     before = doc.text[max(0, e.start - 40):e.start]
     venue = VENUE_BEFORE.search(before)
     return bool(venue and VENUE_WORDS.search(venue.group(1)))
+
+
+# words between a site noun and the name it bears: "в больнице [«]Шиба", "в театре [им.] Пушкина"
+SITE_NAME_LINKS = {"«", '"', "„", "имени", "им", "им."}
+SITE_PREPOSITIONS = {"в", "во", "на", "у", "возле", "около", "близ", "вблизи"}
+# sites after the name they bear: "на Ивановой горе", "на Гарден авеню"
+SITE_AFTER_NAME = {"гора", "улица", "проспект", "площадь", "бульвар", "переулок", "авеню", "набережная", "шоссе"}
+# ... and sites named by whose they are, before the name only: "в доме Ивана Петрова", "в
+# телестудии «Восток»" (but "в Доме культуры" is as often a body)
+NAMED_SITE_NOUNS = SITE_NOUNS | {"дом", "телестудия", "студия", "киностудия", "киноцентр", "телецентр"}
+
+
+def named_site(doc: Document, e: Entity) -> int | None:
+    """The token of the site noun, when an organisation, a person or a building names a
+    site after a preposition of place: "на Северном [кладбище]", "в [больнице] «Шиба»",
+    "в [церкви] Михаила Архангела", "в [театре] имени Пушкина" -- where something happens,
+    not who takes part."""
+    if e.type not in (ORGANIZATION, PERSON, FACILITY):
+        return None
+    toks = doc.tokens
+    first = bisect.bisect_left(toks, e.start, key=lambda x: x.start)
+    last = bisect.bisect_left(toks, e.end, key=lambda x: x.start)
+    if first >= len(toks):
+        return None
+    k = first - 1
+    while k >= 0 and k > first - 4 and (toks[k].norm.lower() in SITE_NAME_LINKS
+                                        or toks[k].norm == "." and k > 0 and toks[k - 1].norm.lower() == "им"):
+        k -= 1
+    if k >= 0 and _site_noun(toks[k], True) and toks[k].sentence == toks[first].sentence:
+        # "в церкви Михаила Архангела", not "в Букингемском дворце Ивана Петрова": a site
+        # named by its own adjective is followed by someone else's name (but "на Уральском
+        # заводе имени Калинина" bears it)
+        named = k == first - 1 and k > 0 and toks[k - 1].pos == "ADJF" and doc.text[toks[k - 1].start].isupper()
+        return k if not named and _after_site_preposition(doc, k) else None
+    if last < len(toks) and (toks[last].lemma or "") in SITE_AFTER_NAME and toks[last].sentence == toks[first].sentence \
+            and _after_site_preposition(doc, first, last):
+        return last  # "похоронен на Ивановой горе", "на Гарден авеню": the name, then the site
+    if e.type != PERSON and first > 0 and toks[first - 1].norm in ("«", '"') and _quoted_site(toks[last - 1]) \
+            and _after_site_preposition(doc, first - 1, last - 1):
+        return last - 1  # "в московском «Гоголь-центре»", "на «Мордовия Арене»": a quoted site's name
+    if e.type == PERSON or last - first < 2:
+        return None  # "в Кремле": the single word is the body that sits there as often
+    # the name's own noun is the site: "на Северном кладбище"; not "в Армянской Церкви", a
+    # capitalised noun after the name's first word is a body
+    site = next((i for i in range(first, last) if toks[i].pos == "NOUN"), None)
+    if site is None or not _site_noun(toks[site], False) or site > first and doc.text[toks[site].start].isupper():
+        return None
+    return site if _after_site_preposition(doc, first, site) else None
+
+
+def _quoted_site(tok: Token) -> bool:
+    """The last word of a quoted name is a site, or ends in one: "Арена", "Гоголь-центр"."""
+    lemma = (tok.lemma or tok.norm).lower().replace("ё", "е")
+    return lemma in SITE_NOUNS or lemma.rsplit("-", 1)[-1] in ("центр", "холл", "арена", "парк") and "-" in lemma
+
+
+def _site_noun(tok: Token, before_name: bool) -> bool:
+    """A word for a building or a site; before a name, a house or a studio too."""
+    return (tok.lemma or "").replace("ё", "е") in (NAMED_SITE_NOUNS if before_name else SITE_NOUNS)
+
+
+def _after_site_preposition(doc: Document, k: int, noun: int | None = None) -> bool:
+    """A preposition of place before token ``k``, up to three adjectives between; not
+    "в" with the accusative of the site's ``noun`` ("доставлен в Первую городскую
+    больницу", "заселился в отель": where someone goes)."""
+    toks = doc.tokens
+    noun = k if noun is None else noun
+    j = k - 1
+    while j >= 0 and j > k - 4 and toks[j].pos in ("ADJF", "PRTF"):
+        j -= 1
+    if j < 0 or toks[j].norm.lower() not in SITE_PREPOSITIONS or toks[j].sentence != toks[k].sentence:
+        return False
+    tag = toks[noun].tag or ""
+    return toks[j].norm.lower() not in ("в", "во") or not any(c in tag for c in ("accs", "nomn")) or "Fixd" in tag
 
 
 def is_place(doc: Document, e: Entity, taken: list[Entity], release: bool = True) -> bool:

@@ -12,8 +12,9 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..doc import CITY, COUNT, COUNTRY, DATE, FACILITY, ORGANIZATION, Argument, Document, Entity, Event
-from .arguments import ACTOR_TYPES, APPOINTMENTS, SITE_THEN_PLACE, Claims, actor_role, dateline_ids, is_place, is_venue
+from ..doc import CITY, COUNT, COUNTRY, DATE, FACILITY, ORGANIZATION, PERSON, Argument, Document, Entity, Event
+from .arguments import (ACTOR_TYPES, APPOINTMENTS, SITE_THEN_PLACE, Claims, actor_role, dateline_ids, is_place,
+                        is_venue, named_site)
 from .clusters import Cluster
 from .arguments import _clause_of
 from .lexicon import ATTENDED, GATHERING
@@ -326,7 +327,8 @@ class RecordBuilder:
         for e in claimed.places:
             # a release names its venues by name ("на площадке центра «Казань Экспо»"); the
             # sites of news ("в аэропорту Шереметьево") are read in news only
-            if is_place(doc, e, places, self.release) or e.type == SITE and not self.release:
+            if is_place(doc, e, places, self.release) or e.type == SITE and not self.release \
+                    or e.type in (ORGANIZATION, PERSON, FACILITY):  # a named site: "на Северном кладбище"
                 places.append(e)
             elif e in claimed.regions and not (self.release and self._scope(e)):
                 places.append(e)
@@ -354,13 +356,21 @@ class RecordBuilder:
             v = e.value or {}
             start, end, name = e.start, e.end, v.get("name", e.text)
             kind = e.type
-            if e.type in (ORGANIZATION, FACILITY, SITE):
+            if e.type in (ORGANIZATION, PERSON, FACILITY, SITE):
                 kind = VENUE
+                site = named_site(doc, e) if e.type == PERSON else None
+                if site is not None:
+                    # "в церкви Михаила Архангела", "на Ивановой горе": the site is named with
+                    # the person's name
+                    start, end = min(start, doc.tokens[site].start), max(end, doc.tokens[site].end)
+                    name = doc.text[start:end]
                 # "в зале «Манеж на Неве»": a venue is named by its whole quoted name
                 quoted = QUOTED_FROM.match(doc.text, e.start - 1) if e.start else None
                 if quoted and quoted.end(1) >= e.end:
                     start, end = quoted.span(1)
                     name = quoted.group(1)
+            if any(a.start == start and a.end == end for a in args):
+                continue  # "в театре имени Пушкина": the site and the name it bears, one place
             attrs = {"type": kind, "name": name, "country": v.get("country")}
             if v.get("geonameid"):
                 attrs["geonameid"] = v["geonameid"]
