@@ -382,12 +382,15 @@ def test_the_host_of_an_open(nlp, text, title, places):
     ("Премьер Бельгии Ян Петерс ушел в отставку. Вскоре по всей стране прошли забастовки.",
      "забастовки", ["Бельгии"], "стране"),
     # a country named right after the word is the country itself, read as usual
-    ("Вчера в стране Басков прошли выборы.", "выборы", [], None),
+    ("Премьер Испании ушел в отставку. Вчера в стране Басков прошли выборы.", "выборы", [], None),
     # no country named before: nothing to point to
     ("Досрочные выборы пройдут в стране 9 марта.", "Досрочные выборы", [], None),
     # far from the event, the words belong to the clause, not to the event
     ("Премьер Бельгии Ян Петерс подал в отставку. Забастовка горняков северных шахт, о которой "
      "писали газеты, больше не тревожит людей в стране.", "Забастовка", [], None),
+    # nearer, but past a clause break: the words belong to the other clause
+    ("Премьер Бельгии Ян Петерс подал в отставку. Забастовка закончилась, а в стране снова спокойно.",
+     "Забастовка", [], None),
 ])
 def test_the_country_of_the_text(nlp, text, title, places, evidence):
     ev = next(e for e in events(nlp, text) if e["title"] == title or e["trigger"]["text"].startswith(title))

@@ -141,8 +141,8 @@ IN_BEFORE = re.compile(r"(?:^|[\s(])(?:в|во|на)\s*[«\"]?\s*$", re.I)
 BRACKETED_AFTER_PLACE = re.compile(r"^\s*\(\s*$")
 # "во Франции и Германии", "в Генте и Брюгге": a place joined to a place of the event
 JOINED_TO_PLACE = re.compile(r"^\s*(?:и|или)\s*$")
-# "в Казани, Самаре и Уфе": a list of places goes on to its "и"
-LIST_GOES_ON = re.compile(r"(?:\s*,\s*[А-ЯЁ][\w\-]*(?:\s+[А-ЯЁ][\w\-]*)?)*\s*(?:и|или)\s+[А-ЯЁ]")
+# "в Казани, Самаре и Уфе", "в Казани, Самаре и в Уфе": a list of places goes on to its "и"
+LIST_GOES_ON = re.compile(r"(?:\s*,\s*[А-ЯЁ][\w\-]*(?:\s+[А-ЯЁ][\w\-]*)?)*\s*(?:и|или)\s+(?:(?:в|во|на)\s+)?[А-ЯЁ]")
 # a place in the genitive of a site or a part of land after "в"/"на": "в одной из клиник
 # Германии", "в клинике Святой Анны в Дублине" (the second), "в итальянской провинции
 # Пьяченца", "в крупнейшем городе Сибири Новосибирске"

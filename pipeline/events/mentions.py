@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..doc import CITY, COUNTRY, DATE, ORGANIZATION, PERSON, Document, Sentence, Token
 from ..entities.numbers import ordinal_value
 from .lexicon import (ANAPHORIC_HAPPENINGS, ANAPHORIC_NOUNS, FOLLOWED_NOUNS, GATHERING, GATHERING_NOUNS, HAPPENING, HAPPENING_NOUNS,
-                      HAPPENING_VERBS, NEGATION, NOT_EVENT_NEAR, OBJECT_CASE, OBJECT_REACH_BACK, OBJECT_KINDS, PLURAL_NOUNS, QUALIFIED_NOUNS, UNREALISED,
+                      HAPPENING_VERBS, NAMED_OBJECTS, NEGATION, NOT_EVENT_NEAR, OBJECT_CASE, OBJECT_REACH_BACK, OBJECT_KINDS, PLURAL_NOUNS, QUALIFIED_NOUNS, STATE_OBJECTS, UNREALISED,
                       VERBS_TO_PLACE, VERBS_WITH_OBJECT)
 
 QUOTE_OPEN, QUOTE_CLOSE = {"«", '"'}, {"»", '"'}
@@ -240,7 +240,8 @@ def _verb_mention(doc: Document, i: int, s_index: int, morph) -> Mention | None:
         near = range(max(sent.first_token, i - OBJECT_REACH_BACK.get(lemma, 3)), min(sent.last_token, i + 5))
         case = OBJECT_CASE.get(lemma)
         found = next((_lemma(doc.tokens[k], morph) for k in near if k != i and _lemma(doc.tokens[k], morph) in objects
-                      and (case is None or case in (doc.tokens[k].tag or ""))), None)
+                      and (case is None or case in (doc.tokens[k].tag or ""))
+                      and _object_fits(doc, k, _lemma(doc.tokens[k], morph), sent)), None)
         if found is not None:
             kind = OBJECT_KINDS.get((lemma, found), kind)
         elif lemma in VERBS_TO_PLACE and _goes_to_place(doc, i, sent):
@@ -258,23 +259,60 @@ def _verb_mention(doc: Document, i: int, s_index: int, morph) -> Mention | None:
 
 def _goes_to_place(doc: Document, i: int, sent: Sentence) -> bool:
     """A place follows the verb after "в" or "на", within a few words: "доставили в Новосибирск",
-    "вернулась в 2010 году в Самару", "перебрался в пригород Омска"."""
+    "вернулась в 2010 году в Самару", "доставили пострадавшего в Омск", "перебрался в пригород
+    Омска"; not after another preposition ("вернулся к работе в Самаре": the place is the work's)."""
     toks = doc.tokens
     if "futr" in (toks[i].tag or "") or i > sent.first_token and toks[i - 1].norm.lower() in ("будет", "будут"):
         return False  # "вернется в Омск", "будет доставлен в Томск": not yet
     if toks[i].pos == "GRND" or any(toks[k].norm.lower() == "когда" for k in range(max(sent.first_token, i - 3), i)):
         # "Вернувшись в Омск, писатель открыл школу", "когда он вернулся в Самару": the background
         return False
-    places = {e.start for e in doc.entities if e.type in PLACE_TYPES}
-    preposition = False
-    for k in range(i + 1, min(sent.last_token, i + 7)):
-        if not toks[k].norm[:1].isalnum():
+    last = min(sent.last_token, i + 7)
+    places = {e.start for e in doc.entities if e.type in PLACE_TYPES and toks[i].end <= e.start < toks[last - 1].end}
+    dated = [(e.start, e.end) for e in doc.entities if e.type in (DATE, "TIME")
+             and toks[i].end <= e.start < toks[last - 1].end]
+    after = None  # words since "в"/"на"
+    for k in range(i + 1, last):
+        tok = toks[k]
+        if not tok.norm[:1].isalnum():
             return False
-        if toks[k].norm.lower() in PLACE_PREPOSITIONS:
-            preposition = True
-        elif preposition and toks[k].start in places:
-            return True
+        if any(a <= tok.start < b for a, b in dated):
+            continue  # "в 2010 году"
+        if tok.norm.lower() in PLACE_PREPOSITIONS:
+            after = 0
+        elif after is not None:
+            if tok.start in places:
+                return True
+            after += 1
+            if after > 2 or tok.pos not in ("ADJF", "NOUN", "PRTF"):
+                return False  # "в пригород Омска", not "в ответ на ..."
+        elif tok.pos not in ("ADVB", "NPRO", "NOUN", "ADJF", "PRTF"):
+            return False  # "вернулся к работе в Самаре"
     return False
+
+
+def _object_fits(doc: Document, k: int, lemma: str, sent: Sentence) -> bool:
+    """Whether the object word at ``k`` makes the verb an event: a feat's object with its
+    place named after it ("на вершину Эльбруса"), a state in the instrumental ("нашли
+    мертвым"), "перед" with the people spoken to ("перед студентами", not "перед голосованием")."""
+    toks = doc.tokens
+    tag = toks[k].tag or ""
+    if lemma in NAMED_OBJECTS:
+        return any(toks[j].norm[:1].isupper() for j in range(k + 1, min(sent.last_token, k + 3)))
+    if lemma in STATE_OBJECTS:
+        return "ablt" in tag
+    if lemma == "перед":
+        for j in range(k + 1, min(sent.last_token, k + 4)):
+            jtag = toks[j].tag or ""
+            if toks[j].pos == "NOUN":
+                return "anim" in jtag
+            if toks[j].pos in ("ADJF", "PRTF") and "plur" in jtag and "ablt" in jtag and (
+                    j + 1 >= sent.last_token or toks[j + 1].pos not in ("NOUN", "ADJF", "PRTF")):
+                return True  # "перед собравшимися"
+            if toks[j].pos not in ("ADJF", "PRTF", "NUMR"):
+                return False
+        return False
+    return True
 
 
 def _unrealised(doc: Document, i: int, s_index: int, morph) -> bool:
