@@ -20,7 +20,7 @@ def first_event(nlp, text):
     # where someone worked is no place of the war, nor is the factory's namesake a participant
     ("Во время войны Мария Иванова работала на Уральском заводе им. Михаила Калинина.", [], ["Мария Иванова"]),
     # a site named by its own adjective: the name after it is someone else's
-    ("В Букингемском дворце Ивана Петрова поздравил король.", ["Букингемском дворце"], ["король"]),
+    ("В Таврическом дворце Ивана Петрова поздравил король.", ["Таврическом дворце"], ["король"]),
 ])
 def test_a_named_site(nlp, text, places, participants):
     ev = first_event(nlp, text)
@@ -65,10 +65,10 @@ def test_a_site_named_by_whose_it_is(nlp, text, places):
 
 @pytest.mark.parametrize("text, title, place", [
     # an event noun, a dash standing for the verb, and where: each noun takes its own
-    ("Похороны артиста пройдут в Казани: отпевание — в Петропавловском соборе, прощание — в Камерном "
-     "драматическом театре.", "отпевание", "Петропавловском соборе"),
-    ("Похороны артиста пройдут в Казани: отпевание — в Петропавловском соборе, прощание — в Камерном "
-     "драматическом театре.", "прощание", "Камерном драматическом театре"),
+    ("Праздник пройдет в Казани: ярмарка — на Петровской площади, концерт — в Камерном "
+     "драматическом театре.", "ярмарка", "Петровской площади"),
+    ("Праздник пройдет в Казани: ярмарка — на Петровской площади, концерт — в Камерном "
+     "драматическом театре.", "концерт", "Камерном драматическом театре"),
 ])
 def test_a_place_after_a_dash(nlp, text, title, place):
     events = nlp(text).events
@@ -88,10 +88,10 @@ def test_a_site_after_the_name(nlp, text, places):
 
 @pytest.mark.parametrize("text, places", [
     # where a thing lies is no place of the event
-    ("После обыска пресс-служба военной базы, расположенной в аэропорту «Восточный», отказалась "
+    ("После обыска охрана склада, расположенного в порту «Северный», отказалась "
      "от комментариев.", []),
     # nor a site of a participle's own clause
-    ("Суд признал виновными участниц акции, проведенной в храме «Светлый путь».", []),
+    ("Суд оштрафовал организаторов выставки, проведенной в музее «Светлый путь».", []),
     # unless the participle is the event's verb of occurrence
     ("Концерт, прошедший в Камерном драматическом театре, собрал сотни зрителей.",
      ["Камерном драматическом театре"]),
@@ -102,7 +102,7 @@ def test_a_named_site_of_a_participle(nlp, text, places):
 
 @pytest.mark.parametrize("text, places, participants", [
     # a quoted name that ends in a site is where, not who
-    ("Вчера в московском «Фабрика-центре» прошли обыски.", ["Фабрика-центре"], []),
+    ("Вчера в новгородском «Сирень-холле» прошла ярмарка.", ["Сирень-холле"], []),
 ])
 def test_a_quoted_site(nlp, text, places, participants):
     ev = first_event(nlp, text)
