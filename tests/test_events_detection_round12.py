@@ -11,7 +11,7 @@ def titles_and_places(nlp, text):
 @pytest.mark.parametrize("text, records", [
     # a tour is a gathering without a word before it
     ("Рок-группа начнет тур 5 мая в Казани.", [("тур", ["Казани"])]),
-    ("Во втором туре голосования победил мэр.", [("втором туре голосования", [])]),
+    ("Во втором туре голосования горожане выбирали мэра.", [("втором туре голосования", [])]),
 ])
 def test_a_tour(nlp, text, records):
     assert titles_and_places(nlp, text) == records
@@ -73,7 +73,7 @@ def test_verbs_of_offices_and_weddings(nlp, text, records):
     ("Школьница переплыла Онежское озеро.", [("переплыла", "заплыв")]),
     ("Лыжник первым пересек финишную черту в Тюмени.", [("пересек", "пересечение")]),
     ("Цены поднялись на десять процентов.", []),
-    ("Гости поднялись на третий этаж.", []),
+    ("Гости поднялись на пятый этаж.", []),
 ])
 def test_feats(nlp, text, records):
     assert titles_and_kinds(nlp, text) == records

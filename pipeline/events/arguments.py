@@ -343,8 +343,8 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
             # "панихида прошла на Северном кладбище", "умер в больнице «Сосновый бор»": a named site
             # is where, not who; no event word governing it, it is the nearest event's of its
             # clause, as a place is -- in a release too, where a site so close to an event
-            # word is that event's ("в Омском музыкальном театре с успехом прошёл
-            # концерт")
+            # word is that event's ("в Тверском драматическом театре прошёл
+            # праздничный концерт")
             h = tree.heads[site]
             if h >= 0 and doc.tokens[h].pos in ("PRTF", "GRND") and h not in by_anchor:
                 # "солдат, погребённых на Северном кладбище", "склад, расположенный в порту
@@ -354,7 +354,7 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
                 owners = [k for k in _nearest(doc, t, mentions, True) if abs(mentions[k].head - t) <= NEAR_WORDS]
             if not owners or _place_of_a_state(doc, tree, t) or _place_of_a_state(doc, tree, site) \
                     or h >= 0 and (doc.tokens[h].lemma or "") in LYING_VERBS:
-                # "работала на Кировском заводе", "на заводе имени Кирова": where she worked;
+                # "работала в Камерном театре", "в театре имени Гоголя": where she worked;
                 # "склад располагается в порту «Северный»": where a thing lies
                 continue
             for k in _same_clause(doc, t, owners, mentions):
