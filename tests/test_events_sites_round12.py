@@ -17,10 +17,10 @@ def first_event(nlp, text):
     # an organisation whose own noun is a site, with adjectives before it
     ("Митрополит отслужит литургию в Успенском соборе Кремля.", ["Успенском соборе Кремля"], []),
     ("Матч прошел на переполненном Центральном стадионе Казани.", ["Центральном стадионе Казани"], []),
-    # where someone worked is no place of the war, nor is the factory's namesake a participant
-    ("Во время войны Мария Иванова работала на Уральском заводе им. Михаила Калинина.", [], ["Мария Иванова"]),
+    # where someone worked is no place of the flood, nor is the theatre's namesake a participant
+    ("Во время наводнения Анна Смирнова работала в театре им. Николая Гоголя.", [], ["Анна Смирнова"]),
     # a site named by its own adjective: the name after it is someone else's
-    ("В Букингемском дворце Ивана Петрова поздравил король.", ["Букингемском дворце"], ["король"]),
+    ("В Таврическом дворце Ивана Петрова поздравил король.", ["Таврическом дворце"], ["король"]),
 ])
 def test_a_named_site(nlp, text, places, participants):
     ev = first_event(nlp, text)
@@ -43,10 +43,9 @@ def test_a_named_site_is_one_venue(nlp, text, place):
 @pytest.mark.parametrize("text, places", [
     # a release's event in a named site that no event word governs: the site, not the
     # city adjective inside it
-    ("12 апреля 2021 года в Омском музыкальном театре с успехом прошёл большой концерт "
-     "эстрадной певицы Анны Ивановой, на котором она представила новую программу «Весна».\n\n"
-     "Этот концерт, организованный агентством «Северный ветер», запомнится зрителям надолго.",
-     ["Омском музыкальном театре"]),
+    ("9 сентября 2022 года в Тверском драматическом театре прошёл праздничный концерт хора "
+     "ветеранов «Лира».\n\nОрганизатором концерта выступила студия «Камертон».",
+     ["Тверском драматическом театре"]),
 ])
 def test_a_named_site_of_a_release(nlp, text, places):
     assert [p["text"] for p in first_event(nlp, text)["places"]] == places
@@ -54,7 +53,7 @@ def test_a_named_site_of_a_release(nlp, text, places):
 
 @pytest.mark.parametrize("text, places", [
     # a house or a studio named by whose it is
-    ("При обыске в доме Ивана Петрова полицейские нашли оружие.", ["доме Ивана Петрова"]),
+    ("Вечеринка в доме Ивана Петрова продолжалась до утра.", ["доме Ивана Петрова"]),
     ("Запись концерта прошла в телестудии «Восток».", ["Восток"]),
     # a house of culture is an organisation's own name: read as before
     ("Концерт прошел в Доме культуры железнодорожников.", ["Доме культуры железнодорожников"]),
@@ -65,10 +64,10 @@ def test_a_site_named_by_whose_it_is(nlp, text, places):
 
 @pytest.mark.parametrize("text, title, place", [
     # an event noun, a dash standing for the verb, and where: each noun takes its own
-    ("Похороны артиста пройдут в Казани: отпевание — в Петропавловском соборе, прощание — в Камерном "
-     "драматическом театре.", "отпевание", "Петропавловском соборе"),
-    ("Похороны артиста пройдут в Казани: отпевание — в Петропавловском соборе, прощание — в Камерном "
-     "драматическом театре.", "прощание", "Камерном драматическом театре"),
+    ("Праздник пройдет в Казани: ярмарка — на Петровской площади, концерт — в Камерном "
+     "драматическом театре.", "ярмарка", "Петровской площади"),
+    ("Праздник пройдет в Казани: ярмарка — на Петровской площади, концерт — в Камерном "
+     "драматическом театре.", "концерт", "Камерном драматическом театре"),
 ])
 def test_a_place_after_a_dash(nlp, text, title, place):
     events = nlp(text).events
@@ -88,10 +87,10 @@ def test_a_site_after_the_name(nlp, text, places):
 
 @pytest.mark.parametrize("text, places", [
     # where a thing lies is no place of the event
-    ("После обыска пресс-служба военной базы, расположенной в аэропорту «Восточный», отказалась "
+    ("После обыска охрана склада, расположенного в порту «Северный», отказалась "
      "от комментариев.", []),
     # nor a site of a participle's own clause
-    ("Суд признал виновными участниц акции, проведенной в храме «Светлый путь».", []),
+    ("Суд оштрафовал организаторов выставки, проведенной в музее «Светлый путь».", []),
     # unless the participle is the event's verb of occurrence
     ("Концерт, прошедший в Камерном драматическом театре, собрал сотни зрителей.",
      ["Камерном драматическом театре"]),
@@ -102,7 +101,7 @@ def test_a_named_site_of_a_participle(nlp, text, places):
 
 @pytest.mark.parametrize("text, places, participants", [
     # a quoted name that ends in a site is where, not who
-    ("Вчера в московском «Фабрика-центре» прошли обыски.", ["Фабрика-центре"], []),
+    ("Вчера в новгородском «Сирень-холле» прошла ярмарка.", ["Сирень-холле"], []),
 ])
 def test_a_quoted_site(nlp, text, places, participants):
     ev = first_event(nlp, text)

@@ -111,8 +111,8 @@ LOCATIVE_BEFORE = re.compile(
     # "в штате Колорадо", "в центре Казани", "в пригороде Парижа"
     r"(?:в|во|на)\s+(?:штате|области|провинции|районе|крае|округе|графстве|деревне|селе|пос[её]лке|"
     r"центре|пригороде|окрестностях|столице))\s*$", re.I)
-# "у берегов Туниса", "недалеко от Самары", "к северу от Казани", "в 40 км от Омска": near a
-# place, which is where the event was when it names no nearer one ("на мосту недалеко от Сретенска")
+# "у берегов Норвегии", "недалеко от Самары", "к северу от Казани", "в 15 км от Пскова": near a
+# place, which is where the event was when it names no nearer one ("на причале недалеко от Самары")
 NEAR_BEFORE = re.compile(
     r"(?:^|[\s(«])(?:у\s+(?:берегов|побережья)|(?:недалеко|неподал[её]ку|к\s+(?:северо-|юго-)?"
     r"(?:северу|югу|западу|востоку)|в\s+\d+(?:[.,]\d+)?\s+(?:км|километрах|милях))\s+от)\s*$", re.I)
@@ -136,7 +136,8 @@ BUILDING_WORDS = re.compile(
     r"(?:^|[\s\-])(?:больниц|госпитал|клиник|гипермаркет|супермаркет|магазин|торгов|церк|собор|храм|"
     r"мечет|синагог|монастыр|кладбищ|тюрьм|сизо|изолятор|колони|отел|гостиниц|ресторан|кафе|пиццери|"
     r"аэропорт|вокзал|театр|кинотеатр|стадион|арен|музе|галере|библиотек|парк|школ|университет)", re.I)
-# "в Министерстве промышленности": "в" with the locative case, not "в НАТО" or "в Верховный суд"
+# "в", "во", "на" right before a name: with the locative, where ("в Министерстве
+# промышленности", not "в НАТО" or "в Верховный суд"); with the accusative, where to ("в Москву")
 IN_BEFORE = re.compile(r"(?:^|[\s(])(?:в|во|на)\s*[«\"]?\s*$", re.I)
 BRACKETED_AFTER_PLACE = re.compile(r"^\s*\(\s*$")
 # "во Франции и Германии", "в Генте и Брюгге": a place joined to a place of the event
@@ -336,25 +337,25 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
         if e.type in PLACE_TYPES or e.type in (ORGANIZATION, PERSON, FACILITY, SITE):
             dashed = _noun_before_dash(doc, e, mentions)
             if dashed is not None:
-                owners = [dashed]  # "отпевание — в соборе, прощание — в театре": each noun its own
+                owners = [dashed]  # "ярмарка — на площади, концерт — в театре": each noun its own
         site = named_site(doc, e)
         if site is not None:
-            # "панихида прошла на Северном кладбище", "умер в больнице «Шиба»": a named site
+            # "панихида прошла на Северном кладбище", "умер в больнице «Сосновый бор»": a named site
             # is where, not who; no event word governing it, it is the nearest event's of its
             # clause, as a place is -- in a release too, where a site so close to an event
-            # word is that event's ("в Омском музыкальном театре с успехом прошёл
-            # концерт")
+            # word is that event's ("в Тверском драматическом театре прошёл
+            # праздничный концерт")
             h = tree.heads[site]
             if h >= 0 and doc.tokens[h].pos in ("PRTF", "GRND") and h not in by_anchor:
-                # "солдат, погребённых на Северном кладбище", "база, расположенная в аэропорту
-                # «Восточный»": a participle's own site says where its noun is or was
+                # "солдат, погребённых на Северном кладбище", "склад, расположенный в порту
+                # «Северный»": a participle's own site says where its noun is or was
                 continue
             if owners is None:
                 owners = [k for k in _nearest(doc, t, mentions, True) if abs(mentions[k].head - t) <= NEAR_WORDS]
             if not owners or _place_of_a_state(doc, tree, t) or _place_of_a_state(doc, tree, site) \
                     or h >= 0 and (doc.tokens[h].lemma or "") in LYING_VERBS:
-                # "работала на Кировском заводе", "на заводе имени Кирова": where she worked;
-                # "база располагается в аэропорту «Восточный»": where a thing lies
+                # "работала в Камерном театре", "в театре имени Гоголя": where she worked;
+                # "склад располагается в порту «Северный»": where a thing lies
                 continue
             for k in _same_clause(doc, t, owners, mentions):
                 if mentions[k].kind not in APPOINTMENTS:
@@ -394,10 +395,10 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
                 continue  # "Назарбаев, который у власти с 1989 года, ...": a state, not an event
             owners = _nearest(doc, t, mentions, e.type in PLACE_TYPES)
             if e.type in PLACE_TYPES and _where_event(doc, tree, e, mentions) is not None:
-                # "поводом для [протестов] стала история в селе Берёзовка, где полицейский
-                # [застрелил] фермера": the clause after the place tells what happened there
+                # "поводом для [забастовки] стала история в посёлке Берёзовка, где
+                # [обрушилась] шахта": the clause after the place tells what happened there
                 owners = []
-            if e.type in PLACE_TYPES and ONTO_BEFORE.search(doc.text[max(0, e.start - 8):e.start]) \
+            if e.type in PLACE_TYPES and IN_BEFORE.search(doc.text[max(0, e.start - 8):e.start]) \
                     and _accusative(doc, e):
                 # "после [матча] команда отправилась в Москву": where someone went, by a
                 # verb that is no event, is not where the nearest event was
@@ -412,7 +413,7 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
                 # [пожар]": far away in another clause, the nearest event is seldom his (on
                 # train 15 of 92 right beyond 15 words, 20 of 51 up to 8)
                 owners = [k for k in owners if abs(mentions[k].head - t) <= NEAR_WORDS
-                          or _clause_of(doc, mentions[k].head, SUBORDINATE) == _clause_of(doc, t, SUBORDINATE)]
+                          or clause_of(doc, mentions[k].head, SUBORDINATE) == clause_of(doc, t, SUBORDINATE)]
                 # "Тулеев попросил о досрочной [отставке] после [пожара]": and the event
                 # the verb governs, when it is not the nearest
                 owners = list(dict.fromkeys(owners + _events_of_subject(doc, tree, t, mentions, saying=False)))
@@ -510,6 +511,7 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
     return claims
 
 
+# words that open the clause of a place: "в Омске, где прошел матч", "в зале, в котором пел хор"
 WHERE_WORDS = {"где", "куда", "котором", "которой", "которых", "которого"}
 # ", где проходил матч": the clause after a place tells what happened there
 WHERE_AFTER = re.compile(r"\s*,\s*(?:где|куда|(?:в|на)\s+(?:котор(?:ом|ой|ых)|(?:районе|территории)\s+которо(?:го|й)))\s+[^.;!?\n]*")
@@ -537,7 +539,7 @@ def _where_clause(doc: Document, tree: Tree, index: EntityIndex, mentions: list[
 
 def _where_event(doc: Document, tree: Tree, e: Entity, mentions: list[Mention]) -> int | None:
     """The first event the clause of ", где" right after the place tells of, if any: its
-    verb, or a noun that verb governs ("где совершил акт [самосожжения]"); not one deeper
+    verb, or a noun that verb governs ("где устроили [пикет]"); not one deeper
     ("где потребовали отменить итоги [выборов]") or after a verb of living or working ("где
     его отец работал в годы [войны]")."""
     where = WHERE_AFTER.match(doc.text, e.end)
@@ -570,7 +572,7 @@ def _one_time_each(doc: Document, index: EntityIndex, mentions: list[Mention],
     for e in dropped:
         t = index.head(e)
         free = [k for k, m in enumerate(mentions) if not claims[k].dates and t is not None
-                and _clause_of(doc, m.head, SUBORDINATE) == _clause_of(doc, t, SUBORDINATE)]
+                and clause_of(doc, m.head, SUBORDINATE) == clause_of(doc, t, SUBORDINATE)]
         if free:
             claims[min(free, key=lambda k: abs(mentions[k].head - t))].dates.append(e)
 
@@ -637,13 +639,14 @@ def _noun_before_place(doc: Document, e: Entity, mentions: list[Mention]) -> int
 # participles of occurring: "прошедшем", "проходивших", "состоявшейся", "произошедшего"
 OCCURRING = re.compile(r"^(?:прош[её]дш|проходивш|проходящ|состоявш|произош[её]дш|происходивш|происходящ|"
                        r"прогремевш|случивш)[а-я]+$")
+# pymorphy3 cases, for agreement: "на празднике (loct) после турнира, прошедшем (loct) в Костроме"
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "loc2")
 
 
 def _participle_owner(doc: Document, tree: Tree, t: int, mentions: list[Mention]) -> int | None:
     """The noun event a participle of occurring agrees with, when the place hangs on it:
-    "на [митинге] после пожара, прошедшем в Кемерово" (the locative is the rally's, not
-    the fire's, whatever noun the parser hung the participle on)."""
+    "на [празднике] после турнира, прошедшем в Костроме" (the locative is the feast's, not
+    the tournament's, whatever noun the parser hung the participle on)."""
     v = tree.heads[t]
     if v < 0 or not OCCURRING.match(doc.tokens[v].norm.lower()):
         return None
@@ -664,8 +667,8 @@ PLACE_AFTER_DASH = re.compile(r"^\s*[—–-]\s*(?:в|во|на)\s+(?:[а-яё\-
 
 
 def _noun_before_dash(doc: Document, e: Entity, mentions: list[Mention]) -> int | None:
-    """The noun mention right before a dash and the place: "отпевание — в соборе Петра и
-    Павла, прощание — в Камерном театре" -> the theatre is the farewell's."""
+    """The noun mention right before a dash and the place: "ярмарка — на Петровской
+    площади, концерт — в Камерном театре" -> the theatre is the concert's."""
     for k, m in enumerate(mentions):
         end = doc.tokens[m.end - 1].end
         if not m.verbal and end < e.start < end + 40 and PLACE_AFTER_DASH.match(doc.text[end:e.start]):
@@ -699,7 +702,7 @@ STATE_VERBS = {"жить", "проживать", "пожить", "пребыва
                "остаться", "оставаться", "обитать"}
 
 
-# verbs of where a thing lies: "база, [расположенная] в аэропорту «Восточный»"
+# verbs of where a thing lies: "склад, [расположенный] в порту «Северный»"
 LYING_VERBS = {"расположить", "располагаться", "находиться", "размещаться", "разместить", "базироваться"}
 
 
@@ -744,8 +747,6 @@ def _accusative(doc: Document, e: Entity) -> bool:
     return "accs" in tag and "Fixd" not in tag
 
 
-# "в Москву", "на Кубу": where someone goes
-ONTO_BEFORE = re.compile(r"(?:^|[\s(])(?:в|во|на)\s*[«\"]?\s*$", re.I)
 
 
 # the nouns of "в результате", "в ходе", "во время": the event after them is the setting
@@ -1174,7 +1175,7 @@ FIGHTS = {"бой", "битва", "сражение"}
 
 
 def _fought_for(doc: Document, tree: Tree, t: int, m: Mention) -> bool:
-    """The place a fight is for: "участник [боёв] за Киев", "[битва] за Москву"."""
+    """The place a fight is for: "в [сражении] за Измаил", "[битва] за Москву"."""
     return m.kind in FIGHTS and tree.heads[t] == m.head and _cases(doc, tree, t) == {"за"}
 
 
@@ -1283,16 +1284,16 @@ def _same_clause(doc: Document, t: int, owners: list[int], mentions: list[Mentio
     """Owners the parser found across a clause boundary give way to the one event of the
     entity's own clause: "12 марта в Москве задержан Иванов, а 15 марта в Киеве арестован
     Петров" -> "в Москве" is where Иванов was detained, whatever the tree says."""
-    clause = _clause_of(doc, t)
-    if any(_clause_of(doc, mentions[k].head) == clause for k in owners):
+    clause = clause_of(doc, t)
+    if any(clause_of(doc, mentions[k].head) == clause for k in owners):
         return owners
-    local = [k for k, m in enumerate(mentions) if _clause_of(doc, m.head) == clause]
+    local = [k for k, m in enumerate(mentions) if clause_of(doc, m.head) == clause]
     return local if len(local) == 1 else owners
 
 
-def _clause_of(doc: Document, i: int, opening: frozenset[str] = frozenset()) -> tuple[int, int]:
+def clause_of(doc: Document, i: int, opening: frozenset[str] = frozenset()) -> tuple[int, int]:
     """(sentence, number of clause breaks before token ``i``): ", а", ", но", ";", and a
-    comma before a word of ``opening``."""
+    comma before a word of ``opening``; tokens with the same pair share a clause."""
     return doc.tokens[i].sentence, _clause_breaks(doc, opening)[i]
 
 
@@ -1334,7 +1335,7 @@ def _nearest(doc: Document, t: int, mentions: list[Mention], by_clause: bool) ->
     """The mention of the sentence nearest to token ``t``, if any; ``by_clause``: of its
     clause, a comma before "который", "где", "когда" opening one."""
     def part(i: int) -> tuple[int, int]:
-        return _clause_of(doc, i, SUBORDINATE) if by_clause else (doc.tokens[i].sentence, 0)
+        return clause_of(doc, i, SUBORDINATE) if by_clause else (doc.tokens[i].sentence, 0)
     s = part(t)
     same = [(abs(m.head - t), k) for k, m in enumerate(mentions) if part(m.head) == s]
     return [min(same)[1]] if same else []
@@ -1442,7 +1443,7 @@ def is_venue(doc: Document, e: Entity) -> bool:
     return bool(venue and VENUE_WORDS.search(venue.group(1)))
 
 
-# words between a site noun and the name it bears: "в больнице [«]Шиба", "в театре [им.] Пушкина"
+# words between a site noun and the name it bears: "в больнице [«]Сосновый бор", "в театре [им.] Пушкина"
 SITE_NAME_LINKS = {"«", '"', "„", "имени", "им", "им."}
 SITE_PREPOSITIONS = {"в", "во", "на", "у", "возле", "около", "близ", "вблизи"}
 # sites after the name they bear: "на Ивановой горе", "на Гарден авеню"
@@ -1454,7 +1455,7 @@ NAMED_SITE_NOUNS = SITE_NOUNS | {"дом", "телестудия", "студия
 
 def named_site(doc: Document, e: Entity) -> int | None:
     """The token of the site noun, when an organisation, a person or a building names a
-    site after a preposition of place: "на Северном [кладбище]", "в [больнице] «Шиба»",
+    site after a preposition of place: "на Северном [кладбище]", "в [больнице] «Сосновый бор»",
     "в [церкви] Михаила Архангела", "в [театре] имени Пушкина" -- where something happens,
     not who takes part."""
     if e.type not in (ORGANIZATION, PERSON, FACILITY):
@@ -1469,7 +1470,7 @@ def named_site(doc: Document, e: Entity) -> int | None:
                                         or toks[k].norm == "." and k > 0 and toks[k - 1].norm.lower() == "им"):
         k -= 1
     if k >= 0 and _site_noun(toks[k], True) and toks[k].sentence == toks[first].sentence:
-        # "в церкви Михаила Архангела", not "в Букингемском дворце Ивана Петрова": a site
+        # "в церкви Михаила Архангела", not "в Таврическом дворце Ивана Петрова": a site
         # named by its own adjective is followed by someone else's name (but "на Уральском
         # заводе имени Калинина" bears it)
         named = k == first - 1 and k > 0 and toks[k - 1].pos == "ADJF" and doc.text[toks[k - 1].start].isupper()
@@ -1479,7 +1480,7 @@ def named_site(doc: Document, e: Entity) -> int | None:
         return last  # "похоронен на Ивановой горе", "на Гарден авеню": the name, then the site
     if e.type != PERSON and first > 0 and toks[first - 1].norm in ("«", '"') and _quoted_site(toks[last - 1]) \
             and _after_site_preposition(doc, first - 1, last - 1):
-        return last - 1  # "в московском «Гоголь-центре»", "на «Мордовия Арене»": a quoted site's name
+        return last - 1  # "в новгородском «Сирень-холле»", "на «Лотос Арене»": a quoted site's name
     if e.type == PERSON or last - first < 2:
         return None  # "в Кремле": the single word is the body that sits there as often
     # the name's own noun is the site: "на Северном кладбище"; not "в Армянской Церкви", a
@@ -1491,7 +1492,7 @@ def named_site(doc: Document, e: Entity) -> int | None:
 
 
 def _quoted_site(tok: Token) -> bool:
-    """The last word of a quoted name is a site, or ends in one: "Арена", "Гоголь-центр"."""
+    """The last word of a quoted name is a site, or ends in one: "Арена", "Сирень-холл"."""
     lemma = (tok.lemma or tok.norm).lower().replace("ё", "е")
     return lemma in SITE_NOUNS or lemma.rsplit("-", 1)[-1] in ("центр", "холл", "арена", "парк") and "-" in lemma
 
@@ -1532,7 +1533,7 @@ def is_place(doc: Document, e: Entity, taken: list[Entity], release: bool = True
         return True
     near = NEAR_BEFORE.search(before)
     if near:
-        # "на острове Рюген у берегов Германии", "в Омском районе в 40 км от Омска":
+        # "на острове Светлом у берегов Норвегии", "в посёлке Ивановка к северу от Самары":
         # a place just named is nearer, and this one only says where that one lies
         start = e.start - len(before) + near.start()
         return not any(x.type in PLACE_TYPES and start - 60 <= x.end <= start and "." not in doc.text[x.end:start]

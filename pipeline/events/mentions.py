@@ -42,7 +42,8 @@ PLACE_PREPOSITIONS = {"в", "во", "на", "под"}
 PARTICIPLE_NOT_PLACED = {"родиться"}
 PLACE_KIND_WORDS = {"город", "штат", "район", "область", "провинция", "столица", "село", "деревня",
                     "поселок", "округ", "центр", "пригород", "окрестность", "префектура", "графство"}
-# pymorphy3 tags of names: a word with one of them may be a name after all
+# pymorphy3 tags of names: a word with one of them may be a name after all ("Олимпиада" is a
+# woman's name too)
 NAME_GRAMMEMES = ("Name", "Surn", "Patr", "Orgn", "Geox", "Trad")
 # gatherings that are a part of a larger one named after them: "во втором туре губернаторских
 # выборов", "командного турнира Универсиады" (but "акция протеста", "церемония вручения" are one)
@@ -76,8 +77,9 @@ def find_mentions(doc: Document, morph) -> list[Mention]:
 
     A word inside quotes or inside a name is not a mention: "Кубок" in "турнир «Кубок
     Алатау»", "выборам" in "Комиссия по выборам". A mention inside another one's
-    phrase is not a mention either, except a gathering inside a happening's phrase:
-    "олимпиады" in "открытие олимпиады".
+    phrase is not a mention either, except a gathering inside a happening's phrase
+    ("олимпиады" in "открытие олимпиады") and a gathering after a part of one
+    (``PART_KINDS``: "выборов" in "во втором туре губернаторских выборов").
     """
     out: list[Mention] = []
     named = _name_tokens(doc) - _event_words_taken_for_names(doc, morph)
@@ -245,11 +247,11 @@ def _verb_mention(doc: Document, i: int, s_index: int, morph) -> Mention | None:
         if found is not None:
             kind = OBJECT_KINDS.get((lemma, found), kind)
         elif lemma in VERBS_TO_PLACE and _goes_to_place(doc, i, sent):
-            kind = VERBS_TO_PLACE[lemma]  # "доставили в Гаагу"
+            kind = VERBS_TO_PLACE[lemma]  # "доставили в Новосибирск"
         else:
             return None
     elif lemma in VERBS_TO_PLACE and _goes_to_place(doc, i, sent):
-        kind = VERBS_TO_PLACE[lemma]  # "вернулся в Белград"
+        kind = VERBS_TO_PLACE[lemma]  # "вернулся в Самару"
     else:
         return None
     if _negated(doc, i, sent) or _near_lemma(doc, i, s_index, morph, NOT_EVENT_NEAR.get(lemma), 3, 4):

@@ -13,10 +13,9 @@ import bisect
 import re
 
 from ..doc import CITY, COUNT, COUNTRY, DATE, FACILITY, ORGANIZATION, PERSON, Argument, Document, Entity, Event
-from .arguments import (ACTOR_TYPES, APPOINTMENTS, SITE_THEN_PLACE, Claims, actor_role, dateline_ids, is_place,
-                        is_venue, named_site)
+from .arguments import (ACTOR_TYPES, APPOINTMENTS, SITE_THEN_PLACE, Claims, actor_role, clause_of, dateline_ids,
+                        is_place, is_venue, named_site)
 from .clusters import Cluster
-from .arguments import _clause_of
 from .lexicon import ATTENDED, GATHERING
 from .mentions import Mention
 from .nominals import ROLE, SITE
@@ -131,14 +130,14 @@ class RecordBuilder:
         toks = doc.tokens
         for m in c.mentions:
             sent = doc.sentences[m.sentence]
-            clause = _clause_of(doc, m.head)
+            clause = clause_of(doc, m.head)
             for k in range(max(sent.first_token + 1, m.start - 4), min(sent.last_token, m.end + 4)):
-                if toks[k].norm.lower() not in COUNTRY_WORDS or _clause_of(doc, k) != clause:
+                if toks[k].norm.lower() not in COUNTRY_WORDS or clause_of(doc, k) != clause:
                     continue
                 before = toks[k - 1].norm.lower()
                 if before not in ("в", "во", "всей") or k + 1 < sent.last_token and toks[k + 1].norm[:1].isupper():
                     continue  # "в стране Басков" names the country itself
-                if any(mm.head != m.head and abs(mm.head - k) < abs(m.head - k) and _clause_of(doc, mm.head) == clause
+                if any(mm.head != m.head and abs(mm.head - k) < abs(m.head - k) and clause_of(doc, mm.head) == clause
                        for other in self.clusters for mm in other.mentions):
                     continue  # the nearer event's
                 ant = _last_country(doc, toks[k - 1].start, toks[k].sentence)
