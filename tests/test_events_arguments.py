@@ -54,12 +54,12 @@ def test_more_event_words(nlp, text, title, kind):
 
 
 @pytest.mark.parametrize("text, participants", [
-    ("Вчера в Киеве погиб полицейский.", [("полицейский", "ROLE")]),
+    ("Вчера в Твери погиб охранник.", [("охранник", "ROLE")]),
     ("Полицейские задержали грабителя.", [("Полицейские", "ROLE"), ("грабителя", "ROLE")]),
     ("Министр иностранных дел встретился с послом Японии.",
      [("Министр иностранных дел", "ROLE"), ("послом Японии", "ROLE")]),
     # a role beside a name is who the person is: the person takes part
-    ("Президент США Барак Обама прибыл в Берлин.", [("Барак Обама", "PERSON")]),
+    ("Президент Чили Мануэль Рохас прибыл в Лиму.", [("Мануэль Рохас", "PERSON")]),
     ("Барак Обама, президент США, прибыл в Берлин.", [("Барак Обама", "PERSON")]),
     # an office one is given or holds is no participant
     ("Иван Петров назначен министром культуры.", [("Иван Петров", "PERSON")]),
@@ -84,15 +84,15 @@ def test_roles_and_sites_are_not_document_entities(nlp):
     ("Иван Петров скончался в одной из клиник Германии.", ["Германии"]),
     ("Иван Петров родился в местечке Вишнево.", ["Вишнево"]),
     # the place agrees with "в"; an instrumental is who did it
-    ("Концерт прошел в аннексированном Россией Крыму.", ["Крыму"]),
+    ("Фестиваль прошел в оккупированном Германией Париже.", ["Париже"]),
     # a named district or street: the city in the genitive only says where it lies
-    ("Взрыв прогремел в Головинском районе Москвы.", ["Головинском районе"]),
-    ("Взрыв прогремел на Молодогвардейской улице Москвы.", ["Молодогвардейской улице"]),
+    ("Взрыв прогремел в Тимирязевском районе Москвы.", ["Тимирязевском районе"]),
+    ("Взрыв прогремел на Ярославской улице Москвы.", ["Ярославской улице"]),
     # the site's own name is no place of its own
     ("Пожар произошел в аэропорту Шереметьево.", ["аэропорту Шереметьево"]),
     # two places joined by "и" after "в"; not the second side of a conflict (the first is
     # the conflict's own genitive)
-    ("Теракты произошли во Франции и Германии.", ["Франции", "Германии"]),
+    ("Забастовки прошли в Польше и Венгрии.", ["Польше", "Венгрии"]),
     ("Начался вооруженный конфликт Перу и Эквадора.", ["Перу"]),
     # news names the city alone; the country in brackets only says where the city is
     ("Иван Петров умер в Копенгагене (Дания).", ["Копенгагене"]),
@@ -169,8 +169,8 @@ def test_who_a_relative_clause_is_about(nlp, text, kind, participants):
 
 @pytest.mark.parametrize("text, places", [
     # a place adjective before a named place only says where that place lies
-    ("Выборы пройдут 10 сентября в аргентинском Буэнос-Айресе.", ["Буэнос-Айресе"]),
-    ("Иван Петров застрелил двоих в бельгийском городе Льеж.", ["Льеж"]),
+    ("Концерт пройдет 14 октября в бразильском Сан-Паулу.", ["Сан-Паулу"]),
+    ("Иван Петров ограбил банк в голландском городе Утрехт.", ["Утрехт"]),
     # with no named place after it, the adjective is the site's city (round 7: one place)
     ("Взрыв прогремел в нью-йоркском метро.", ["нью-йоркском метро"]),
 ])
@@ -180,7 +180,7 @@ def test_a_place_adjective_before_a_named_place(nlp, text, places):
 
 @pytest.mark.parametrize("text, participants", [
     # a country's team takes part
-    ("Следующий матч сборная Германии сыграет со Швецией 23 июня.", ["Германии", "Швецией"]),
+    ("Финальный матч сборная Бразилии сыграет с Японией 8 июля.", ["Бразилии", "Японией"]),
     # the sides of a contest after "с", "против", "между"
     ("Конфликт между Эквадором и Перу продолжался три года.", ["Эквадором", "Перу"]),
     # a country after "с" is no side of what is no contest
@@ -258,7 +258,7 @@ def test_the_setting_of_an_event_verb_shares_its_date(nlp, text, dates):
 @pytest.mark.parametrize("text, dates", [
     # in news a bracket after a name or a time says what that is, not when the event was
     ("Вчера в Москве скончался режиссер Иван Петров, автор фильма «Дорога» (1999).", ["Вчера"]),
-    ("Нападение было совершено около 11:25 (12:25 мск) в центре Киева.", ["около 11:25"]),
+    ("Ограбление было совершено около 14:10 (15:10 мск) на окраине Минска.", ["около 14:10"]),
     # a bracket right after the event dates it
     ("Иван Петров стал вторым на чемпионате мира (2015) в Пекине.", ["2015"]),
 ])
@@ -298,7 +298,7 @@ def test_a_place_stays_on_its_line(nlp, text, places):
 
 @pytest.mark.parametrize("text, dates", [
     # a year with no preposition tells which prize, girl or law it is
-    ("В Милане скончался лауреат Нобелевской премии по литературе 1997 года Иван Петров.", {"скончался": []}),
+    ("В Лионе скончался лауреат Букеровской премии 2005 года Иван Петров.", {"скончался": []}),
     ("Парламент принял закон о возвращении конституции 1996 года.", {"принял": []}),
     # after the event's own noun it is the event's year
     ("Иванов стал вторым на чемпионате мира 2003 года.", {"чемпионате мира": ["2003 года"]}),
@@ -309,8 +309,8 @@ def test_a_year_of_another_noun_is_no_time(nlp, text, dates):
 
 @pytest.mark.parametrize("text, dates", [
     # news tells an event at one time: a later date in the sentence is another happening's
-    ("Иван Петров родился 7 февраля 1929 года в Вятке, в 1951 году окончил университет.",
-     {"родился": ["7 февраля 1929 года"]}),
+    ("Иван Петров родился 12 ноября 1938 года в Казани, в 1960 году окончил консерваторию.",
+     {"родился": ["12 ноября 1938 года"]}),
     # ... which takes it when it is an event too
     ("Иванов был избран мэром в 2011 году, а в 2018 году ушел в отставку.",
      {"избран": ["в 2011 году"], "ушел в отставку": ["в 2018 году"]}),
@@ -323,7 +323,7 @@ def test_one_time_for_an_event(nlp, text, dates):
 
 @pytest.mark.parametrize("text, dates", [
     # the year joined to a contest's name by a hyphen is when it took place
-    ("Иванова завоевала золото на Олимпиаде-2016 в Рио.", {"Олимпиаде-2016": ["2016"]}),
+    ("Петрова завоевала бронзу на Олимпиаде-2008 в Пекине.", {"Олимпиаде-2008": ["2008"]}),
     ("Олимпийская чемпионка Сочи-2014 Анна Иванова завершила карьеру.", {"Сочи-2014": ["2014"]}),
 ])
 def test_the_year_of_an_edition(nlp, text, dates):

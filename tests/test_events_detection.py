@@ -27,7 +27,7 @@ def titles_and_kinds(nlp, text):
     ("Тысячи рабочих потеряли работу.", [("потеряли", "увольнение")]),
     # "собой" is "себя" to pymorphy3; a short participle read as a noun is still a verb
     ("Бывший министр покончил с собой.", [("покончил", "самоубийство")]),
-    ("Хакер был экстрадирован в США.", [("экстрадирован", "экстрадиция")]),
+    ("Мошенник был экстрадирован во Францию.", [("экстрадирован", "экстрадиция")]),
     # "нашли" is "наслать" to pymorphy3 first
     ("Певца нашли мертвым у него дома.", [("нашли", "гибель")]),
     # the object is what makes the event: a bare verb is none
@@ -81,7 +81,7 @@ def test_nouns_of_the_news_tail(nlp, text, records):
     ("Чемпионка Сочи-2014 завершила карьеру.", [("Сочи-2014", "игры")]),
     ("Пловчиха выступила на Олимпиаде-2016.", [("Олимпиаде-2016", "олимпиада")]),
     # "Игры" with a capital inside a sentence are the Olympic Games; children's games are not
-    ("Пеле зажег огонь на открытии Игр.", [("открытии Игр", "открытие"), ("Игр", "игры")]),
+    ("Чемпионка несла факел на открытии Игр.", [("открытии Игр", "открытие"), ("Игр", "игры")]),
     ("Дети играли в игры.", []),
     # a year after a word that is neither a gathering nor a city names no contest
     ("Правительство приняло программу Развитие-2030.", []),
@@ -150,7 +150,7 @@ def test_verbs_with_their_object_round_8(nlp, text, records):
 @pytest.mark.parametrize("text, records", [
     # a beauty contest is named by the title its winner gets, inside quotes or not
     ("Студентка из Казани поедет на «Мисс Вселенная».", [("Мисс Вселенная", "конкурс")]),
-    ("В этом году «Мисс мира» проходит в Лондоне.", [("Мисс мира", "конкурс")]),
+    ("Каждый год «Мисс мира» проходит в новой стране.", [("Мисс мира", "конкурс")]),
     # the title itself is no contest
     ("Модель завоевала титул «Мисс Россия».", []),
     ("Анна Смирнова стала «Мисс Россия».", []),
@@ -296,7 +296,7 @@ def test_an_event_verb_folds_into_its_object_only(nlp, text, records):
 @pytest.mark.parametrize("text, records", [
     # round 9: a verb in a quote of a few words is set off, not quoted speech
     ("Знаменитый писатель «тихо скончался» утром в субботу.", [("скончался", "смерть")]),
-    ("Восемь футболистов «дезертировали» в США.", [("дезертировали", "дезертирство")]),
+    ("Трое хоккеистов «дезертировали» в Канаду.", [("дезертировали", "дезертирство")]),
     # a longer quote is speech, and a noun in a short one is a name
     ("Он сказал: «Министр скончался вчера в больнице Казани».", []),
     ("Режиссер снял фильм «Взрыв».", []),
@@ -326,9 +326,9 @@ def test_a_verb_does_not_fold_across_a_line_break(nlp, text, records):
 
 @pytest.mark.parametrize("text, records", [
     # round 9: an abbreviated verb is a biography's aside, no event
-    ("Гутерреш (род. 30 апреля 1949 в Лиссабоне) возглавит ООН.", [("возглавит", "назначение")]),
+    ("Ковальский (род. 14 июня 1961 в Кракове) возглавит МВФ.", [("возглавит", "назначение")]),
     ("Род смерти остается невыясненным.", [("смерти", "смерть")]),
-    ("Гутерреш родился 30 апреля 1949 года в Лиссабоне.", [("родился", "рождение")]),
+    ("Ковальский родился 14 июня 1961 года в Кракове.", [("родился", "рождение")]),
 ])
 def test_an_abbreviated_verb_is_no_event(nlp, text, records):
     assert titles_and_kinds(nlp, text) == records

@@ -11,7 +11,7 @@ def events(nlp, text):
     # a city after a named site, street or building only says where that one lies
     ("Актер Иван Петров похоронен на Ваганьковском кладбище в Москве.", ["Ваганьковском кладбище"]),
     ("Иван Петров скончался в больнице имени Пирогова в Москве.", ["больнице имени Пирогова"]),
-    ("Вчера на Тверской улице в Москве произошла авария.", ["Тверской улице"]),
+    ("Вчера на Садовой улице в Самаре произошла авария.", ["Садовой улице"]),
     # an aside in brackets may stand between them
     ("Роды прошли в клинике Святой Анны (St Anne's Clinic) в Дублине.", ["клинике Святой Анны"]),
     # the city first, then the site: both are where it happened
@@ -75,7 +75,7 @@ def test_the_country_of_an_office(nlp, text, places):
     # a site, land, a part of land or a stage of a contest is a place
     ("Иван Петров, обвиняемый в краже, покончил с собой в московском СИЗО.", ["московском"]),
     ("В индийском штате ввели запрет на свадьбы.", ["индийском"]),
-    ("Иван Петров выступал на московском этапе Гран-при.", ["московском"]),
+    ("Иван Петров выступал на сочинском этапе Кубка мира.", ["сочинском"]),
 ])
 def test_a_place_adjective_of_a_thing(nlp, text, places):
     assert [p["text"] for p in events(nlp, text)[0]["places"]] == places
@@ -83,7 +83,7 @@ def test_a_place_adjective_of_a_thing(nlp, text, places):
 
 @pytest.mark.parametrize("text, places", [
     # the country between "столице" and its capital says whose capital it is
-    ("В столице Чехии Праге прошла демонстрация.", ["Праге"]),
+    ("В столице Польши Варшаве прошла демонстрация.", ["Варшаве"]),
     ("В столице Иордании прошла демонстрация.", ["Иордании"]),
 ])
 def test_the_country_of_a_capital(nlp, text, places):
@@ -93,7 +93,7 @@ def test_the_country_of_a_capital(nlp, text, places):
 @pytest.mark.parametrize("text, places", [
     # a place with an appointment is where the office is, not where it was given
     ("Вчера Иван Петров назначен послом в России.", []),
-    ("Иван Петров будет назначен министром торговли в правительстве Великобритании.", []),
+    ("Иван Петров будет назначен министром здравоохранения в правительстве Ирландии.", []),
     # other changes keep their places
     ("Вчера Иван Петров был задержан в Москве.", ["Москве"]),
 ])
@@ -132,8 +132,8 @@ def test_the_seat_of_a_body(nlp, text, places):
 
 @pytest.mark.parametrize("text, places", [
     # a place inside what the event is about says where that is
-    ("Вчера президент подписал закон о сносе домов в Москве.", []),
-    ("Вчера президент подписал в Москве закон о сносе домов.", ["Москве"]),
+    ("Вчера губернатор подписал закон о ремонте школ в Самаре.", []),
+    ("Вчера губернатор подписал в Самаре закон о ремонте школ.", ["Самаре"]),
 ])
 def test_a_place_in_the_topic(nlp, text, places):
     assert [p["text"] for p in events(nlp, text)[0]["places"]] == places
@@ -175,12 +175,12 @@ def test_a_place_of_a_state(nlp, text, places):
     ("Гонец предупредил крестьян накануне сражений в Полоцке и Витебске.", "сражений",
      ["Полоцке", "Витебске"]),
     # ... and stays with the verb it hangs on
-    ("Полковник погиб в ДТП в Испании.", "ДТП", ["Испании"]),
-    ("Полковник погиб в ДТП в Испании.", "погиб", ["Испании"]),
+    ("Инженер погиб в аварии в Португалии.", "аварии", ["Португалии"]),
+    ("Инженер погиб в аварии в Португалии.", "погиб", ["Португалии"]),
     # a date may stand between
     ("После взрыва в пятницу, 3 мая, в Самаре пострадал охранник.", "взрыва", ["Самаре"]),
     # a place inside another event's phrase is that one's
-    ("Двое погибли при взрывах на Бостонском марафоне.", "взрывах", []),
+    ("Трое пострадали при взрывах на Пражском марафоне.", "взрывах", []),
 ])
 def test_a_place_after_an_event_noun(nlp, text, title, places):
     assert places_by_title(nlp, text)[title] == places
@@ -204,7 +204,7 @@ def test_a_place_in_a_relative_clause(nlp, text, title, places):
     ("Вчера митинг прошел в непризнанной Нагорно-Карабахской Республике.",
      ["Нагорно-Карабахской Республике"]),
     # a place in the instrumental is still no place of its own
-    ("Вчера в аннексированном Россией Крыму задержан Иван Петров.", ["Крыму"]),
+    ("Вчера в контролируемом Турцией Северном Кипре задержан Иван Петров.", ["Северном Кипре"]),
 ])
 def test_a_name_after_adjectives(nlp, text, places):
     assert [p["text"] for p in events(nlp, text)[0]["places"]] == places
@@ -213,7 +213,7 @@ def test_a_name_after_adjectives(nlp, text, places):
 @pytest.mark.parametrize("text, places", [
     # a part of the world after a contest is where it is held
     ("Гимнастка дважды выигрывала на чемпионате Европы.", [("Европы", "LOCATION", "Европа")]),
-    ("Клуб не преодолел отборочный раунд Лиги Европы.", [("Европы", "LOCATION", "Европа")]),
+    ("Клуб не смог пройти квалификацию Лиги Европы.", [("Европы", "LOCATION", "Европа")]),
     # a contest of the world has no place
     ("Она выиграла чемпионат мира.", []),
 ])
@@ -261,7 +261,7 @@ def test_one_of_the_sites_of_a_place(nlp, text, places):
 @pytest.mark.parametrize("text, places", [
     # "в столице страны X": the capital is the place
     ("Раненый турист был доставлен в госпиталь в столице страны Вильнюсе.", ["Вильнюсе"]),
-    ("Вчера в столице Чехии Праге прошел митинг.", ["Праге"]),
+    ("Вчера в столице Польши Варшаве прошел митинг.", ["Варшаве"]),
 ])
 def test_the_capital_of_the_country(nlp, text, places):
     assert [p["text"] for p in events(nlp, text)[0]["places"]] == places
