@@ -5,7 +5,7 @@ of careful annotation; the gazetteer (``geo``) tells cities from countries; ``pl
 and ``names`` add what the model missed (place adjectives, towns after "город", Latin
 and quoted organisations, names after "имени") and link names across the text; dates
 with ISO values and counts of people come last. Entities of different types may nest
-("США" inside "Национальной футбольной лиги США"); within one type they never overlap.
+("США" inside "Федеральной резервной системы США"); within one type they never overlap.
 """
 
 from __future__ import annotations

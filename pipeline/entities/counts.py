@@ -211,7 +211,7 @@ def _refused(words: Sequence[str], m: CountMatch) -> bool:
         return True
     if before in CURRENCY or before in ("«", '"') or before.isdigit():
         return True  # "$78 млн", "«Три сестры»", the tail of "5 171 666"
-    # a title in quotes: «Д’Артаньян и три мушкетёра», «Четыре танкиста и собака»
+    # a title in quotes: «Капитан и три юнги», «Пять вечеров в Ялте»
     opened = [k for k in range(max(0, m.start - 3), m.start) if words[k] in ("«", '"')]
     if opened and words[opened[-1] + 1][:1].isupper() \
             and not any(w in ("»", '"') for w in words[opened[-1] + 1:m.start]):

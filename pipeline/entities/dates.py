@@ -670,7 +670,7 @@ def _refused_duration(text: str, d: DateMatch, before: str, after: str) -> bool 
         if AGE_BEFORE.search(before) or AGE_BEFORE.search(listed) or AGE_AFTER.match(after):
             return "age"
         if re.search(r",\s*$", before) and re.match(r"^\s*,", after) and not prep and not qual:
-            return "age"  # "Клэренс Картер, 49 лет, был казнён"
+            return "age"  # "Олег Пахомов, 45 лет, был задержан"
         if prep == "на" and re.search(r"(?:старше|младше|моложе)(?:\s+\w+)?\s*$", before, re.I):
             return "age"  # "младше него на 50 лет"
         if d.rule == "duration_range" and kind == "Y" and not TERM_BEFORE.search(before):

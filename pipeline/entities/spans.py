@@ -429,7 +429,7 @@ NAME_PARTICLES = {"ван", "фон", "де", "ди", "да", "дель", "ле"
 
 
 def _add_named_after(doc: Document, sent: Sentence, spans: list[TokenSpan], morph) -> list[TokenSpan]:
-    """"театр имени А. С. Пушкина", "им. М. В. Ломоносова": the name after "имени" is a
+    """"библиотека имени И. С. Тургенева", "им. М. В. Ломоносова": the name after "имени" is a
     person's, inside whatever the whole is called."""
     base, n = sent.first_token, sent.last_token - sent.first_token
     toks = doc.tokens

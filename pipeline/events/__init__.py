@@ -163,8 +163,8 @@ def _without_support_verbs(doc: Document, tree: Tree, mentions: list[Mention]) -
                 if tree.rels[c] in GOVERNED + ("obj", "nsubj")):
             continue  # "Форум прошел в Казани. Его посетили 1200 человек": the forum's visitors
         if m.verbal:
-            # a headline without its full stop runs into the next line: "Бегун сбежал в Москве |
-            # Чемпионат мира ..." is no object of the verb
+            # a headline without its full stop runs into the next line: "Борец сбежал в Казани |
+            # Чемпионат Европы ..." is no object of the verb
             governed = [nouns[c] for c in tree.children(m.head) if c in nouns and tree.rels[c] in GOVERNED
                         and "\n" not in doc.text[min(doc.tokens[c].start, doc.tokens[m.head].start):
                                                   max(doc.tokens[c].end, doc.tokens[m.head].end)]]

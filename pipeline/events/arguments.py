@@ -116,8 +116,8 @@ LOCATIVE_BEFORE = re.compile(
 NEAR_BEFORE = re.compile(
     r"(?:^|[\s(«])(?:у\s+(?:берегов|побережья)|(?:недалеко|неподал[её]ку|к\s+(?:северо-|юго-)?"
     r"(?:северу|югу|западу|востоку)|в\s+\d+(?:[.,]\d+)?\s+(?:км|километрах|милях))\s+от)\s*$", re.I)
-# "на территории России", "на севере Москвы", "в столице Чехии Праге", "в столице страны
-# Могадишо": a part or a kind of place, maybe with the larger place it belongs to
+# "на территории России", "на севере Москвы", "в столице Перу Лиме", "в столице страны
+# Найроби": a part or a kind of place, maybe with the larger place it belongs to
 PLACE_PART_BEFORE = re.compile(
     r"(?:^|[\s(«])(?i:(?:в|во|на)\s+(?:штате|области|провинции|"
     r"районе|крае|округе|графстве|деревне|селе|пос[её]лке|центре|пригороде|окрестностях|столице|"
@@ -325,13 +325,13 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
                 continue  # "лауреат премии 1997 года скончался": the prize's year
             owners = of_noun or owners
         if e.type in (DATE, TIME, PERSON, ORGANIZATION) and nearest and _bracketed_aside(doc, index, e, inside):
-            continue  # "Синев (скончался 3 февраля 2016)", "Пеле (настоящее имя Эдсон ...)"
+            continue  # "Рябов (скончался 9 марта 2011)", "Мирко (настоящее имя Мирослав ...)"
         if owners == [] and (e.type in ACTOR_TYPES or e.type == ROLE):
             # "Монти заявил о своей [отставке]", "Иванов сказал на [брифинге]": the speaker
             # takes part in the event the verb of saying governs, not in what is said
             owners = _events_of_subject(doc, tree, t, mentions, saying=True)
         if owners is None and e.type == ORGANIZATION:
-            # "«Локомотив» выиграл [чемпионат России]", "партия победила на [выборах]": the
+            # "«Сокол» выиграл [первенство области]", "партия победила на [выборах]": the
             # subject of a verb that governs the event takes part in it
             owners = _events_of_subject(doc, tree, t, mentions, saying=False) or None
         if e.type in PLACE_TYPES or e.type in (ORGANIZATION, PERSON, FACILITY, SITE):
@@ -378,7 +378,7 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
             if agreed is not None:
                 owners = [agreed]
         if e.type in PLACE_TYPES:
-            # "накануне сражений в Полоцке", "погиб в ДТП в Испании": a place right after
+            # "накануне сражений в Полоцке", "погиб в аварии в Португалии": a place right after
             # an event noun's phrase is that event's too, whatever the tree says
             after = _noun_before_place(doc, e, mentions)
             if after is not None and after not in (owners or ()):
@@ -453,8 +453,8 @@ def claim_arguments(doc: Document, tree: Tree, index: EntityIndex, mentions: lis
                 if e.type == COUNTRY and tree.rels[t] in ACTING and \
                         not LOCATIVE_BEFORE.search(doc.text[max(0, e.start - 12):e.start]):
                     c.actors.append(e)
-                # "сборная Германии сыграет", "матч с Сенегалом", "конфликт между Эритреей и
-                # Эфиопией": a country's team, or a side of a contest, takes part
+                # "сборная Германии сыграет", "матч с Сенегалом", "конфликт между Эквадором и
+                # Перу": a country's team, or a side of a contest, takes part
                 elif e.type == COUNTRY and (opponent or TEAM_BEFORE.search(doc.text[max(0, e.start - 40):e.start])
                                             or mentions[k].kind in CONTESTS
                                             and SIDE_BEFORE.search(doc.text[max(0, e.start - 40):e.start])):
@@ -811,7 +811,7 @@ def _share_between_verbs(doc: Document, tree: Tree, index: EntityIndex, mentions
             second.regions.extend(e for e in add if e in first.regions)
 
 
-# "в бельгийском городе [Льеж]", "в аргентинском [Буэнос-Айресе]": up to two lower-case words
+# "в польском городе [Гданьск]", "в чилийском [Сантьяго]": up to two lower-case words
 # between a place adjective and the named place it qualifies
 WORDS_TO_PLACE = re.compile(r"^\s+(?:[а-яё\-]+\s+){0,2}$")
 
@@ -843,7 +843,7 @@ def _in_topic(doc: Document, tree: Tree, t: int, m: Mention) -> bool:
     return False
 
 
-# bodies with a seat: "посольства РФ в Лондоне", "представительства компании в Киеве"
+# bodies with a seat: "посольства Польши в Минске", "представительства компании в Киеве"
 SEATED = {"посольство", "консульство", "представительство", "генконсульство", "офис", "филиал",
           "отделение", "штаб-квартира", "диаспора", "община"}
 
@@ -853,7 +853,7 @@ def _seat_of(doc: Document, tree: Tree, t: int, m: Mention) -> bool:
     дипломата посольства Польши [в Минске]", "сотрудника посольства Белоруссии [в
     Вильнюсе]"; not when the event is done to the body ("поджог офиса партии в Казани")."""
     h = tree.heads[t]
-    for _ in range(2):  # "посольства [РФ] в Лондоне": the parser may hang it on the country
+    for _ in range(2):  # "посольства [Польши] в Минске": the parser may hang it on the country
         if h < 0 or m.start <= h < m.end:
             return False
         if (doc.tokens[h].lemma or "").replace("ё", "е") in SEATED:
@@ -867,7 +867,7 @@ CAPITAL_BEFORE = re.compile(r"(?i)столиц[аеуыи]\s+$")
 
 def _capital_of(doc: Document, index: EntityIndex, e: Entity) -> bool:
     """A country between "столице" and its capital says whose capital it is: "в столице
-    Иордании Аммане", "в столице Чехии Праге" (the city is the place)."""
+    Кении Найроби", "в столице Перу Лиме" (the city is the place)."""
     if e.type not in (COUNTRY, REGION) or not CAPITAL_BEFORE.search(doc.text[max(0, e.start - 12):e.start]):
         return False
     return any(o.type == CITY and e.end < o.start <= e.end + 2 and not doc.text[e.end:o.start].strip()
@@ -889,14 +889,14 @@ def _adjective_of_a_thing(doc: Document, tree: Tree, t: int, m: Mention) -> bool
     return lemma not in PART_NOUNS_OF_LAND | SITE_NOUNS | LAND_OR_STAGE
 
 
-# "в казахстанских степях", "на московском этапе Гран-при": land, or the part of a
+# "в казахстанских степях", "на казанском этапе Кубка мира": land, or the part of a
 # contest held in one place
 LAND_OR_STAGE = {"степь", "пустыня", "лес", "горы", "этап", "тур"}
 
 
 def _where_place_lies(doc: Document, index: EntityIndex, e: Entity) -> bool:
     """A region or country right after a smaller place says where that one lies: "в селе
-    Дорогинка Киевской области", "в Мескит, Невада", "в Фигерасе, Каталония" (news names
+    Ивановка Тамбовской области", "в Рино, Невада", "в Жироне, Каталония" (news names
     the narrower place)."""
     if e.type not in (REGION, COUNTRY):
         return False
@@ -1148,8 +1148,8 @@ def _year_of_another_noun(doc: Document, tree: Tree, t: int, e: Entity,
 
 def _date_of_noun(doc: Document, index: EntityIndex, e: Entity, mentions: list[Mention]) -> list[int]:
     """A date without a preposition right after an event noun's phrase is its date,
-    whatever the tree says: "погиб в ходе переворота [11 сентября 1973 года]" (not the
-    death's), "на кинофестивале «Кинотавр» [2001 года]"; not across a line break (a
+    whatever the tree says: "погиб в ходе мятежа [3 мая 1921 года]" (not the
+    death's), "на кинофестивале «Окно в Европу» [2005 года]"; not across a line break (a
     headline, then the date that opens the text)."""
     span = index.tokens.get(id(e))
     if span is None or not doc.tokens[span[0]].norm[:1].isdigit():
@@ -1261,7 +1261,7 @@ ACT_NOUNS = {"решение", "указ", "приказ", "распоряжен
              "просьба", "поручение", "заказ", "руководство", "команда"}
 
 
-# "на пост главы ЦРУ", "с должности начальника штаба": the office a change is about
+# "на пост главы МЧС", "с должности начальника штаба": the office a change is about
 POST_NOUNS = {"пост", "должность"}
 
 
@@ -1575,7 +1575,7 @@ def _after_locative_phrase(doc: Document, e: Entity, sites: bool) -> bool:
         word = tok.norm.lower()
         lemma = (tok.lemma or "").replace("ё", "е")
         if word in LOCATIVE_PREPOSITIONS:
-            # "в корейском Пхёнчхане", not "в аннексированном [Россией] Крыму"
+            # "в корейском Пхёнчхане", not "в захваченном [повстанцами] Алеппо"
             return seen_noun or one_of or k + 1 < first and toks[k + 1].pos in ("ADJF", "PRTF") and not any(
                 c in tag for c in ("gent", "datv", "ablt"))
         if tok.pos in ("ADJF", "PRTF"):
@@ -1584,7 +1584,7 @@ def _after_locative_phrase(doc: Document, e: Entity, sites: bool) -> bool:
             if lemma in SITE_NOUNS and k + 1 == first and not genitive:
                 return False  # "в аэропорту Шереметьево": the site's own name
             if genitive and k >= 1 and toks[k - 1].pos == "ADJF" and doc.text[toks[k - 1].start].isupper():
-                # "в Головинском районе [Москвы]", "на Молодогвардейской улице [Москвы]": a named
+                # "в Кировском районе [Казани]", "на Садовой улице [Самары]": a named
                 # district or street; the city in the genitive is the larger place around it
                 return False
             seen_noun = True

@@ -238,7 +238,7 @@ def _complement_after(doc: Document, i: int, last: int, taken: dict[int, str]) -
 
 
 def _named_site(doc: Document, start: int, end: int, head: int, taken: dict[int, str]) -> bool:
-    """A site pinned down by a name: "на [Трубной] площади", "в аэропорту [Манилы]", "в
+    """A site pinned down by a name: "на [Вокзальной] площади", "в аэропорту [Мадрида]", "в
     больнице [имени Пирогова]", "в [московском] ресторане"; a bare "в больнице" or "в
     квартире" says too little to be a place of its own."""
     for k in range(start, end):

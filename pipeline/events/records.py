@@ -32,7 +32,7 @@ WITHIN = re.compile(r"в\s+(?:рамках|ходе|программе|дни)\s
 # what may stand between a news trigger and an argument it reaches over: "Олимпиаде в Лондоне"
 ADJACENT = re.compile(r"^[ \t]*(?:(?:в|во|на|с|со|против|над|из|под|у)[ \t]+)?$", re.I)
 # prepositions whose complement a news trigger reaches over: "разводе [с женой]", "уволен [с
-# военной службы]", "мятеж [против властей]", "референдум [о статусе] Крыма", "утонула [в ванне]"
+# военной службы]", "мятеж [против властей]", "референдум [о статусе] острова", "утонула [в ванне]"
 COMPLEMENT_PREPS = {"с", "со", "против", "о", "об", "в", "во", "на", "над", "под", "между"}
 # ... and for a contest, its sport and its class: "чемпионате мира [по хоккею]", "турнир [среди юниоров]"
 SPORT_PREPS = {"по", "среди"}
@@ -374,7 +374,7 @@ class RecordBuilder:
             if v.get("geonameid"):
                 attrs["geonameid"] = v["geonameid"]
             args.append(Argument(start, end, doc.text[start:end], attrs))
-        # "в аэропорту [Барселоны]", "в [британской] столице": a place inside a site's or a
+        # "в аэропорту [Мадрида]", "в [британской] столице": a place inside a site's or a
         # place's span is part of that one's name, not a place of its own
         inner = [(a, b) for a in args for b in args if b is not a and b.start <= a.start and a.end <= b.end
                  and b.end - b.start > a.end - a.start]
@@ -395,8 +395,8 @@ class RecordBuilder:
 
     def _venue_city(self, a: Argument, inner: list[Argument]) -> None:
         """The city a venue lies in, from a place of the record inside its span or from
-        the one right after it: "в аэропорту Барселоны", "на Кузьминском кладбище в
-        Москве" -> the venue's ``city`` (and its ``country`` when it has none), as the
+        the one right after it: "в аэропорту Мадрида", "на Смоленском кладбище в
+        Петербурге" -> the venue's ``city`` (and its ``country`` when it has none), as the
         city is no place of its own there."""
         doc = self.doc
         found = [(x.attrs.get("type"), x.attrs.get("name"), x.attrs.get("country")) for x in inner]
