@@ -1546,8 +1546,8 @@ def is_place(doc: Document, e: Entity, taken: list[Entity], release: bool = True
         # "во Франции и Германии", not "конфликт Перу и Эквадора": the first of the list is
         # a place by its own words
         k = len(taken) - 1
-        while k > 0 and (JOINED_TO_PLACE.match(doc.text[taken[k - 1].end:taken[k].start])
-                         or doc.text[taken[k - 1].end:taken[k].start].strip() == ","):
+        while k > 0 and ((gap := doc.text[taken[k - 1].end:taken[k].start]).strip() == ","
+                         or JOINED_TO_PLACE.match(gap)):
             k -= 1
         return is_place(doc, taken[k], [], release)
     return bool(release and BRACKETED_AFTER_PLACE.match(between))

@@ -241,9 +241,8 @@ def _verb_mention(doc: Document, i: int, s_index: int, morph) -> Mention | None:
         kind, objects = VERBS_WITH_OBJECT[lemma]
         near = range(max(sent.first_token, i - OBJECT_REACH_BACK.get(lemma, 3)), min(sent.last_token, i + 5))
         case = OBJECT_CASE.get(lemma)
-        found = next((_lemma(doc.tokens[k], morph) for k in near if k != i and _lemma(doc.tokens[k], morph) in objects
-                      and (case is None or case in (doc.tokens[k].tag or ""))
-                      and _object_fits(doc, k, _lemma(doc.tokens[k], morph), sent)), None)
+        found = next((w for k in near if k != i and (w := _lemma(doc.tokens[k], morph)) in objects
+                      and (case is None or case in (doc.tokens[k].tag or "")) and _object_fits(doc, k, w, sent)), None)
         if found is not None:
             kind = OBJECT_KINDS.get((lemma, found), kind)
         elif lemma in VERBS_TO_PLACE and _goes_to_place(doc, i, sent):
